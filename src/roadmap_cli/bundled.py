@@ -1,0 +1,20 @@
+"""Where the bundled AI roadmap is (no heavy imports: shell completion uses it)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["bundled_roadmap_path"]
+
+
+def bundled_roadmap_path() -> Path:
+    """Path of the bundled AI roadmap.
+
+    Inside an installed wheel it is ``roadmap_cli/data/roadmap.toml``; in a source checkout
+    (``pip install -e .``) it is ``data/roadmap.toml`` at the top of the repository.
+    """
+    packaged = resources.files("roadmap_cli").joinpath("data", "roadmap.toml")
+    if isinstance(packaged, Path) and packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "roadmap.toml"

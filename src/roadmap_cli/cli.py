@@ -1,0 +1,176 @@
+"""The ``roadmap`` command line: registers the commands and maps errors to exit codes.
+
+Each command lives in its own module under :mod:`roadmap_cli.commands`; this module only
+wires them together. :class:`RoadmapGroup` is the one place where errors become a message,
+a hint and an exit status (:class:`~roadmap_cli.errors.ExitStatus`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer._click import exceptions as click_exceptions  # typer ≥ 0.29 vendors click
+from typer.core import TyperGroup
+
+from roadmap_cli import __version__
+from roadmap_cli.commands import changes, listing, next_cmd, report, show, undo
+from roadmap_cli.context import AppContext, check_language, default_language
+from roadmap_cli.errors import ExitStatus, RoadmapError
+from roadmap_cli.textsafe import clean_line
+
+__all__ = ["app", "main"]
+
+
+def _say_error(message: str, hint: str | None = None, details: Sequence[str] = ()) -> None:
+    """Write an error on stderr: ``roadmap: error: …``, the details, then ``hint: …``."""
+    color = (
+        sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
+    red, dim, reset = ("\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
+    lines = [f"{red}roadmap: error:{reset} {clean_line(message)}"]
+    lines += [f"  {clean_line(d)}" for d in details]
+    if hint:
+        lines.append(f"{dim}hint:{reset} {clean_line(hint)}")
+    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+
+
+class RoadmapGroup(TyperGroup):
+    """The top-level command group: turns every error into at most a few lines on stderr
+    and an exit status, never a traceback (``ROADMAP_DEBUG=1`` re-raises)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = _run(self, args, prog_name or "roadmap", complete_var, extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _run(
+    group: RoadmapGroup,
+    args: Sequence[str] | None,
+    prog_name: str,
+    complete_var: str | None,
+    extra: dict[str, Any],
+) -> int:
+    try:
+        result = TyperGroup.main(
+            group, args, prog_name, complete_var, standalone_mode=False, **extra
+        )
+    except click_exceptions.NoArgsIsHelpError as exc:
+        sys.stdout.write(exc.format_message() + "\n")
+        return ExitStatus.SUCCESS
+    except click_exceptions.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else prog_name
+        _say_error(exc.format_message(), f"see '{command} --help'")
+        return ExitStatus.USAGE
+    except click_exceptions.ClickException as exc:
+        _say_error(exc.format_message())
+        return exc.exit_code
+    except typer.Abort:
+        _say_error("aborted")
+        return ExitStatus.ERROR
+    except RoadmapError as exc:
+        _say_error(exc.message, exc.hint, exc.details)
+        return int(exc.exit_status)
+    except KeyboardInterrupt:
+        _say_error("interrupted; nothing was changed")
+        return 130
+    except BrokenPipeError:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's own flush
+        return ExitStatus.ERROR
+    except Exception as exc:
+        if os.environ.get("ROADMAP_DEBUG"):
+            raise
+        _say_error(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "this is a bug in roadmap; run again with ROADMAP_DEBUG=1 for the traceback",
+        )
+        return ExitStatus.ERROR
+    return int(result) if isinstance(result, int) else ExitStatus.SUCCESS
+
+
+app = typer.Typer(
+    cls=RoadmapGroup,
+    name="roadmap",
+    help="Track your way through a learning roadmap: what to study next, what is done, "
+    "how far along you are.",
+    epilog="Start with 'roadmap next'. Every command has --help with examples.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"roadmap {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    ctx: typer.Context,
+    roadmap: Annotated[
+        Path | None,
+        typer.Option(
+            "--roadmap",
+            envvar="ROADMAP_FILE",
+            help="Use this roadmap TOML file instead of the bundled AI roadmap.",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            envvar="ROADMAP_DATA_DIR",
+            help="Keep progress in this folder (default: your user data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of titles: zh or en (env ROADMAP_LANG; default from the locale).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Track your way through a learning roadmap."""
+    ctx.obj = AppContext(
+        roadmap_file=roadmap,
+        data_dir=data_dir,
+        lang=check_language(lang or default_language()),
+    )
+
+
+listing.register(app)
+show.register(app)
+next_cmd.register(app)
+changes.register(app)
+undo.register(app)
+report.register(app)
+
+
+def main() -> None:
+    """Console-script entry point (``roadmap``)."""
+    app()

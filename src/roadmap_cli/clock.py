@@ -1,0 +1,18 @@
+"""The current time and the learner's time zone, in one place so tests can pin them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+
+__all__ = ["local_zone", "now_utc"]
+
+
+def now_utc() -> datetime:
+    """The current time, UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def local_zone() -> tzinfo:
+    """The learner's local time zone (from ``TZ`` or the system)."""
+    zone = datetime.now().astimezone().tzinfo
+    return zone if zone is not None else UTC

@@ -1,0 +1,39 @@
+"""Pieces the command modules share: option types, and reaching the app context."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.context import AppContext
+
+__all__ = ["JsonOption", "app_context", "complete_stage", "complete_topic"]
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    """The :class:`AppContext` the top-level callback stored on the click context."""
+    obj = ctx.find_root().obj
+    if not isinstance(obj, AppContext):  # called without the group callback (unit use)
+        obj = AppContext()
+        ctx.find_root().obj = obj
+    return obj
+
+
+def complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for TOPIC arguments: ids of the roadmap in use (no pydantic, no rich)."""
+    from roadmap_cli.complete import topic_ids
+
+    return [i for i in topic_ids(ctx) if i.startswith(incomplete)]
+
+
+def complete_stage(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for STAGE arguments: stage ids of the roadmap in use."""
+    from roadmap_cli.complete import stage_ids
+
+    return [i for i in stage_ids(ctx) if i.startswith(incomplete)]
+
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document on stdout instead of text.")
+]

@@ -1,0 +1,192 @@
+"""``roadmap start|done|skip|reset TOPIC…``: change topics' status.
+
+Every change is appended as an event; nothing is overwritten. All TOPIC arguments are
+resolved before anything is written, so one bad argument changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands._common import JsonOption, app_context, complete_topic
+from roadmap_cli.context import AppContext
+from roadmap_cli.errors import UsageError
+from roadmap_cli.progress import Status
+from roadmap_cli.render import emit
+from roadmap_cli.results import Change, ChangeResult
+
+VERBS: dict[str, Status] = {
+    "start": "in_progress",
+    "done": "done",
+    "skip": "skipped",
+    "reset": "todo",
+}
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """Parse ``--date``: ``YYYY-MM-DD`` (noon local time that day), ``today``,
+    ``yesterday``, or an ISO 8601 date-time (local time if it has no zone). Returns UTC.
+
+    Raises:
+        UsageError: unparseable, or later than ``now``.
+    """
+    from roadmap_cli.clock import local_zone
+
+    zone = local_zone()
+    word = text.strip().lower()
+    today = now.astimezone(zone).date()
+    try:
+        if word in ("today", "yesterday"):
+            day = today if word == "today" else today - timedelta(days=1)
+        elif len(word) == 10:
+            day = date.fromisoformat(word)
+        else:
+            when = datetime.fromisoformat(text.strip())
+            day = None
+    except ValueError:
+        raise UsageError(
+            f"--date: cannot read {text!r} as a date",
+            "use YYYY-MM-DD (e.g. 2026-11-01), 'yesterday', or an ISO 8601 date-time",
+        ) from None
+    if day is not None:  # a calendar day: noon local time, or now if that is later today
+        if day > today:
+            raise UsageError(f"--date: {text!r} is in the future", "record work once it is done")
+        return min(datetime.combine(day, time(12), zone).astimezone(UTC), now)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=zone)
+    when = when.astimezone(UTC).replace(microsecond=0)
+    if when > now:
+        raise UsageError(f"--date: {text!r} is in the future", "record work once it is done")
+    return when
+
+
+def apply(
+    app: AppContext, verb: str, queries: list[str], when: str | None, note: str | None
+) -> ChangeResult:
+    """Resolve ``queries`` and record their new status (and ``note``) as one batch.
+
+    A topic already in the target status gets no new status event unless ``when`` is
+    given (to correct its date). Returns what changed and the counts afterwards.
+
+    Raises:
+        UnknownTopicError, AmbiguousTopicError: a TOPIC names no single topic.
+        UsageError: a bad ``--date`` or an empty ``--note``.
+        ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
+    """
+    from roadmap_cli.clock import now_utc
+    from roadmap_cli.planner import next_topics, overall, snapshot, stage_summaries
+    from roadmap_cli.progress import Event, Progress, new_event_id
+
+    catalog = app.catalog()
+    topics = list({t.id: t for t in (catalog.resolve_topic(q) for q in queries)}.values())
+    now = now_utc()
+    at = parse_when(when, now) if when else now
+    if note is not None and not note.strip():
+        raise UsageError("--note: the note is empty", "write the note text after --note")
+    status = VERBS[verb]
+
+    def record(progress: Progress) -> list[Change]:
+        snap = snapshot(catalog, progress)
+        batch = new_event_id()
+        changes = []
+        for topic in topics:
+            before = snap.status(topic.id)
+            if before != status or when:
+                progress.add(
+                    Event(id=new_event_id(), at=at, topic=topic.id, status=status, batch=batch)
+                )
+            if note:
+                progress.add(
+                    Event(id=new_event_id(), at=now, topic=topic.id, note=note, batch=batch)
+                )
+            changes.append(Change(topic, before, status, at))
+        return changes
+
+    store = app.store()
+    changes = store.update(record)
+    snap = snapshot(catalog, store.load())
+    plan = next_topics(snap, 1)
+    return ChangeResult(
+        verb=verb,
+        changes=changes,
+        note=note,
+        counts=overall(stage_summaries(snap))[0],
+        next_topic=plan.items[0].topic if plan.items else None,
+    )
+
+
+TopicsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="TOPIC...",
+        help="Topics: id, unique id prefix, or title (Chinese or English).",
+        autocompletion=complete_topic,
+        show_default=False,
+    ),
+]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", "-m", help="Attach this note.", show_default=False)
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="When it happened: YYYY-MM-DD, 'yesterday', or an ISO date-time (default: now).",
+        show_default=False,
+    ),
+]
+
+
+def _make(verb: str, summary: str, examples: list[str]) -> object:
+    def command(
+        ctx: typer.Context,
+        topics: TopicsArgument,
+        note: NoteOption = None,
+        when: DateOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        app = app_context(ctx)
+        emit(apply(app, verb, topics, when, note), as_json=as_json, lang=app.lang)
+
+    shown = "\n\n".join(f"  {e}" for e in examples)
+    command.__doc__ = f"{summary}\n\nExamples:\n\n{shown}\n"
+    command.__name__ = verb
+    return command
+
+
+COMMANDS = {
+    "start": _make(
+        "start",
+        "Mark topics as in progress (they come first in 'roadmap next').",
+        ["roadmap start attention", 'roadmap start ddpm -m "watching the lecture first"'],
+    ),
+    "done": _make(
+        "done",
+        "Mark topics as done. --date records work done earlier; --note attaches a note.",
+        [
+            "roadmap done flash-attention",
+            "roadmap done numpy pandas matplotlib",
+            'roadmap done ddpm --date 2026-11-01 --note "derived the ELBO by hand"',
+        ],
+    ),
+    "skip": _make(
+        "skip",
+        "Mark topics as skipped: they count as finished and unblock what requires them.",
+        ["roadmap skip seaborn", 'roadmap skip cuda -m "no GPU for now"'],
+    ),
+    "reset": _make(
+        "reset",
+        "Mark topics as to do again (their history is kept).",
+        ["roadmap reset attention"],
+    ),
+}
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``start``, ``done``, ``skip`` and ``reset`` to ``app``."""
+    for name, command in COMMANDS.items():
+        app.command(name)(command)  # type: ignore[arg-type]

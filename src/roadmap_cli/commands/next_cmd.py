@@ -1,0 +1,54 @@
+"""``roadmap next [-n N]``: what to study now, with its resources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands._common import JsonOption, app_context
+from roadmap_cli.context import AppContext
+from roadmap_cli.render import emit
+from roadmap_cli.results import NextResult
+
+
+def build(app: AppContext, count: int) -> NextResult:
+    """Topics in progress, then the next ``count`` ready topics in roadmap order.
+
+    Raises:
+        RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
+    """
+    from roadmap_cli.planner import next_topics, snapshot
+
+    snap = snapshot(app.catalog(), app.store().load())
+    return NextResult(next_topics(snap, count), snap)
+
+
+def command(
+    ctx: typer.Context,
+    count: Annotated[
+        int,
+        typer.Option("-n", "--count", min=1, max=1000, help="How many ready topics to show."),
+    ] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Say what to study now, and list its resources with links.
+
+    Topics you have started come first; then the first topic in roadmap order whose
+    prerequisites are all done or skipped.
+
+    Examples:
+
+      roadmap next
+
+      roadmap next -n 3
+
+      roadmap next --json
+    """
+    app = app_context(ctx)
+    emit(build(app, count), as_json=as_json, lang=app.lang)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``next`` to ``app``."""
+    app.command("next")(command)

@@ -1,0 +1,89 @@
+"""Options every command shares, and the roadmap and progress store they select."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from roadmap_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from roadmap_cli.catalog import Catalog
+    from roadmap_cli.store import ProgressStore
+
+__all__ = ["LANGUAGES", "AppContext", "default_language"]
+
+LANGUAGES = ("zh", "en")
+
+
+def default_language() -> str:
+    """``ROADMAP_LANG`` if set, else "zh" when the locale (``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG``) is Chinese (``zh_*``), else "en"."""
+    env = os.environ.get("ROADMAP_LANG")
+    if env:
+        return env
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def check_language(lang: str) -> str:
+    """Normalise a ``--lang`` value ("zh", "zh-CN", "en_US"…) to "zh" or "en".
+
+    Raises:
+        UsageError: any other language.
+    """
+    key = lang.strip().lower().replace("_", "-").split("-")[0]
+    if key not in LANGUAGES:
+        raise UsageError(
+            f"--lang: unknown language {lang!r}", "use --lang zh or --lang en (or ROADMAP_LANG)"
+        )
+    return key
+
+
+@dataclass
+class AppContext:
+    """The global options of one ``roadmap`` invocation.
+
+    Attributes:
+        roadmap_file: ``--roadmap`` / ``ROADMAP_FILE``, or None for the bundled roadmap.
+        data_dir: ``--data-dir``, or None for ``ROADMAP_DATA_DIR`` / the platform folder.
+        lang: "zh" or "en", the language titles are shown in.
+    """
+
+    roadmap_file: Path | None = None
+    data_dir: Path | None = None
+    lang: str = "en"
+    _catalog: Catalog | None = field(default=None, repr=False)
+
+    @property
+    def roadmap_path(self) -> Path:
+        """The roadmap file in use."""
+        if self.roadmap_file is not None:
+            return self.roadmap_file
+        from roadmap_cli.bundled import bundled_roadmap_path
+
+        return bundled_roadmap_path()
+
+    def catalog(self) -> Catalog:
+        """Load (once) and return the roadmap in use.
+
+        Raises:
+            RoadmapFileError: the roadmap file is missing or invalid.
+        """
+        if self._catalog is None:
+            from roadmap_cli.catalog import load_catalog
+
+            self._catalog = load_catalog(self.roadmap_path)
+        return self._catalog
+
+    def store(self) -> ProgressStore:
+        """The progress store of the roadmap in use."""
+        from roadmap_cli.store import ProgressStore, default_data_dir
+
+        folder = self.data_dir.expanduser() if self.data_dir else default_data_dir()
+        return ProgressStore(folder, self.catalog().roadmap.id)

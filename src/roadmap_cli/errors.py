@@ -1,0 +1,117 @@
+"""Error types of the project and the exit statuses they map to.
+
+Every error a user can cause is a :class:`RoadmapError`: it carries a one-line message,
+an optional hint (what to do), and the :class:`ExitStatus` the CLI exits with. The CLI turns
+it into at most two lines on stderr in one place (``roadmap_cli.cli.main``); the core
+only raises.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+__all__ = [
+    "AmbiguousTopicError",
+    "ExitStatus",
+    "LockTimeoutError",
+    "ProgressFileError",
+    "RoadmapError",
+    "RoadmapFileError",
+    "UnknownTopicError",
+    "UsageError",
+]
+
+
+class ExitStatus(IntEnum):
+    """Process exit statuses of ``roadmap``."""
+
+    SUCCESS = 0
+    #: Data or I/O error: a bad roadmap file, an unreadable progress file, a failed write.
+    ERROR = 1
+    #: Usage error: an unknown or ambiguous topic, a bad option or argument.
+    USAGE = 2
+
+
+class RoadmapError(Exception):
+    """Base of every error a user can cause.
+
+    Attributes:
+        message: one line saying what went wrong, naming the file or argument.
+        hint: one line saying what to do, or None.
+        exit_status: the process exit status for this error.
+        details: further lines (e.g. one per validation problem), printed after the message.
+    """
+
+    exit_status: ExitStatus = ExitStatus.ERROR
+
+    def __init__(
+        self, message: str, hint: str | None = None, details: list[str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.details: list[str] = details or []
+
+
+class UsageError(RoadmapError):
+    """A bad argument or option (exit 2)."""
+
+    exit_status = ExitStatus.USAGE
+
+
+class UnknownTopicError(UsageError):
+    """TOPIC matched nothing; ``suggestions`` holds the closest ids (exit 2)."""
+
+    def __init__(self, query: str, suggestions: list[str], what: str = "topic") -> None:
+        hint = (
+            "did you mean " + ", ".join(suggestions) + "?"
+            if suggestions
+            else f"run 'roadmap list' to see every {what} id"
+        )
+        super().__init__(f"unknown {what} {query!r}", hint)
+        self.query = query
+        self.suggestions = suggestions
+
+
+class AmbiguousTopicError(UsageError):
+    """TOPIC matched several topics; ``candidates`` holds their ids (exit 2)."""
+
+    def __init__(self, query: str, candidates: list[str], what: str = "topic") -> None:
+        shown = ", ".join(candidates[:8]) + (" …" if len(candidates) > 8 else "")
+        super().__init__(
+            f"{what} {query!r} is ambiguous: it matches {shown}",
+            "type more of the id, or the full id",
+        )
+        self.query = query
+        self.candidates = candidates
+
+
+class RoadmapFileError(RoadmapError):
+    """A roadmap file that cannot be read or does not validate (exit 1).
+
+    ``details`` holds one line per problem, each starting with its location
+    (``stages[2].topics[5].resources[0].url: …``).
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        hint: str | None = None,
+        details: list[str] | None = None,
+    ) -> None:
+        super().__init__(f"{path}: {message}", hint, details)
+        self.path = Path(path)
+
+
+class ProgressFileError(RoadmapError):
+    """A progress file that cannot be read or written (exit 1). The file is left untouched."""
+
+    def __init__(self, path: Path | str, message: str, hint: str | None = None) -> None:
+        super().__init__(f"{path}: {message}", hint)
+        self.path = Path(path)
+
+
+class LockTimeoutError(ProgressFileError):
+    """Another ``roadmap`` process held the write lock for too long (exit 1)."""

@@ -1,0 +1,87 @@
+"""The rich consoles used for output.
+
+Colour follows rich's rules: none when stdout is not a terminal, none with ``NO_COLOR``
+set or ``TERM=dumb``. Width comes from the terminal or ``COLUMNS`` (80 when piped).
+Markup and emoji codes are off: text from data files is always printed literally.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import IO
+
+from rich.console import Console
+from rich.theme import Theme
+
+__all__ = ["THEME", "make_console"]
+
+THEME = Theme(
+    {
+        "done": "green",
+        "in_progress": "yellow",
+        "skipped": "bright_black",
+        "todo": "default",
+        "orphan": "magenta",
+        "id": "cyan",
+        "muted": "bright_black",
+        "heading": "bold",
+        "stage": "bold blue",
+        "kind": "magenta",
+        "url": "blue underline",
+        "warning": "yellow",
+        "error": "bold red",
+        "bar.done": "green",
+        "bar.skipped": "bright_black",
+    }
+)
+
+
+def make_console(
+    *, stderr: bool = False, record: bool = False, width: int | None = None
+) -> Console:
+    """A console writing to stdout (or stderr) with the project's theme.
+
+    ``record=True`` keeps what is printed for ``export_svg``/``export_html``.
+    """
+    dumb = os.environ.get("TERM") == "dumb"
+    return Console(
+        file=_RStrip(sys.stderr if stderr else sys.stdout),
+        theme=THEME,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        record=record,
+        width=width,
+        no_color=True if dumb or os.environ.get("NO_COLOR") else None,
+        color_system=None if dumb else "auto",
+    )
+
+
+_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+class _RStrip:
+    """A text stream wrapper that drops the spaces rich pads lines with, so piped or
+    copied output has no trailing white space."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_TRAILING.sub(r"\1", text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", "utf-8") or "utf-8"

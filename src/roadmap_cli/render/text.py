@@ -1,0 +1,349 @@
+"""Rich text renderers for command results (list, show, next, changes, undo).
+
+Text from a roadmap file or a note passes through :mod:`roadmap_cli.textsafe` and is put
+in ``rich.text.Text`` objects, so it prints literally: no markup, no escape sequences.
+Chinese text is measured in terminal cells by rich and folds rather than being cut.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import singledispatch
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from roadmap_cli.models import Resource, Stage, Topic
+from roadmap_cli.planner import Counts
+from roadmap_cli.progress import Status
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import Prose
+from roadmap_cli.results import (
+    ChangeResult,
+    ListResult,
+    NextResult,
+    ShowStageResult,
+    ShowTopicResult,
+    UndoResult,
+)
+from roadmap_cli.textsafe import clean_block, clean_line
+
+__all__ = ["MARKS", "bar", "local_date", "render_text", "title_text"]
+
+#: Status marks, plain ASCII so they survive any terminal and a pipe.
+MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
+LABELS: dict[str, str] = {
+    "done": "done",
+    "in_progress": "in progress",
+    "skipped": "skipped",
+    "todo": "to do",
+}
+
+
+def local_date(at: datetime) -> str:
+    """``YYYY-MM-DD`` of ``at`` in the local time zone."""
+    from roadmap_cli.clock import local_zone
+
+    return at.astimezone(local_zone()).strftime("%Y-%m-%d")
+
+
+def local_time(at: datetime) -> str:
+    """``YYYY-MM-DD HH:MM`` of ``at`` in the local time zone."""
+    from roadmap_cli.clock import local_zone
+
+    return at.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+def mark(status: Status | str) -> Text:
+    """The coloured status mark of ``status``."""
+    return Text(MARKS[status], style=status)
+
+
+class Lang:
+    """Titles in the chosen language for one roadmap."""
+
+    def __init__(self, lang: str, roadmap_language: str) -> None:
+        self.lang = lang
+        self.roadmap_language = roadmap_language
+
+    def title(self, item: Topic | Stage) -> str:
+        """``item``'s title in the chosen language, made safe."""
+        return clean_line(item.display_title(self.lang, self.roadmap_language))
+
+    def other(self, item: Topic | Stage) -> str:
+        """``item``'s title in the other language, if it differs; else ""."""
+        main = item.display_title(self.lang, self.roadmap_language)
+        alt = item.title if main != item.title else item.title_en
+        return clean_line(alt) if alt and alt != main else ""
+
+
+def title_text(lang: Lang, item: Topic | Stage, *, both: bool = False, style: str = "") -> Text:
+    """A title as Text; with ``both``, followed by the other language's title, muted."""
+    text = Text(lang.title(item), style=style)
+    other = lang.other(item) if both else ""
+    if other:
+        text.append(" · ")
+        text.append(other, style="muted")
+    return text
+
+
+def bar(counts: Counts, width: int = 20) -> Text:
+    """A progress bar: █ done, ▓ skipped, ░ the rest (readable without colour)."""
+    if counts.total == 0:
+        return Text("░" * width, style="muted")
+    done = round(width * counts.done / counts.total)
+    skipped = min(width - done, round(width * counts.skipped / counts.total))
+    text = Text("█" * done, style="bar.done")
+    text.append("▓" * skipped, style="bar.skipped")
+    text.append("░" * (width - done - skipped), style="muted")
+    return text
+
+
+def counts_text(counts: Counts) -> Text:
+    """``3/9 · 33%`` with the split of what is not plain done."""
+    text = Text(f"{counts.finished}/{counts.total} · {counts.percent:.0f}%")
+    extra = []
+    if counts.skipped:
+        extra.append(f"{counts.skipped} skipped")
+    if counts.in_progress:
+        extra.append(f"{counts.in_progress} in progress")
+    if extra:
+        text.append(f" ({', '.join(extra)})", style="muted")
+    return text
+
+
+def resource_rows(resources: list[Resource], indent: int = 2) -> RenderableType:
+    """Numbered resources: kind, title (a link where the terminal supports it), the URL
+    printed in full, and the author's note."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for number, resource in enumerate(resources, 1):
+        url = clean_line(resource.url)
+        parts: list[RenderableType] = [
+            Prose(clean_line(resource.title), style=Style(bold=True, link=url)),
+            Text(url, style=Style(color="blue", link=url), overflow="fold"),
+        ]
+        if resource.note:
+            parts.append(Prose(clean_block(resource.note), style="muted"))
+        table.add_row(Text(f"{number}."), Text(resource.kind, style="kind"), Group(*parts))
+    return Padding(table, (0, 0, 0, indent))
+
+
+def _print(console: Console, *items: RenderableType) -> None:
+    for item in items:
+        console.print(item)
+
+
+@singledispatch
+def render_text(result: Any, lang: str) -> None:
+    """Print ``result`` as rich text on stdout, titles in ``lang``."""
+    raise TypeError(f"no text renderer for {type(result).__name__}")
+
+
+@render_text.register
+def _list(result: ListResult, lang: str) -> None:
+    console = make_console()
+    roadmap = result.snap.catalog.roadmap
+    names = Lang(lang, roadmap.language)
+    head = Text(clean_line(roadmap.display_title(lang)), style="heading")
+    from roadmap_cli.planner import overall
+
+    head.append("  ")
+    head.append_text(counts_text(overall(result.summaries)[0]))
+    _print(console, head)
+    shown = 0
+    for summary in result.summaries:
+        topics = result.topics_of(summary.stage)
+        if result.status_filter and not topics:
+            continue
+        line = title_text(names, summary.stage, style="stage")
+        line.append(f"  {summary.stage.id}  ", style="id")
+        line.append_text(bar(summary.counts, 12))
+        line.append("  ")
+        line.append_text(counts_text(summary.counts))
+        console.print()
+        console.print(line)
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, style="id")
+        table.add_column(overflow="fold", ratio=1)
+        for topic in topics:
+            title = Text(names.title(topic))
+            if topic.optional:
+                title.append(" (optional)", style="muted")
+            table.add_row(mark(result.snap.status(topic.id)), topic.id, title)
+            shown += 1
+        console.print(Padding(table, (0, 0, 0, 2)))
+    if result.status_filter and not shown:
+        console.print(Text(f"No topic is {LABELS[result.status_filter]}.", style="muted"))
+
+
+@render_text.register
+def _show_topic(result: ShowTopicResult, lang: str) -> None:
+    console = make_console()
+    names = Lang(lang, result.language)
+    topic, state = result.topic, result.state
+    head = title_text(names, topic, both=True, style="heading")
+    head.append(f"  ({topic.id})", style="id")
+    status = Text.assemble("Status: ", mark(state.status), " ", LABELS[state.status])
+    if state.since:
+        status.append(f" since {local_date(state.since)}", style="muted")
+    status.append("   Stage: ")
+    status.append_text(title_text(names, result.stage))
+    status.append(f" ({result.stage.id})", style="id")
+    if topic.optional:
+        status.append("   optional", style="muted")
+    _print(console, head, status)
+    for label, refs in (("Requires", result.requires), ("Required by", result.required_by)):
+        if refs:
+            line = Text(f"{label}: ")
+            for i, (ref, ref_status) in enumerate(refs):
+                if i:
+                    line.append(", ")
+                line.append_text(mark(ref_status))
+                line.append(f" {ref.id}", style="id")
+            console.print(line)
+    if topic.aliases:
+        console.print(Text("Former ids: " + ", ".join(topic.aliases), style="muted"))
+    if topic.summary:
+        console.print()
+        console.print(Prose(clean_block(topic.summary)))
+    console.print()
+    if topic.resources:
+        console.print(Text("Resources", style="heading"))
+        console.print(resource_rows(list(topic.resources)))
+    else:
+        console.print(Text("No resources listed for this topic.", style="muted"))
+    if state.notes:
+        console.print()
+        console.print(Text("Notes", style="heading"))
+        for note in state.notes:
+            line = Text(f"  {local_time(note.at)}  ", style="muted")
+            line.append(clean_block(note.note or ""))
+            console.print(line)
+
+
+@render_text.register
+def _show_stage(result: ShowStageResult, lang: str) -> None:
+    console = make_console()
+    names = Lang(lang, result.snap.catalog.roadmap.language)
+    stage = result.summary.stage
+    head = title_text(names, stage, both=True, style="heading")
+    head.append(f"  ({stage.id})", style="id")
+    line = bar(result.summary.counts)
+    line.append("  ")
+    line.append_text(counts_text(result.summary.counts))
+    _print(console, head, line)
+    if stage.summary:
+        console.print()
+        console.print(Prose(clean_block(stage.summary)))
+    console.print()
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="id")
+    table.add_column(overflow="fold", ratio=1)
+    for topic in stage.topics:
+        title = Text(names.title(topic))
+        if topic.optional:
+            title.append(" (optional)", style="muted")
+        table.add_row(mark(result.snap.status(topic.id)), topic.id, title)
+    console.print(table)
+
+
+@render_text.register
+def _next(result: NextResult, lang: str) -> None:
+    console = make_console()
+    catalog = result.snap.catalog
+    names = Lang(lang, catalog.roadmap.language)
+    plan = result.plan
+    if not plan.items:
+        if plan.remaining == 0:
+            console.print(Text("Every topic is done or skipped. Congratulations!", style="done"))
+            console.print(Text("See 'roadmap report' for the whole journey.", style="muted"))
+            return
+        console.print(
+            Text("Nothing is ready: every remaining topic waits for another.", style="warning")
+        )
+        for topic, unmet in plan.blocked:
+            line = Text(f"  {topic.id}", style="id")
+            line.append(" waits for " + ", ".join(unmet))
+            console.print(line)
+        console.print(Text("Finish or skip those first ('roadmap skip TOPIC').", style="muted"))
+        return
+    for index, item in enumerate(plan.items):
+        if index:
+            console.print()
+        label = "Continue" if item.reason == "in_progress" else "Next"
+        head = Text(f"{label}: ", style="heading")
+        head.append_text(title_text(names, item.topic, both=True, style="heading"))
+        head.append(f"  ({item.topic.id})", style="id")
+        where = Text("Stage: ")
+        where.append_text(title_text(names, item.stage))
+        if item.since:
+            where.append(f"   started {local_date(item.since)}", style="muted")
+        if item.topic.optional:
+            where.append("   optional", style="muted")
+        _print(console, head, where)
+        if item.topic.summary:
+            console.print(Padding(Prose(clean_block(item.topic.summary)), (0, 0, 0, 2)))
+        if item.topic.resources:
+            console.print(resource_rows(list(item.topic.resources)))
+        else:
+            console.print(
+                Text("  No resources listed: look it up, then mark it done.", style="muted")
+            )
+        hint = Text(f"  When done: roadmap done {item.topic.id}", style="muted")
+        console.print(hint)
+    console.print()
+    console.print(Text(f"{plan.remaining} topics to go.", style="muted"))
+
+
+@render_text.register
+def _change(result: ChangeResult, lang: str) -> None:
+    console = make_console()
+    catalog_lang = Lang(lang, "zh")
+    for change in result.changes:
+        line = Text.assemble(mark(change.after), " ")
+        line.append(change.topic.id, style="id")
+        line.append("  ")
+        line.append(catalog_lang.title(change.topic))
+        if change.before == change.after:
+            line.append(f"  (already {LABELS[change.after]})", style="muted")
+        else:
+            line.append(f"  {LABELS[change.before]} → {LABELS[change.after]}", style="muted")
+            if change.after == "done":
+                line.append(f" on {local_date(change.at)}", style="muted")
+        console.print(line)
+    if result.note:
+        console.print(Text(f"Note added: {clean_line(result.note)}", style="muted"))
+    summary = Text("Progress: ")
+    summary.append_text(bar(result.counts, 20))
+    summary.append("  ")
+    summary.append_text(counts_text(result.counts))
+    console.print(summary)
+    if result.next_topic is not None and result.verb in ("done", "skip"):
+        nxt = Text("Next: ", style="muted")
+        nxt.append(result.next_topic.id, style="id")
+        nxt.append("  (roadmap next)", style="muted")
+        console.print(nxt)
+
+
+@render_text.register
+def _undo(result: UndoResult, lang: str) -> None:
+    console = make_console()
+    for event in result.undone:
+        line = Text("Undid: ")
+        if event.status is not None:
+            line.append(f"{event.topic} → {LABELS[event.status]}", style="id")
+        else:
+            line.append(f"note on {event.topic}: {clean_line(event.note or '')}")
+        if event.topic in result.now_status:
+            status = result.now_status[event.topic]
+            line.append(f"  (now {LABELS[status]})", style="muted")
+        console.print(line)

@@ -1,0 +1,68 @@
+"""URL checks and clean-up shared by the roadmap loader and the Markdown importer.
+
+URLs in a roadmap file are kept as the exact strings written (pydantic's URL type would
+rewrite them), so this module only *checks* them and, for the importer, *removes*
+tracking parameters and text fragments.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+__all__ = ["TRACKING_PARAMS", "check_url", "clean_url", "is_tracking_param"]
+
+#: Query parameters that only track where a click came from.
+TRACKING_PARAMS = frozenset({"vd_source", "spm_id_from", "fbclid", "gclid", "share_source"})
+
+
+def is_tracking_param(name: str) -> bool:
+    """Return True for a query parameter name that only tracks the visitor.
+
+    ``utm_*`` parameters and the names in :data:`TRACKING_PARAMS` count.
+    """
+    return name.startswith("utm_") or name in TRACKING_PARAMS
+
+
+def check_url(url: str) -> str | None:
+    """Check that ``url`` is an absolute http(s) URL without spaces or control characters.
+
+    Returns None when it is acceptable, else a short English description of the problem
+    (for a validation message). Never raises.
+    """
+    if not url:
+        return "URL is empty"
+    if any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in url):
+        return "URL contains spaces or control characters"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"URL cannot be parsed ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        shown = parts.scheme or "none"
+        return f"URL scheme must be http or https, not {shown!r}"
+    if not parts.hostname:
+        return "URL has no host"
+    return None
+
+
+def clean_url(url: str) -> str:
+    """Remove tracking parameters (``vd_source``, ``spm_id_from``, ``utm_*``…) and text
+    fragments (``#:~:text=…``) from ``url``; everything else is kept as written.
+
+    A URL with nothing to remove is returned unchanged, character for character.
+    """
+    parts = urlsplit(url)
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+        if len(kept) != len(pairs):
+            query = urlencode(kept, safe=":/,")
+    fragment = parts.fragment
+    if fragment.startswith(":~:"):
+        fragment = ""
+    elif ":~:" in fragment:
+        fragment = fragment.split(":~:", 1)[0]
+    if query == parts.query and fragment == parts.fragment:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, fragment))

@@ -1,0 +1,26 @@
+"""Shared fixtures: every test gets its own empty data folder and a fixed console."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point ROADMAP_DATA_DIR at a fresh folder, fix the width, drop colour and locale."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("ROADMAP_DATA_DIR", str(data))
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TZ", "UTC")
+    for name in ("ROADMAP_FILE", "ROADMAP_LANG", "LC_ALL", "LC_MESSAGES", "ROADMAP_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    import time
+
+    time.tzset()
+    yield data
+    time.tzset()

@@ -18,7 +18,6 @@ from typer._click import exceptions as click_exceptions  # typer ≥ 0.29 vendor
 from typer.core import TyperGroup
 
 from roadmap_cli import __version__
-from roadmap_cli.commands import changes, listing, next_cmd, report, show, undo
 from roadmap_cli.context import AppContext, check_language, default_language
 from roadmap_cli.errors import ExitStatus, RoadmapError
 from roadmap_cli.textsafe import clean_line
@@ -163,12 +162,24 @@ def options(
     )
 
 
-listing.register(app)
-show.register(app)
-next_cmd.register(app)
-changes.register(app)
-undo.register(app)
-report.register(app)
+def _register_commands() -> None:
+    """Register every module in :mod:`roadmap_cli.commands` (those not starting with "_"),
+    in the order of their ``ORDER`` (help lists commands in that order)."""
+    import importlib
+    import pkgutil
+
+    from roadmap_cli import commands
+
+    modules = [
+        importlib.import_module(f"roadmap_cli.commands.{info.name}")
+        for info in pkgutil.iter_modules(commands.__path__)
+        if not info.name.startswith("_")
+    ]
+    for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 100), m.__name__)):
+        module.register(app)
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from roadmap_cli.models import Resource, Roadmap, Stage, Topic
 from roadmap_cli.planner import Counts, NextPlan, Pace, Snapshot, StageSummary
@@ -241,6 +241,8 @@ class UndoResult:
 class ReportResult:
     """``roadmap report``: overall and per-stage progress, work in progress, recent work,
     what is next, activity, streaks, pace and orphaned marks."""
+
+    RENDERER: ClassVar[str] = "roadmap_cli.render.report"
 
     snap: Snapshot
     summaries: list[StageSummary]

@@ -93,9 +93,14 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
         )
     try:
         raw = json.loads(data)
-    except (UnicodeDecodeError, ValueError) as exc:
-        where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
-        raise ProgressFileError(path, f"the progress file is not valid JSON{where}", fix) from None
+    except json.JSONDecodeError as exc:
+        raise ProgressFileError(
+            path,
+            f"the progress file is not valid JSON (line {exc.lineno}, column {exc.colno})",
+            fix,
+        ) from None
+    except ValueError:  # not UTF-8
+        raise ProgressFileError(path, "the progress file is not UTF-8 JSON", fix) from None
     except RecursionError:
         raise ProgressFileError(path, "the progress file is nested too deeply", fix) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):

@@ -6,6 +6,7 @@ resolved before anything is written, so one bad argument changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
@@ -17,6 +18,9 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.progress import Status
 from roadmap_cli.render import emit
 from roadmap_cli.results import Change, ChangeResult
+
+#: Position of this command in 'roadmap --help'.
+ORDER = 40
 
 VERBS: dict[str, Status] = {
     "start": "in_progress",
@@ -141,7 +145,7 @@ DateOption = Annotated[
 ]
 
 
-def _make(verb: str, summary: str, examples: list[str]) -> object:
+def _make(verb: str, summary: str, examples: list[str]) -> Callable[..., None]:
     def command(
         ctx: typer.Context,
         topics: TopicsArgument,
@@ -189,4 +193,4 @@ COMMANDS = {
 def register(app: typer.Typer) -> None:
     """Add ``start``, ``done``, ``skip`` and ``reset`` to ``app``."""
     for name, command in COMMANDS.items():
-        app.command(name)(command)  # type: ignore[arg-type]
+        app.command(name)(command)

@@ -12,6 +12,9 @@ from roadmap_cli.context import AppContext
 from roadmap_cli.render import emit
 from roadmap_cli.results import ListResult
 
+#: Position of this command in 'roadmap --help'.
+ORDER = 20
+
 
 class StatusChoice(StrEnum):
     """Values of ``--status``."""

@@ -11,6 +11,9 @@ from roadmap_cli.context import AppContext
 from roadmap_cli.render import emit
 from roadmap_cli.results import NextResult
 
+#: Position of this command in 'roadmap --help'.
+ORDER = 10
+
 
 def build(app: AppContext, count: int) -> NextResult:
     """Topics in progress, then the next ``count`` ready topics in roadmap order.

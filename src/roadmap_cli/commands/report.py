@@ -11,6 +11,9 @@ from roadmap_cli.context import AppContext
 from roadmap_cli.render import emit
 from roadmap_cli.results import ReportResult
 
+#: Position of this command in 'roadmap --help'.
+ORDER = 60
+
 
 def build(app: AppContext, now: datetime | None = None) -> ReportResult:
     """Assemble the report at ``now`` (UTC; default the current time), with days counted

@@ -12,6 +12,9 @@ from roadmap_cli.errors import UnknownTopicError
 from roadmap_cli.render import emit
 from roadmap_cli.results import ShowStageResult, ShowTopicResult
 
+#: Position of this command in 'roadmap --help'.
+ORDER = 30
+
 
 def build(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
     """Resolve ``query`` as a topic, else as a stage, and describe it.

@@ -10,6 +10,9 @@ from roadmap_cli.errors import RoadmapError
 from roadmap_cli.render import emit
 from roadmap_cli.results import UndoResult
 
+#: Position of this command in 'roadmap --help'.
+ORDER = 50
+
 
 def build(app: AppContext) -> UndoResult:
     """Append an undo event for the last recorded command (all its events).

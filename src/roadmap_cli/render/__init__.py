@@ -3,7 +3,8 @@
 ``emit(result, as_json=...)`` is the one way a command prints its result: with
 ``as_json`` it writes ``result.to_json()`` as one JSON document on stdout and never
 imports rich; otherwise it hands the result to the text renderer registered for its type
-(:mod:`roadmap_cli.render.text`).
+(:mod:`roadmap_cli.render.text`, or the module named by the result's ``RENDERER``
+attribute, which registers its renderer with ``@render_text.register``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ def emit(result: Result, *, as_json: bool, lang: str = "en") -> None:
     if as_json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
-    from roadmap_cli.render import report as _report  # noqa: F401  (registers its renderer)
+    import importlib
+
     from roadmap_cli.render.text import render_text
 
+    # the module holding the result's text renderer registers it when imported
+    importlib.import_module(getattr(result, "RENDERER", "roadmap_cli.render.text"))
     render_text(result, lang)

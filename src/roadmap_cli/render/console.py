@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import IO
+from typing import IO, cast
 
 from rich.console import Console
 from rich.theme import Theme
@@ -47,7 +47,7 @@ def make_console(
     """
     dumb = os.environ.get("TERM") == "dumb"
     return Console(
-        file=_RStrip(sys.stderr if stderr else sys.stdout),
+        file=cast(IO[str], _RStrip(sys.stderr if stderr else sys.stdout)),
         theme=THEME,
         highlight=False,
         markup=False,

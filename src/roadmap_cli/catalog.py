@@ -180,9 +180,10 @@ def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
 
 
 def _cycle_problems(roadmap: Roadmap, where: dict[str, str]) -> list[Problem]:
-    requires = {
-        t.id: [r for r in t.requires if r in where] for s in roadmap.stages for t in s.topics
-    }
+    requires: dict[str, list[str]] = {}
+    for stage in roadmap.stages:
+        for topic in stage.topics:  # a duplicated id keeps the prerequisites of both
+            requires.setdefault(topic.id, []).extend(r for r in topic.requires if r in where)
     state: dict[str, int] = {}  # 1 = on the stack, 2 = finished
     problems: list[Problem] = []
     for start in requires:

@@ -266,23 +266,26 @@ class ProgressStore:
         parse_progress(text.encode("utf-8"), self.path, self.roadmap_id)  # validate first
         if self.path.is_dir():
             raise ProgressFileError(self.path, "is a folder, not a progress file", "move it away")
-        self._rotate_backups()
-        fd, tmp_name = tempfile.mkstemp(
-            dir=self.data_dir, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
-        )
-        tmp = Path(tmp_name)
+        tmp: Path | None = None
         try:
+            fd, tmp_name = tempfile.mkstemp(
+                dir=self.data_dir, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
+            )
+            tmp = Path(tmp_name)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
+            self._rotate_backups()  # only once the new version is safely on disk
             os.replace(tmp, self.path)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise ProgressFileError(
                 self.path, f"cannot write the progress file ({exc.strerror})", _WRITE_HINT
             ) from None
+        finally:
+            if tmp is not None:  # gone after a successful replace
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)
         _fsync_dir(self.data_dir)
 
     def _rotate_backups(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def status_event(n: int, topic: str = "attention", status: str = "done") -> Even
     )
 
 
-def add(n: int, topic: str = "attention"):  # noqa: ANN201 - a change for ProgressStore.update
+def add(n: int, topic: str = "attention") -> Callable[[Progress], None]:
+    """A change for ProgressStore.update that adds one status event."""
+
     def change(progress: Progress) -> None:
         progress.add(status_event(n, topic))
 

@@ -125,7 +125,7 @@ def apply(
 TopicsArgument = Annotated[
     list[str],
     typer.Argument(
-        metavar="TOPIC...",
+        metavar="TOPIC",
         help="Topics: id, unique id prefix, or title (Chinese or English).",
         autocompletion=complete_topic,
         show_default=False,

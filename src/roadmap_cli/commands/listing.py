@@ -58,8 +58,8 @@ def command(
 ) -> None:
     """List the stages with their progress, and under each its topics.
 
-    Each topic shows its status mark ([x] done, [>] in progress, [-] skipped, [ ] to do),
-    its id and its title; (optional) marks topics the author calls optional.
+    Each topic shows its status mark (\\[x] done, \\[>] in progress, \\[-] skipped,
+    \\[ ] to do), its id and its title.
 
     Examples:
 

@@ -97,6 +97,10 @@ def bar(counts: Counts, width: int = 20) -> Text:
         return Text("░" * width, style="muted")
     done = round(width * counts.done / counts.total)
     skipped = min(width - done, round(width * counts.skipped / counts.total))
+    if counts.done and not done:  # any work shows: one cell for the first topic done
+        done = 1
+    if counts.skipped and not skipped and done < width:
+        skipped = 1
     text = Text("█" * done, style="bar.done")
     text.append("▓" * skipped, style="bar.skipped")
     text.append("░" * (width - done - skipped), style="muted")
@@ -116,14 +120,16 @@ def counts_text(counts: Counts) -> Text:
     return text
 
 
-def resource_rows(resources: list[Resource], indent: int = 2) -> RenderableType:
+def resource_rows(
+    resources: list[Resource], indent: int = 2, numbers: list[int] | None = None
+) -> RenderableType:
     """Numbered resources: kind, title (a link where the terminal supports it), the URL
-    printed in full, and the author's note."""
+    printed in full, and the author's note. ``numbers`` overrides 1, 2, 3…"""
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
-    for number, resource in enumerate(resources, 1):
+    for number, resource in zip(numbers or range(1, len(resources) + 1), resources, strict=True):
         url = clean_line(resource.url)
         parts: list[RenderableType] = [
             Prose(clean_line(resource.title), style=Style(bold=True, link=url)),

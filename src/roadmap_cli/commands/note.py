@@ -1,0 +1,54 @@
+"""``roadmap note TOPIC TEXT``: attach a dated note to a topic."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands._common import JsonOption, app_context, complete_topic
+from roadmap_cli.render import emit
+
+#: Position of this command in 'roadmap --help'.
+ORDER = 45
+
+
+def command(
+    ctx: typer.Context,
+    topic: Annotated[
+        str,
+        typer.Argument(
+            metavar="TOPIC",
+            help="A topic: id, unique id prefix, or title (Chinese or English).",
+            autocompletion=complete_topic,
+        ),
+    ],
+    text: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="TEXT...",
+            help="The note; several words are joined with spaces (quote it to keep spacing).",
+            show_default=False,
+        ),
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Attach a note to a topic. 'roadmap show TOPIC' lists its notes with their dates.
+
+    The status does not change; 'start', 'done' and 'skip' take --note as well.
+
+    Examples:
+
+      roadmap note attention "re-derived the softmax scaling by hand"
+
+      roadmap note ddpm 第二遍看懂了 ELBO 推导
+    """
+    from roadmap_cli.notes import add_note
+
+    app = app_context(ctx)
+    emit(add_note(app, topic, " ".join(text)), as_json=as_json, lang=app.lang)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``note`` to ``app``."""
+    app.command("note")(command)

@@ -1,0 +1,63 @@
+"""``roadmap open TOPIC [--all | --index N]``: open a topic's resources in the browser."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands._common import JsonOption, app_context, complete_topic
+from roadmap_cli.render import emit
+
+#: Position of this command in 'roadmap --help'.
+ORDER = 75
+
+
+def command(
+    ctx: typer.Context,
+    topic: Annotated[
+        str,
+        typer.Argument(
+            metavar="TOPIC",
+            help="A topic: id, unique id prefix, or title (Chinese or English).",
+            autocompletion=complete_topic,
+        ),
+    ],
+    every: Annotated[bool, typer.Option("--all", "-a", help="Open every resource.")] = False,
+    index: Annotated[
+        int | None,
+        typer.Option(
+            "--index",
+            "-i",
+            help="Open resource N (numbered as in 'roadmap show').",
+            show_default=False,
+        ),
+    ] = None,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Only print the URLs; start no browser.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Open a topic's first resource (or resource N, or all) in your web browser and
+    print its URL. Only http and https links are opened; BROWSER picks the browser.
+
+    Examples:
+
+      roadmap open flash-attention
+
+      roadmap open attention --index 2
+
+      roadmap open ddpm --all
+
+      BROWSER=firefox roadmap open lora
+    """
+    from roadmap_cli.opener import open_resources
+
+    app = app_context(ctx)
+    result = open_resources(app, topic, index, every, launch=not no_browser)
+    emit(result, as_json=as_json, lang=app.lang)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``open`` to ``app``."""
+    app.command("open")(command)

@@ -1,0 +1,51 @@
+"""``roadmap search QUERY``: topics and resources whose titles, summaries, notes or URLs
+match."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands._common import JsonOption, app_context
+from roadmap_cli.render import emit
+
+#: Position of this command in 'roadmap --help'.
+ORDER = 70
+
+
+def command(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUERY...",
+            help="Words to look for; a hit contains every word (any case, Chinese too).",
+            show_default=False,
+        ),
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Find topics and resources whose titles (Chinese or English), summaries, your notes,
+    the author's notes or URLs match. Each hit names its stage and topic.
+
+    Examples:
+
+      roadmap search attention
+
+      roadmap search 扩散
+
+      roadmap search arxiv.org lora
+    """
+    from roadmap_cli.planner import snapshot
+    from roadmap_cli.search import search
+
+    app = app_context(ctx)
+    catalog = app.catalog()
+    result = search(catalog, snapshot(catalog, app.store().load()), " ".join(query))
+    emit(result, as_json=as_json, lang=app.lang)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``search`` to ``app``."""
+    app.command("search")(command)

@@ -1,0 +1,70 @@
+"""The text of ``roadmap search``: each hit under its stage › topic, with the matching
+resources numbered as ``roadmap show`` numbers them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.text import Lang, mark, render_text, resource_rows, title_text
+from roadmap_cli.search import SearchResult
+from roadmap_cli.textsafe import clean_line
+
+__all__: list[str] = []
+
+_FIELD_NAMES = {
+    "id": "id",
+    "title": "title",
+    "title_en": "English title",
+    "summary": "summary",
+    "notes": "your notes",
+}
+
+
+@render_text.register
+def _search(result: SearchResult, lang: str) -> None:
+    console = make_console()
+    query = clean_line(result.query)
+    if not result.hits:
+        console.print(Text(f'Nothing matches "{query}".', style="muted"))
+        console.print(Text("Try fewer or other words, or 'roadmap list' to browse.", style="muted"))
+        return
+    topics = len(result.hits)
+    head = Text(
+        f"{topics} topic{'s' if topics != 1 else ''} and {result.resource_count} "
+        f'resource{"s" if result.resource_count != 1 else ""} match "{query}"',
+        style="heading",
+    )
+    console.print(head)
+    names = Lang(lang, result.language)
+    terms = [t for t in result.terms if t]
+    for hit in result.hits:
+        console.print()
+        line = Text.assemble(mark(hit.status), " ")
+        line.append_text(title_text(names, hit.stage, style="stage"))
+        line.append(" › ")
+        line.append_text(title_text(names, hit.topic, both=True, style="heading"))
+        line.append(f"  ({hit.topic.id})", style="id")
+        line.highlight_words(terms, "bold", case_sensitive=False)
+        console.print(line)
+        if hit.fields:
+            shown = ", ".join(_FIELD_NAMES[f] for f in hit.fields)
+            console.print(Text(f"  matched: {shown}", style="muted"))
+        for piece in hit.excerpts:
+            quote = Text(f"  {piece.field}: ", style="muted")
+            quote.append(clean_line(piece.text))
+            quote.highlight_words(terms, "bold", case_sensitive=False)
+            console.print(quote)
+        if hit.resources:
+            rows = resource_rows(
+                [r.resource for r in hit.resources], numbers=[r.index for r in hit.resources]
+            )
+            console.print(rows)
+    console.print()
+    console.print(
+        Text(
+            "See a topic with 'roadmap show TOPIC'; open a resource with "
+            "'roadmap open TOPIC --index N'.",
+            style="muted",
+        )
+    )

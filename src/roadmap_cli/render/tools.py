@@ -1,0 +1,84 @@
+"""Text of the small commands: ``note``, ``open`` and ``paths``."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from roadmap_cli.notes import NoteResult
+from roadmap_cli.opener import OpenResult
+from roadmap_cli.paths import PathsResult
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.text import Lang, local_time, render_text, resource_rows, title_text
+from roadmap_cli.textsafe import clean_block, clean_line
+
+__all__: list[str] = []
+
+
+@render_text.register
+def _note(result: NoteResult, lang: str) -> None:
+    console = make_console()
+    names = Lang(lang, result.language)
+    head = Text("Note added to ")
+    head.append_text(title_text(names, result.topic, style="heading"))
+    head.append(f" ({result.topic.id})", style="id")
+    head.append(f" at {local_time(result.event.at)}", style="muted")
+    console.print(head)
+    console.print(Text("  " + clean_block(result.event.note or "")))
+    count = result.count
+    console.print(
+        Text(
+            f"{count} note{'s' if count != 1 else ''} on this topic; "
+            f"see them with 'roadmap show {result.topic.id}'.",
+            style="muted",
+        )
+    )
+
+
+@render_text.register
+def _open(result: OpenResult, lang: str) -> None:
+    console = make_console()
+    names = Lang(lang, result.language)
+    head = Text("Opening " if result.launch else "Resources of ")
+    head.append_text(title_text(names, result.topic, style="heading"))
+    head.append(f" ({result.topic.id})", style="id")
+    console.print(head)
+    console.print(
+        resource_rows([c.resource for c in result.chosen], numbers=[c.index for c in result.chosen])
+    )
+    failed = [c for c in result.chosen if result.launch and not c.opened]
+    if failed:
+        console.print(
+            Text(
+                "No browser could be started here; open the URL above yourself (or set BROWSER).",
+                style="warning",
+            )
+        )
+
+
+@render_text.register
+def _paths(result: PathsResult, lang: str) -> None:
+    console = make_console()
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="heading")
+    table.add_column(overflow="fold")
+
+    def row(label: str, value: str, extra: str = "") -> None:
+        text = Text(clean_line(value))
+        if extra:
+            text.append(f"  ({extra})", style="muted")
+        table.add_row(label, text)
+
+    row("Roadmap", str(result.roadmap_file), "bundled" if result.bundled else "")
+    row("Roadmap id", result.roadmap_id)
+    row("Data folder", str(result.data_dir), "" if result.data_dir.is_dir() else "not created yet")
+    row("Progress", str(result.progress_file), _exists(result.progress_exists))
+    row("Lock file", str(result.lock_file))
+    row("Backups", str(result.backup_dir), f"{len(result.backups)} kept")
+    for backup in result.backups:
+        row("", str(backup))
+    console.print(table)
+
+
+def _exists(flag: bool) -> str:
+    return "" if flag else "not written yet: it appears with your first change"

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from roadmap_cli.catalog import Catalog
 from roadmap_cli.models import Stage, Topic
-from roadmap_cli.progress import Progress, Status, TopicState, fold
+from roadmap_cli.progress import Progress, Status, TopicState, fold, format_time
 
 __all__ = [
     "Counts",
@@ -247,15 +247,18 @@ class Pace:
         remaining: topics neither done nor skipped.
         projected_finish: local date at ``recent_per_week`` (or ``overall_per_week`` when
             there was nothing recent); None when there is not enough data yet.
+        first: the time (UTC) of the first recorded event, None when there is none.
     """
 
     recent_per_week: float
     overall_per_week: float
     remaining: int
     projected_finish: date | None
+    first: datetime | None = None
 
     def to_json(self) -> dict[str, object]:
-        """``{recent_per_week, overall_per_week, remaining, projected_finish}`` (date ISO)."""
+        """``{recent_per_week, overall_per_week, remaining, projected_finish, since}``
+        (``projected_finish`` a local date, ``since`` a UTC time, ISO 8601)."""
         return {
             "recent_per_week": round(self.recent_per_week, 2),
             "overall_per_week": round(self.overall_per_week, 2),
@@ -263,6 +266,7 @@ class Pace:
             "projected_finish": self.projected_finish.isoformat()
             if self.projected_finish
             else None,
+            "since": format_time(self.first) if self.first else None,
         }
 
 
@@ -281,4 +285,4 @@ def pace(snap: Snapshot, now: datetime, zone: tzinfo) -> Pace:
         finish = now.astimezone(zone).date()
     elif rate > 0:
         finish = (now + timedelta(weeks=remaining / rate)).astimezone(zone).date()
-    return Pace(recent, overall_rate, remaining, finish)
+    return Pace(recent, overall_rate, remaining, finish, first)

@@ -259,12 +259,18 @@ class ReportResult:
     pace: Pace
     generated: datetime
     orphans: dict[str, TopicState] = field(default_factory=dict)
+    #: name of the local time zone the dates (``today``, activity days) are in
+    zone: str = "UTC"
+    #: how many weeks the activity heatmap covers
+    weeks: int = 16
 
     def to_json(self) -> dict[str, Any]:
         """The whole report; see README.md "JSON output"."""
+        snap = self.snap
         return {
             "roadmap": roadmap_ref(self.snap.catalog.roadmap),
             "generated": format_time(self.generated),
+            "time_zone": self.zone,
             "progress": {
                 "all": self.total.to_json(),
                 "required": self.required.to_json(),
@@ -276,6 +282,14 @@ class ReportResult:
                     "progress": s.counts.to_json(),
                     "required": s.required.to_json(),
                     "optional": s.optional.to_json(),
+                    "topics": [
+                        {
+                            **topic_ref(t, snap.status(t.id)),
+                            "optional": t.optional,
+                            "since": _time(snap.state(t.id).since),
+                        }
+                        for t in s.stage.topics
+                    ],
                 }
                 for s in self.summaries
             ],
@@ -284,6 +298,7 @@ class ReportResult:
             "next": [topic_ref(i.topic) for i in self.plan.items],
             "activity": {
                 "today": self.today.isoformat(),
+                "weeks": self.weeks,
                 "days": {d.isoformat(): n for d, n in sorted(self.activity.items())},
                 "streak": {"current": self.streak_current, "longest": self.streak_longest},
             },

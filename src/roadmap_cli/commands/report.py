@@ -1,18 +1,38 @@
-"""``roadmap report``: how far along the learner is."""
+"""``roadmap report``: how far along the learner is, in the terminal or written to a file
+(text, GitHub Markdown checklist, JSON, SVG or HTML picture)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
+import sys
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_cli.commands._common import JsonOption, app_context
 from roadmap_cli.context import AppContext
+from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.render import emit
-from roadmap_cli.results import ReportResult
+
+if TYPE_CHECKING:
+    from roadmap_cli.results import ReportResult
 
 #: Position of this command in 'roadmap --help'.
 ORDER = 60
+
+#: The values of ``--format``.
+FORMATS = ("text", "markdown", "json", "svg", "html")
+
+
+def zone_name(now: datetime, zone: tzinfo) -> str:
+    """A name for the local time zone: ``TZ`` when it names one ("Asia/Shanghai"), else
+    the zone's abbreviation at ``now`` ("CST")."""
+    env = os.environ.get("TZ", "").lstrip(":")
+    if env and not env.startswith("/"):
+        return env
+    return now.astimezone(zone).tzname() or "UTC"
 
 
 def build(app: AppContext, now: datetime | None = None) -> ReportResult:
@@ -32,6 +52,7 @@ def build(app: AppContext, now: datetime | None = None) -> ReportResult:
         stage_summaries,
         streaks,
     )
+    from roadmap_cli.results import ReportResult
 
     now = now or now_utc()
     zone = local_zone()
@@ -72,21 +93,138 @@ def build(app: AppContext, now: datetime | None = None) -> ReportResult:
         pace=pace(snap, now, zone),
         generated=now,
         orphans=snap.orphans,
+        zone=zone_name(now, zone),
     )
 
 
-def command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Show how far along you are: overall and per-stage progress bars, what is in
-    progress, what was done recently, what is next, your streak and pace.
+def render_document(result: ReportResult, fmt: str, lang: str) -> str:
+    """The report as the text of a file in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        from roadmap_cli.render.markdown_report import report_markdown
+
+        return report_markdown(result, lang)
+    from roadmap_cli.render.report import export_report
+
+    return export_report(result, lang, fmt)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder,
+    fsynced and renamed over it, so ``path`` is either the old or the whole new file.
+
+    Raises:
+        RoadmapError: the folder does not exist, ``path`` is a folder, or writing failed.
+    """
+    import tempfile
+
+    folder = path.parent
+    if not folder.is_dir():
+        raise RoadmapError(
+            f"--output: the folder {folder} does not exist",
+            "create it first, or write the report somewhere else",
+        )
+    if path.is_dir():
+        raise RoadmapError(f"--output: {path} is a folder", "give a file name, e.g. report.svg")
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, _file_mode(path))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise RoadmapError(
+            f"--output: cannot write {path} ({exc.strerror})",
+            "check that the folder is writable, or write the report somewhere else",
+        ) from None
+
+
+def _file_mode(path: Path) -> int:
+    """The mode to give the file: the old file's, else 0666 less the umask (mkstemp makes
+    0600 files, which would surprise a user sharing the report)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _check_format(fmt: str | None, as_json: bool) -> str:
+    chosen = (fmt or ("json" if as_json else "text")).strip().lower()
+    if chosen not in FORMATS:
+        raise UsageError(f"--format: unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    if as_json and chosen != "json":
+        raise UsageError(
+            f"--json conflicts with --format {chosen}", "use one of them (--json = --format json)"
+        )
+    return chosen
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [f for f in FORMATS if f.startswith(incomplete)]
+
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text (default), markdown (a GitHub checklist), json, svg or html (a picture).",
+        autocompletion=_complete_format,
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file instead of the terminal.",
+        show_default=False,
+    ),
+]
+
+
+def command(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show how far along you are: progress per stage, what is in progress, done and next,
+    your activity (a 16-week heatmap), streak, pace and projected finish date.
+
+    Dates are in your local time zone.
 
     Examples:
 
       roadmap report
 
+      roadmap report --format markdown --output progress.md
+
+      roadmap report --format svg --output report.svg
+
       roadmap report --json
     """
     app = app_context(ctx)
-    emit(build(app), as_json=as_json, lang=app.lang)
+    chosen = _check_format(fmt, as_json)
+    result = build(app)
+    if output is None and chosen in ("text", "json"):
+        emit(result, as_json=chosen == "json", lang=app.lang)
+        return
+    text = render_document(result, chosen, app.lang)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomically(output, text)
+    sys.stderr.write(f"roadmap: wrote the report ({chosen}) to {output}\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,124 +1,237 @@
 """The text of ``roadmap report``: progress bars, work in progress, recent work, what is
-next, activity, streaks and pace."""
+next, an activity heatmap, streaks and pace.
+
+:func:`report_renderables` builds the rich renderables once; the terminal renderer prints
+them, and :func:`export_report` records them for ``--format text|svg|html`` files.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from roadmap_cli.render.text import Lang, bar, counts_text, local_date, render_text, title_text
+from roadmap_cli.planner import Counts
+from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
+from roadmap_cli.render.text import Lang, bar, local_date, render_text, title_text
 from roadmap_cli.results import ReportResult
 from roadmap_cli.textsafe import clean_line
 
-__all__ = ["report_renderables"]
+__all__ = ["export_report", "report_renderables"]
+
+#: Width of the console a report picture (SVG, HTML) or text file is drawn at.
+EXPORT_WIDTH = 100
 
 
 def _section(title: str) -> Text:
     return Text(f"\n{title}", style="heading")
 
 
-def report_renderables(result: ReportResult, lang: str) -> list[RenderableType]:
-    """The report as a list of rich renderables (for the terminal, SVG or HTML)."""
-    roadmap = result.snap.catalog.roadmap
-    names = Lang(lang, roadmap.language)
-    out: list[RenderableType] = []
-    head = Text(clean_line(roadmap.display_title(lang)), style="heading")
-    head.append(f"  · report of {local_date(result.generated)}", style="muted")
-    out.append(head)
-    total = Text("Overall  ")
-    total.append_text(bar(result.total, 30))
-    total.append("  ")
-    total.append_text(counts_text(result.total))
-    out.append(total)
-    split = Text(
-        f"         {result.total.done} done · {result.total.in_progress} in progress · "
-        f"{result.total.skipped} skipped · {result.total.todo} to do",
-        style="muted",
-    )
-    out.append(split)
-    if result.optional.total:
-        out.append(
-            Text(
-                f"         required {result.required.finished}/{result.required.total}"
-                f" · optional {result.optional.finished}/{result.optional.total}",
-                style="muted",
-            )
-        )
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
-    out.append(_section("Stages"))
-    table = Table.grid(padding=(0, 2))
-    table.add_column(overflow="fold", ratio=1)
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True)
+
+def _split(counts: Counts) -> str:
+    return (
+        f"{counts.done} done · {counts.in_progress} in progress · "
+        f"{counts.skipped} skipped · {counts.todo} to do"
+    )
+
+
+def _part(label: str, counts: Counts) -> str:
+    return f"{label} {counts.finished}/{counts.total} ({counts.percent:.0f}%)"
+
+
+def _overall(result: ReportResult, width: int) -> list[RenderableType]:
+    line = Text("Overall  ")
+    line.append_text(bar(result.total, 30 if width >= 80 else 16))
+    line.append(f"  {result.total.finished}/{result.total.total} · {result.total.percent:.0f}%")
+    out: list[RenderableType] = [line, Text(f"         {_split(result.total)}", style="muted")]
+    if result.optional.total:
+        parts = f"{_part('required', result.required)} · {_part('optional', result.optional)}"
+        out.append(Text(f"         {parts}", style="muted"))
+    return out
+
+
+def _ratio(counts: Counts) -> Text:
+    if counts.total == 0:
+        return Text("–", style="muted")
+    return Text(f"{counts.finished}/{counts.total}")
+
+
+def _stages(result: ReportResult, names: Lang, width: int) -> RenderableType:
+    """One row per stage: title, bar, percent, the four counts, required and optional
+    (on a console narrower than 80 cells, the counts go on a second line)."""
+    if width < 80:
+        return _stages_narrow(result, names)
+    bar_width = 20 if width >= 100 else 12
+    table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="muted")
+    table.add_column("", overflow="fold", ratio=1, min_width=8)
+    table.add_column("", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    for label in ("done", "doing", "skipped", "to do", "req", "opt"):
+        table.add_column(label, justify="right", no_wrap=True)
     for summary in result.summaries:
+        c = summary.counts
         table.add_row(
             title_text(names, summary.stage),
-            bar(summary.counts, 20),
-            counts_text(summary.counts),
+            bar(c, bar_width),
+            f"{c.percent:.0f}%",
+            *(Text(str(n), style="muted" if n == 0 else "") for n in _four(c)),
+            _ratio(summary.required),
+            _ratio(summary.optional),
         )
-    out.append(Padding(table, (0, 0, 0, 2)))
+    return Padding(table, (0, 0, 0, 2))
 
-    out.append(_section("In progress"))
-    if result.in_progress:
-        for topic, since in result.in_progress:
-            line = Text(f"  {topic.id}", style="id")
-            line.append("  ")
-            line.append(names.title(topic))
-            if since:
-                line.append(f"  since {local_date(since)}", style="muted")
-            out.append(line)
-    else:
+
+def _stages_narrow(result: ReportResult, names: Lang) -> RenderableType:
+    """Each stage's title on its own line, then its bar and counts in aligned columns."""
+    cells = [
+        (
+            f"{s.counts.percent:.0f}%",
+            *(str(n) for n in _four(s.counts)),
+            _ratio(s.required).plain,
+            _ratio(s.optional).plain,
+        )
+        for s in result.summaries
+    ]
+    labels = ("%", "done", "doing", "skipped", "to do", "req", "opt")
+    widths = [
+        max(len(x) for x in [label, *(row[i] for row in cells)]) for i, label in enumerate(labels)
+    ]
+    bar_width = 8
+    rows: list[RenderableType] = [
+        Text(
+            " " * (2 + bar_width)
+            + "".join(f"  {lb:>{w}}" for lb, w in zip(labels, widths, strict=True)),
+            style="muted",
+        )
+    ]
+    for summary, row in zip(result.summaries, cells, strict=True):
+        rows.append(title_text(names, summary.stage))
+        line = Text("  ")
+        line.append_text(bar(summary.counts, bar_width))
+        for value, w in zip(row, widths, strict=True):
+            line.append(f"  {value:>{w}}", style="muted" if value in ("0", "–") else "")
+        rows.append(line)
+    return Padding(Group(*rows), (0, 0, 0, 2))
+
+
+def _four(counts: Counts) -> tuple[int, int, int, int]:
+    return counts.done, counts.in_progress, counts.skipped, counts.todo
+
+
+def _days_ago(day: date, today: date) -> str:
+    days = (today - day).days
+    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _work(result: ReportResult, names: Lang) -> list[RenderableType]:
+    """In progress (since when), recently done (with dates), and what is next."""
+    out: list[RenderableType] = [_section("In progress")]
+    for topic, since in result.in_progress:
+        line = Text(f"  {topic.id}", style="id")
+        line.append("  ")
+        line.append(names.title(topic))
+        if since:
+            day = local_date(since)
+            ago = _days_ago(date.fromisoformat(day), result.today)
+            line.append(f"  since {day} ({ago})", style="muted")
+        out.append(line)
+    if not result.in_progress:
         out.append(Text("  nothing started ('roadmap start TOPIC')", style="muted"))
 
     out.append(_section("Recently done"))
-    if result.recent:
-        for topic, at in result.recent:
-            line = Text(f"  {local_date(at)}  ", style="muted")
-            line.append(topic.id, style="id")
-            line.append("  ")
-            line.append(names.title(topic))
-            out.append(line)
-    else:
-        out.append(Text("  nothing yet", style="muted"))
+    for topic, at in result.recent:
+        line = Text(f"  {local_date(at)}  ", style="muted")
+        line.append(topic.id, style="id")
+        line.append("  ")
+        line.append(names.title(topic))
+        out.append(line)
+    if not result.recent:
+        out.append(Text("  nothing yet ('roadmap done TOPIC')", style="muted"))
 
     out.append(_section("Next"))
     ready = [i for i in result.plan.items if i.reason == "ready"]
-    if ready:
-        for item in ready:
-            line = Text(f"  {item.topic.id}", style="id")
-            line.append("  ")
-            line.append(names.title(item.topic))
-            out.append(line)
-    elif result.plan.remaining == 0:
-        out.append(Text("  all done!", style="done"))
-    else:
-        out.append(Text("  nothing ready: see 'roadmap next'", style="muted"))
+    for item in ready:
+        line = Text(f"  {item.topic.id}", style="id")
+        line.append("  ")
+        line.append(names.title(item.topic))
+        line.append("  · ", style="muted")
+        line.append(names.title(item.stage), style="muted")
+        out.append(line)
+    if not ready:
+        if result.plan.remaining == 0:
+            out.append(Text("  all done!", style="done"))
+        else:
+            out.append(Text("  nothing ready: see 'roadmap next'", style="muted"))
+    return out
 
-    out.append(_section("Activity"))
-    pace = result.pace
-    streak = Text(
-        f"  streak: {result.streak_current} day{'s' if result.streak_current != 1 else ''}"
-        f" (longest {result.streak_longest})"
-    )
+
+def _activity(result: ReportResult) -> list[RenderableType]:
+    """The heatmap, its legend, and the streaks."""
+    start = heatmap_columns(result.today, result.weeks)[0][0] or result.today
+    window = [n for d, n in result.activity.items() if start <= d <= result.today and n]
+    out: list[RenderableType] = [_section(f"Activity · last {result.weeks} weeks")]
+    out.extend(heatmap_lines(result.activity, result.today, result.weeks))
+    out.append(legend())
+    out.append(Text(""))
+    streak = Text("  Streak: ")
+    streak.append(_plural(result.streak_current, "day"), style="heading")
+    streak.append(f" now · longest {_plural(result.streak_longest, 'day')}")
     out.append(streak)
-    if pace.projected_finish is None:
-        out.append(Text("  pace: not enough data yet", style="muted"))
-    else:
-        out.append(
-            Text(
-                f"  pace: {pace.recent_per_week:.1f} topics/week over the last 4 weeks,"
-                f" {pace.overall_per_week:.1f} overall"
-            )
+    out.append(
+        Text(
+            f"  {_plural(len(window), 'active day')}, {sum(window)} completions and notes "
+            f"in these {result.weeks} weeks",
+            style="muted",
         )
-        if pace.remaining:
-            out.append(
-                Text(
-                    f"  at that pace the remaining {pace.remaining} topics are done by "
-                    f"{pace.projected_finish.isoformat()}"
-                )
-            )
+    )
+    return out
+
+
+def _pace(result: ReportResult) -> list[RenderableType]:
+    """Topics per week and the projected finish date, or "not enough data yet"."""
+    pace = result.pace
+    out: list[RenderableType] = [_section("Pace")]
+    if pace.projected_finish is None:
+        out.append(Text("  not enough data yet: mark a topic done to see your pace", style="muted"))
+        return out
+    out.append(Text(f"  last 4 weeks  {pace.recent_per_week:.1f} topics/week"))
+    since = f" (since {local_date(pace.first)})" if pace.first else ""
+    out.append(Text(f"  overall       {pace.overall_per_week:.1f} topics/week{since}"))
+    finish = Text("  finish        ")
+    if pace.remaining == 0:
+        finish.append("every topic is done or skipped", style="done")
+    else:
+        rate = pace.recent_per_week or pace.overall_per_week
+        finish.append(pace.projected_finish.isoformat(), style="heading")
+        finish.append(
+            f"  at {rate:.1f} topics/week, {_plural(pace.remaining, 'topic')} to go",
+            style="muted",
+        )
+    out.append(finish)
+    return out
+
+
+def report_renderables(result: ReportResult, lang: str, width: int = 100) -> list[RenderableType]:
+    """The report as a list of rich renderables (for the terminal, SVG or HTML), laid out
+    for a console ``width`` cells wide; titles in ``lang`` ("zh" or "en")."""
+    roadmap = result.snap.catalog.roadmap
+    names = Lang(lang, roadmap.language)
+    head = Text(clean_line(roadmap.display_title(lang)), style="heading")
+    head.append(
+        f"  · report of {result.today.isoformat()} ({clean_line(result.zone)})", style="muted"
+    )
+    out: list[RenderableType] = [head, Text(""), *_overall(result, width)]
+    out.append(_section("Stages"))
+    out.append(_stages(result, names, width))
+    out.extend(_work(result, names))
+    out.extend(_activity(result))
+    out.extend(_pace(result))
     if result.orphans:
         out.append(_section("Orphaned marks"))
         for tid, state in sorted(result.orphans.items()):
@@ -132,9 +245,28 @@ def report_renderables(result: ReportResult, lang: str) -> list[RenderableType]:
     return out
 
 
+def export_report(result: ReportResult, lang: str, fmt: str) -> str:
+    """The report drawn on a recording console :data:`EXPORT_WIDTH` cells wide, as plain
+    text (``fmt`` "text"), an SVG picture ("svg") or an HTML page ("html"). Nothing is
+    printed."""
+    import io
+
+    from roadmap_cli.render.console import make_console
+
+    console = make_console(record=True, width=EXPORT_WIDTH)
+    console.file = io.StringIO()  # recorded only: nothing reaches stdout
+    console.print(Group(*report_renderables(result, lang, EXPORT_WIDTH)))
+    title = f"roadmap report · {result.snap.catalog.roadmap.display_title(lang)}"
+    if fmt == "svg":
+        return console.export_svg(title=clean_line(title))
+    if fmt == "html":
+        return console.export_html()
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
+
+
 @render_text.register
 def _report(result: ReportResult, lang: str) -> None:
     from roadmap_cli.render.console import make_console
 
     console: Console = make_console()
-    console.print(Group(*report_renderables(result, lang)))
+    console.print(Group(*report_renderables(result, lang, console.width)))

@@ -1,0 +1,58 @@
+"""Writing a new file safely: never over an existing one unless asked, and atomically
+(a temporary file in the same folder, fsynced, then renamed), so a crash leaves the old
+file or the new one, never half of one. Used by ``init`` and ``progress export``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from roadmap_cli.errors import RoadmapError
+
+__all__ = ["write_file"]
+
+
+def write_file(path: Path, text: str, *, force: bool = False, what: str = "file") -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path``.
+
+    Args:
+        path: the file to create.
+        text: its contents.
+        force: replace an existing file (atomically) instead of refusing.
+        what: what the file is, for messages ("roadmap file", "progress copy").
+
+    Raises:
+        RoadmapError: the file exists and ``force`` is False, the path is a folder, or the
+            write fails (exit 1); nothing is left behind.
+    """
+    if path.is_dir():
+        raise RoadmapError(f"{path}: is a folder", f"give a file name for the {what}")
+    if path.exists() and not force:
+        raise RoadmapError(
+            f"{path}: already exists; the {what} was not written",
+            "choose another file name, or add --force to replace it",
+        )
+    folder = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise RoadmapError(
+            f"{path}: cannot write the {what} ({exc.strerror})",
+            "check that the folder exists and is writable",
+        ) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise RoadmapError(
+            f"{path}: cannot write the {what} ({exc.strerror})",
+            "check that the folder is writable and has space",
+        ) from None

@@ -1,0 +1,66 @@
+"""Text of ``roadmap validate`` (every problem with its location) and ``roadmap init``."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.text import render_text
+from roadmap_cli.starter import InitResult, ValidateResult
+from roadmap_cli.textsafe import clean_line
+
+__all__: list[str] = []
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+@render_text.register
+def _validate(result: ValidateResult, lang: str) -> None:
+    console = make_console()
+    name = clean_line(str(result.path))
+    if result.valid and result.roadmap is not None:
+        c = result.counts()
+        head = Text(f"{name}: valid roadmap ", style="done")
+        head.append(repr(clean_line(result.roadmap.id)), style="id")
+        head.append(
+            f" ({_plural(c['stages'], 'stage')}, {_plural(c['topics'], 'topic')}, "
+            f"{_plural(c['resources'], 'resource')})"
+        )
+    else:
+        head = Text(f"{name}: {_plural(len(result.errors), 'error')}", style="error")
+    if result.warnings:
+        head.append(f", {_plural(len(result.warnings), 'warning')}", style="warning")
+    console.print(head)
+    if result.problems:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, style="muted")
+        table.add_column(overflow="fold", ratio=1)
+        for item in result.problems:
+            problem = item.problem
+            text = Text(clean_line(problem.location), style="id")
+            text.append(": " + clean_line(problem.message))
+            table.add_row(
+                Text(problem.severity, style=problem.severity),
+                "" if not item.line or problem.location.startswith("line") else f"line {item.line}",
+                text,
+            )
+        console.print(table)
+    if result.valid:
+        console.print(
+            Text(f"Use it: roadmap --roadmap {name} next   (or ROADMAP_FILE={name})", style="muted")
+        )
+
+
+@render_text.register
+def _init(result: InitResult, lang: str) -> None:
+    console = make_console()
+    name = clean_line(str(result.path))
+    verb = "Replaced" if result.replaced else "Wrote"
+    console.print(Text(f"{verb} {name}: an example roadmap with id '{result.roadmap_id}'."))
+    console.print(Text("Edit it, then:", style="muted"))
+    for line in (f"roadmap validate {name}", f"roadmap --roadmap {name} next"):
+        console.print(Text(f"  {line}"))

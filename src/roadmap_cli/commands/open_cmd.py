@@ -38,8 +38,10 @@ def command(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Open a topic's first resource (or resource N, or all) in your web browser and
-    print its URL. Only http and https links are opened; BROWSER picks the browser.
+    """Open a topic's first resource (or resource N, or all) in the browser.
+
+    The URLs are printed too, for SSH sessions. Only http and https links are opened;
+    the BROWSER environment variable picks the browser.
 
     Examples:
 

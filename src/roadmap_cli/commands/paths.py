@@ -12,8 +12,9 @@ ORDER = 95
 
 
 def command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Print the roadmap file in use, the data folder, the progress file, its lock file
-    and its backups.
+    """Show where the roadmap in use, the progress file and its backups are.
+
+    Also the data folder and the lock file taken while writing.
 
     Examples:
 

@@ -26,8 +26,10 @@ def command(
     ],
     as_json: JsonOption = False,
 ) -> None:
-    """Find topics and resources whose titles (Chinese or English), summaries, your notes,
-    the author's notes or URLs match. Each hit names its stage and topic.
+    """Find topics and resources by title, summary, note or URL.
+
+    Titles match in Chinese or English; your notes and the author's notes are searched
+    too. Each hit names its stage and topic.
 
     Examples:
 

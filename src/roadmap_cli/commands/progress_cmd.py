@@ -1,0 +1,84 @@
+"""``roadmap progress export|merge|restore``: carry progress to another machine, merge
+it back, bring back the newest readable backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.commands._common import JsonOption, app_context
+from roadmap_cli.render import emit
+
+#: Position of this command group in 'roadmap --help'.
+ORDER = 85
+
+FileArgument = Annotated[
+    Path, typer.Argument(metavar="FILE", help="A progress copy (JSON).", show_default=False)
+]
+
+
+def export(
+    ctx: typer.Context,
+    file: FileArgument,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Write a copy of your progress (of the roadmap in use) to FILE.
+
+    Examples:
+
+      roadmap progress export ~/Dropbox/roadmap-laptop.json
+    """
+    from roadmap_cli.sync import export_progress
+
+    app = app_context(ctx)
+    emit(export_progress(app.store(), file, force), as_json=as_json, lang=app.lang)
+
+
+def merge(ctx: typer.Context, file: FileArgument, as_json: JsonOption = False) -> None:
+    """Merge a progress copy into yours: every event of either, once.
+
+    Merging the same copy again changes nothing; a sync service's conflict copy merges
+    the same way.
+
+    Examples:
+
+      roadmap progress merge ~/Dropbox/roadmap-laptop.json
+
+      roadmap progress merge "relearn-ai (conflicted copy).json"
+    """
+    from roadmap_cli.sync import merge_progress
+
+    app = app_context(ctx)
+    emit(merge_progress(app.store(), file), as_json=as_json, lang=app.lang)
+
+
+def restore(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Bring back the newest readable backup of your progress file.
+
+    A damaged file is set aside (renamed, never deleted); a readable one becomes the
+    newest backup, so a restore can itself be undone by restoring again.
+
+    Examples:
+
+      roadmap progress restore
+    """
+    from roadmap_cli.sync import restore_progress
+
+    app = app_context(ctx)
+    emit(restore_progress(app.store()), as_json=as_json, lang=app.lang)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``progress`` group (``export``, ``merge``, ``restore``) to ``app``."""
+    group = typer.Typer(
+        name="progress",
+        help="Copy, merge and restore your progress file (for a second machine, or a mishap).",
+        no_args_is_help=True,
+    )
+    group.command("export")(export)
+    group.command("merge")(merge)
+    group.command("restore")(restore)
+    app.add_typer(group, name="progress")

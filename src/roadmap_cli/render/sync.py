@@ -1,0 +1,68 @@
+"""Text of ``roadmap progress export|merge|restore``."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.text import render_text
+from roadmap_cli.sync import ExportResult, MergeResult, RestoreResult
+from roadmap_cli.textsafe import clean_line
+
+__all__: list[str] = []
+
+
+def _events(n: int) -> str:
+    return f"{n} event{'s' if n != 1 else ''}"
+
+
+@render_text.register
+def _export(result: ExportResult, lang: str) -> None:
+    console = make_console()
+    name = clean_line(str(result.path))
+    verb = "Replaced" if result.replaced else "Wrote"
+    console.print(
+        Text(f"{verb} {name}: {_events(result.events)} of roadmap '{result.roadmap_id}'.")
+    )
+    console.print(Text(f"On the other machine: roadmap progress merge {name}", style="muted"))
+
+
+@render_text.register
+def _merge(result: MergeResult, lang: str) -> None:
+    console = make_console()
+    name = clean_line(str(result.path))
+    if not result.new:
+        console.print(Text(f"Nothing new in {name}: your progress already has its events."))
+        return
+    line = Text(f"Merged {name}: {result.new} new {_events(result.new).split()[1]}")
+    if result.topics:
+        shown = ", ".join(result.topics[:8]) + (" …" if len(result.topics) > 8 else "")
+        line.append(" (")
+        line.append(clean_line(shown), style="id")
+        line.append(")")
+    line.append(f"; {_events(result.after)} in all.")
+    console.print(line)
+    console.print(Text("See the result with 'roadmap report'.", style="muted"))
+
+
+@render_text.register
+def _restore(result: RestoreResult, lang: str) -> None:
+    console = make_console()
+    console.print(
+        Text(
+            f"Restored {clean_line(str(result.progress_file))} from "
+            f"{clean_line(str(result.backup))} ({_events(result.events)})."
+        )
+    )
+    if result.damaged:
+        console.print(
+            Text(f"The damaged file was kept as {clean_line(str(result.damaged))}.", style="muted")
+        )
+    if result.kept_as:
+        console.print(
+            Text(
+                "The file it replaced is now the newest backup, "
+                f"{clean_line(str(result.kept_as))}.",
+                style="muted",
+            )
+        )

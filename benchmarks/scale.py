@@ -1,0 +1,226 @@
+"""Scale benchmark: ``roadmap`` on a huge generated roadmap with years of history.
+
+Generates two roadmap TOML files (1,000 topics: 10 stages × 100; 10,000 topics: 100 stages
+× 100), each topic requiring the one before it in its stage and the first topic of a stage
+requiring the last of the stage before, with two resources each; and for each a progress
+file of 10 events per topic (10,000 and 100,000 events over three years: starts, dones,
+notes, resets and undos). Then times ``report``, ``list``, ``next`` and ``done`` of the
+real console script at both sizes (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
+folder; ``done`` gets a fresh copy of the progress file for every run, so each run writes)
+and prints medians, the 10× size's cost ratio and the targets of issue 7::
+
+    python benchmarks/scale.py [--venv /work/venv] [--runs 3] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _util import (
+    Sample,
+    Target,
+    add_common_arguments,
+    base_env,
+    machine_lines,
+    ms,
+    print_table,
+    print_targets,
+    run,
+    venv_of,
+)
+
+#: (topics, events) of the two sizes; the second is ten times the first.
+SIZES = ((1_000, 10_000), (10_000, 100_000))
+TOPICS_PER_STAGE = 100
+ROADMAP_ID = "scale-bench"
+KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")
+COMMANDS = ("report", "list", "next", "done")
+#: Largest-size wall time every command must stay under, seconds.
+LIMIT_SECONDS = 2.0
+#: How much more the 10× size may cost.
+MAX_GROWTH = 12.0
+
+
+def topic_id(n: int) -> str:
+    """The id of topic number ``n`` (0-based, roadmap order)."""
+    return f"topic-{n:05d}"
+
+
+def make_roadmap(topics: int) -> str:
+    """A valid roadmap TOML with ``topics`` topics in stages of 100, prerequisite chains
+    and two resources per topic."""
+    out = [
+        "schema = 1",
+        f'id = "{ROADMAP_ID}"',
+        'title = "规模测试路线图"',
+        'title_en = "Scale benchmark roadmap"',
+        'language = "zh"',
+        "",
+    ]
+    for s in range(topics // TOPICS_PER_STAGE):
+        out += [
+            "[[stages]]",
+            f'id = "stage-{s:03d}"',
+            f'title = "阶段 {s}"',
+            f'title_en = "Stage {s}"',
+            f'summary = "Generated stage number {s}."',
+            "",
+        ]
+        for t in range(s * TOPICS_PER_STAGE, (s + 1) * TOPICS_PER_STAGE):
+            requires = f'["{topic_id(t - 1)}"]' if t else "[]"
+            out += [
+                "[[stages.topics]]",
+                f'id = "{topic_id(t)}"',
+                f'title = "主题 {t}"',
+                f'title_en = "Topic {t}"',
+                f'summary = "What topic {t} is about, in a sentence or two of summary text."',
+                f"requires = {requires}",
+                f"optional = {'true' if t % 10 == 9 else 'false'}",
+                "",
+            ]
+            for r in range(2):
+                out += [
+                    "[[stages.topics.resources]]",
+                    f'title = "Resource {r} of topic {t}"',
+                    f'url = "https://example.org/topics/{t}/resource-{r}?page=1"',
+                    f'kind = "{KINDS[(t + r) % len(KINDS)]}"',
+                    'lang = "en"',
+                    f'note = "Read section {r + 1} first."',
+                    "",
+                ]
+    return "\n".join(out)
+
+
+def make_progress(topics: int, events: int, seed: int = 7) -> str:
+    """A progress file (the documented format, one event per line) with ``events``
+    events spread over three years up to now: topics are started, finished, noted, some
+    reset, and some changes undone. The last ~5 % of topics stay untouched."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC).replace(microsecond=0)
+    start = now - timedelta(days=3 * 365)
+    step = (now - start) / events
+    touched = int(topics * 0.95)
+    lines: list[str] = []
+    recent: list[str] = []
+    for i in range(events):
+        at = start + step * i
+        stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        event_id = f"{int(at.timestamp() * 1000):012x}-{rng.getrandbits(32):08x}"
+        topic = topic_id(min(i * touched // events, touched - 1))
+        phase = i % 10
+        event: dict[str, object] = {"id": event_id, "at": stamp}
+        if phase == 9 and recent:
+            event["undo"] = [recent[-1]]
+        else:
+            event["topic"] = topic
+            if phase in (2, 5, 7):
+                event["note"] = f"note {i}: worked through the derivation again"
+            else:
+                status = {0: "in_progress", 4: "todo", 6: "in_progress"}.get(phase, "done")
+                event["status"] = status
+            event["batch"] = event_id
+            recent.append(event_id)
+        lines.append(json.dumps(event, ensure_ascii=False))
+    body = ",\n    ".join(lines)
+    return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the data, run the benchmark; return 1 with ``--check`` when a target is
+    missed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_common_arguments(parser, runs=3)
+    args = parser.parse_args(argv)
+    venv = venv_of(args.venv)
+    samples: dict[tuple[str, int], Sample] = {}
+    with tempfile.TemporaryDirectory(prefix="roadmap-scale-") as tmp:
+        root = Path(tmp)
+        for topics, events in SIZES:
+            folder = root / str(topics)
+            data = folder / "data"
+            data.mkdir(parents=True)
+            roadmap = folder / "roadmap.toml"
+            roadmap.write_text(make_roadmap(topics), encoding="utf-8")
+            progress = make_progress(topics, events)
+            (data / f"{ROADMAP_ID}.json").write_text(progress, encoding="utf-8")
+            # the last topic is never touched, so 'done' always records a new event
+            argvs = {
+                "report": ["report"],
+                "list": ["list"],
+                "next": ["next"],
+                "done": ["done", topic_id(topics - 1)],
+            }
+            for attempt in range(args.runs + 1):  # the first run warms caches, not timed
+                for name in COMMANDS:
+                    where = data
+                    if name == "done":
+                        where = folder / f"fresh-{attempt}"
+                        shutil.copytree(data, where)
+                    cmd = [venv.roadmap, "--roadmap", str(roadmap), *argvs[name]]
+                    result = run(cmd, base_env(where))
+                    if result.returncode:
+                        raise SystemExit(
+                            f"roadmap {' '.join(argvs[name])} failed at {topics} topics "
+                            f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
+                        )
+                    if attempt:
+                        samples.setdefault((name, topics), Sample(name)).runs.append(result)
+                    if name == "done":
+                        shutil.rmtree(where, ignore_errors=True)
+
+    small, large = (t for t, _ in SIZES)
+    print("\n".join(machine_lines(venv)))
+    print(f"runs: median of {args.runs} per case, after one warm-up run\n")
+    rows = []
+    targets = []
+    for name in COMMANDS:
+        a, b = samples[(name, small)], samples[(name, large)]
+        growth = b.median / a.median
+        rows.append(
+            [
+                f"roadmap {name}",
+                ms(a.median),
+                ms(b.median),
+                f"{growth:.1f}",
+                f"{a.max_rss:.0f}",
+                f"{b.max_rss:.0f}",
+            ]
+        )
+        if name in ("report", "list", "done"):
+            targets.append(
+                Target(
+                    f"{name} at 10,000 topics / 100,000 events < {LIMIT_SECONDS:.0f} s",
+                    f"{b.median:.2f} s",
+                    b.median < LIMIT_SECONDS,
+                )
+            )
+            targets.append(
+                Target(f"{name}: 10× size ≤ {MAX_GROWTH:.0f}× time", f"{growth:.1f}×", growth <= 12)
+            )
+    print_table(
+        [
+            "command",
+            f"{small:,} topics ms",
+            f"{large:,} topics ms",
+            "× (10× size)",
+            "RSS MiB small",
+            "RSS MiB large",
+        ],
+        rows,
+    )
+    print()
+    ok = print_targets(targets)
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,7 +13,7 @@ from roadmap_cli.planner import snapshot
 from roadmap_cli.progress import Event, Progress
 from roadmap_cli.search import excerpt, normalise, search
 
-ROADMAP = r"""
+ROADMAP = """
 schema = 1
 id = "t"
 title = "测试"
@@ -28,7 +28,7 @@ title_en = "Stage one"
 id = "alpha"
 title = "注意力机制"
 title_en = "Self-Attention"
-summary = '''A long summary that eventually mentions the Transformer architecture \
+summary = '''A long summary that eventually mentions the Transformer architecture
 in the middle of it and then goes on and on for quite a while longer.'''
 
 [[stages.topics.resources]]

@@ -31,6 +31,8 @@ from pydantic import (
     model_validator,
 )
 
+from roadmap_cli.textsafe import encodable
+
 __all__ = [
     "PROGRESS_SCHEMA",
     "STATUSES",
@@ -85,6 +87,17 @@ class Event(BaseModel):
     note: str | None = None
     undo: tuple[str, ...] | None = None
     batch: str | None = None
+
+    @field_validator("id", "topic", "note", "batch")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        # lone surrogates (undecodable command-line bytes) become U+FFFD: always saveable
+        return value if value is None else encodable(value)
+
+    @field_validator("undo")
+    @classmethod
+    def _encodable_ids(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return value if value is None else tuple(encodable(v) for v in value)
 
     @field_validator("at")
     @classmethod

@@ -346,9 +346,9 @@ def _undo(result: UndoResult, lang: str) -> None:
     for event in result.undone:
         line = Text("Undid: ")
         if event.status is not None:
-            line.append(f"{event.topic} → {LABELS[event.status]}", style="id")
+            line.append(f"{clean_line(event.topic or '')} → {LABELS[event.status]}", style="id")
         else:
-            line.append(f"note on {event.topic}: {clean_line(event.note or '')}")
+            line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note or '')}")
         if event.topic in result.now_status:
             status = result.now_status[event.topic]
             line.append(f"  (now {LABELS[status]})", style="muted")

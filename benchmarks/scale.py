@@ -4,7 +4,8 @@ Generates two roadmap TOML files (1,000 topics: 10 stages × 100; 10,000 topics:
 × 100), each topic requiring the one before it in its stage and the first topic of a stage
 requiring the last of the stage before, with two resources each; and for each a progress
 file of 10 events per topic (10,000 and 100,000 events over three years: starts, dones,
-notes, resets and undos). Then times ``report``, ``list``, ``next`` and ``done`` of the
+notes, resets and undos; see :func:`make_progress`). Then times ``report``, ``list``,
+``next`` and ``done`` of the
 real console script at both sizes (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
 folder; ``done`` gets a fresh copy of the progress file for every run, so each run writes)
 and prints medians, the 10× size's cost ratio and the targets of issue 7::
@@ -102,33 +103,39 @@ def make_roadmap(topics: int) -> str:
 
 def make_progress(topics: int, events: int, seed: int = 7) -> str:
     """A progress file (the documented format, one event per line) with ``events``
-    events spread over three years up to now: topics are started, finished, noted, some
-    reset, and some changes undone. The last ~5 % of topics stay untouched."""
+    events spread over three years up to now.
+
+    Topics are worked through in roadmap order, ten events each: started, a note, done, a
+    note, reset, started again, a note, done, a note, and an undo of that last note. One
+    topic in 500 is left in progress; the rest of the events (a topic's worth per ten) are
+    notes on topics already done, and the last topics stay untouched.
+    """
     rng = random.Random(seed)
     now = datetime.now(UTC).replace(microsecond=0)
     start = now - timedelta(days=3 * 365)
     step = (now - start) / events
-    touched = int(topics * 0.95)
+    plan = ("in_progress", "note", "done", "note", "todo", "in_progress", "note", "done")
     lines: list[str] = []
-    recent: list[str] = []
+    last_id = ""
     for i in range(events):
         at = start + step * i
-        stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
         event_id = f"{int(at.timestamp() * 1000):012x}-{rng.getrandbits(32):08x}"
-        topic = topic_id(min(i * touched // events, touched - 1))
-        phase = i % 10
-        event: dict[str, object] = {"id": event_id, "at": stamp}
-        if phase == 9 and recent:
-            event["undo"] = [recent[-1]]
+        event: dict[str, object] = {"id": event_id, "at": at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+        block, phase = divmod(i, 10)
+        topic = block - block // 10  # every tenth block notes on earlier topics
+        if block % 10 == 9:
+            event.update(topic=topic_id(rng.randrange(max(topic, 1))), note=f"review {i}")
+        elif phase == 9:
+            event["undo"] = [last_id]
+        elif phase == 8 or plan[phase] == "note":
+            event.update(topic=topic_id(topic), note=f"note {i}: worked through it again")
+        elif plan[phase] == "done" and phase == 7 and topic % 500 == 0:
+            event.update(topic=topic_id(topic), note="not quite done yet")
         else:
-            event["topic"] = topic
-            if phase in (2, 5, 7):
-                event["note"] = f"note {i}: worked through the derivation again"
-            else:
-                status = {0: "in_progress", 4: "todo", 6: "in_progress"}.get(phase, "done")
-                event["status"] = status
+            event.update(topic=topic_id(topic), status=plan[phase])
+        if "undo" not in event:
             event["batch"] = event_id
-            recent.append(event_id)
+        last_id = event_id
         lines.append(json.dumps(event, ensure_ascii=False))
     body = ",\n    ".join(lines)
     return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'

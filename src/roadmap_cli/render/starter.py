@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from rich.table import Table
 from rich.text import Text
 
@@ -50,8 +52,9 @@ def _validate(result: ValidateResult, lang: str) -> None:
             )
         console.print(table)
     if result.valid:
+        arg = shlex.quote(name)
         console.print(
-            Text(f"Use it: roadmap --roadmap {name} next   (or ROADMAP_FILE={name})", style="muted")
+            Text(f"Use it: roadmap --roadmap {arg} next   (or ROADMAP_FILE={arg})", style="muted")
         )
 
 
@@ -62,5 +65,6 @@ def _init(result: InitResult, lang: str) -> None:
     verb = "Replaced" if result.replaced else "Wrote"
     console.print(Text(f"{verb} {name}: an example roadmap with id '{result.roadmap_id}'."))
     console.print(Text("Edit it, then:", style="muted"))
-    for line in (f"roadmap validate {name}", f"roadmap --roadmap {name} next"):
+    arg = shlex.quote(name)
+    for line in (f"roadmap validate {arg}", f"roadmap --roadmap {arg} next"):
         console.print(Text(f"  {line}"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from rich.text import Text
 
 from roadmap_cli.render.console import make_console
@@ -24,7 +26,8 @@ def _export(result: ExportResult, lang: str) -> None:
     console.print(
         Text(f"{verb} {name}: {_events(result.events)} of roadmap '{result.roadmap_id}'.")
     )
-    console.print(Text(f"On the other machine: roadmap progress merge {name}", style="muted"))
+    merge = f"roadmap progress merge {shlex.quote(name)}"
+    console.print(Text(f"On the other machine: {merge}", style="muted"))
 
 
 @render_text.register

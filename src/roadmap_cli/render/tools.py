@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 
 from roadmap_cli.notes import NoteResult
@@ -59,15 +58,14 @@ def _open(result: OpenResult, lang: str) -> None:
 @render_text.register
 def _paths(result: PathsResult, lang: str) -> None:
     console = make_console()
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="heading")
-    table.add_column(overflow="fold")
 
     def row(label: str, value: str, extra: str = "") -> None:
-        text = Text(clean_line(value))
+        # soft_wrap: a path is never folded by us, so it can be copied whole
+        text = Text(f"{label:<13}", style="heading")
+        text.append(clean_line(value))
         if extra:
             text.append(f"  ({extra})", style="muted")
-        table.add_row(label, text)
+        console.print(text, soft_wrap=True)
 
     row("Roadmap", str(result.roadmap_file), "bundled" if result.bundled else "")
     row("Roadmap id", result.roadmap_id)
@@ -77,7 +75,6 @@ def _paths(result: PathsResult, lang: str) -> None:
     row("Backups", str(result.backup_dir), f"{len(result.backups)} kept")
     for backup in result.backups:
         row("", str(backup))
-    console.print(table)
 
 
 def _exists(flag: bool) -> str:

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_cli.commands._common import JsonOption, app_context, complete_topic
 from roadmap_cli.context import AppContext
 from roadmap_cli.errors import UsageError
-from roadmap_cli.progress import Status
 from roadmap_cli.render import emit
-from roadmap_cli.results import Change, ChangeResult
+
+if TYPE_CHECKING:  # imported where used: keeps start-up and completion light
+    from roadmap_cli.progress import Status
+    from roadmap_cli.results import ChangeResult
 
 #: Position of this command in 'roadmap --help'.
 ORDER = 40
@@ -83,6 +85,7 @@ def apply(
     from roadmap_cli.clock import now_utc
     from roadmap_cli.planner import next_topics, overall, snapshot, stage_summaries
     from roadmap_cli.progress import Event, Progress, new_event_id
+    from roadmap_cli.results import Change, ChangeResult
 
     catalog = app.catalog()
     topics = list({t.id: t for t in (catalog.resolve_topic(q) for q in queries)}.values())

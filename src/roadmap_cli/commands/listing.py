@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_cli.commands._common import JsonOption, app_context, complete_stage
 from roadmap_cli.context import AppContext
 from roadmap_cli.render import emit
-from roadmap_cli.results import ListResult
+
+if TYPE_CHECKING:  # imported where used: keeps start-up and completion light
+    from roadmap_cli.results import ListResult
 
 #: Position of this command in 'roadmap --help'.
 ORDER = 20
@@ -33,6 +35,7 @@ def build(app: AppContext, stage: str | None, status: StatusChoice | None) -> Li
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
     from roadmap_cli.planner import snapshot, stage_summaries
+    from roadmap_cli.results import ListResult
 
     catalog = app.catalog()
     stages = [catalog.resolve_stage(stage)] if stage else None

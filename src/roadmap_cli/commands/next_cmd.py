@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmap_cli.commands._common import JsonOption, app_context
 from roadmap_cli.context import AppContext
 from roadmap_cli.render import emit
-from roadmap_cli.results import NextResult
+
+if TYPE_CHECKING:  # imported where used: keeps start-up and completion light
+    from roadmap_cli.results import NextResult
 
 #: Position of this command in 'roadmap --help'.
 ORDER = 10
@@ -22,6 +24,7 @@ def build(app: AppContext, count: int) -> NextResult:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
     from roadmap_cli.planner import next_topics, snapshot
+    from roadmap_cli.results import NextResult
 
     snap = snapshot(app.catalog(), app.store().load())
     return NextResult(next_topics(snap, count), snap)

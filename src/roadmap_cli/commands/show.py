@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,7 +10,9 @@ from roadmap_cli.commands._common import JsonOption, app_context, complete_topic
 from roadmap_cli.context import AppContext
 from roadmap_cli.errors import UnknownTopicError
 from roadmap_cli.render import emit
-from roadmap_cli.results import ShowStageResult, ShowTopicResult
+
+if TYPE_CHECKING:  # imported where used: keeps start-up and completion light
+    from roadmap_cli.results import ShowStageResult, ShowTopicResult
 
 #: Position of this command in 'roadmap --help'.
 ORDER = 30
@@ -24,6 +26,7 @@ def build(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
         AmbiguousTopicError: several topics or stages match.
     """
     from roadmap_cli.planner import snapshot, stage_summaries
+    from roadmap_cli.results import ShowStageResult, ShowTopicResult
 
     catalog = app.catalog()
     snap = snapshot(catalog, app.store().load())

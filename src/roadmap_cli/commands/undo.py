@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from roadmap_cli.commands._common import JsonOption, app_context
 from roadmap_cli.context import AppContext
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.render import emit
-from roadmap_cli.results import UndoResult
+
+if TYPE_CHECKING:  # imported where used: keeps start-up and completion light
+    from roadmap_cli.results import UndoResult
 
 #: Position of this command in 'roadmap --help'.
 ORDER = 50
@@ -24,6 +28,7 @@ def build(app: AppContext) -> UndoResult:
     from roadmap_cli.clock import now_utc
     from roadmap_cli.planner import snapshot
     from roadmap_cli.progress import Event, Progress, new_event_id
+    from roadmap_cli.results import UndoResult
 
     catalog = app.catalog()
 

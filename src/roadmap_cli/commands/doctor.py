@@ -1,0 +1,39 @@
+"""``roadmap doctor``: check the roadmap and the progress together."""
+
+from __future__ import annotations
+
+import typer
+
+from roadmap_cli.commands._common import JsonOption, app_context
+from roadmap_cli.render import emit
+
+#: Position of this command in 'roadmap --help'.
+ORDER = 90
+
+
+def command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Check the roadmap and your progress together: roadmap problems, whether the
+    progress file is readable, marks of topics that left the roadmap (orphans), marks
+    under a renamed topic's former id, backups, and files left by an interrupted write.
+
+    Changes nothing. Exits 0 when healthy, 1 when the roadmap or the progress file is
+    damaged.
+
+    Examples:
+
+      roadmap doctor
+
+      roadmap doctor --json
+    """
+    from roadmap_cli.doctor import diagnose
+
+    app = app_context(ctx)
+    result = diagnose(app)
+    emit(result, as_json=as_json, lang=app.lang)
+    if not result.healthy:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``doctor`` to ``app``."""
+    app.command("doctor")(command)

@@ -1,0 +1,128 @@
+"""The text of ``roadmap doctor``: one line per check, marked ok / warning / error, with
+what to do under each finding. Ids and paths from files pass through ``clean_line``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+
+from roadmap_cli.doctor import DoctorResult
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.text import render_text
+from roadmap_cli.textsafe import clean_line
+
+__all__: list[str] = []
+
+Row = tuple[Text, Text, Text]
+
+
+def _check(level: str, label: str, text: str) -> Row:
+    """A check's row: level ("ok", "warning", "error" or "info"), label, finding."""
+    style = {"ok": "done", "warning": "warning", "error": "error", "info": "muted"}[level]
+    return Text(level, style=style), Text(label, style="heading"), Text(clean_line(text))
+
+
+def _detail(text: str, style: str = "") -> Row:
+    """A line under a check (a problem, an id, what to do)."""
+    return Text(""), Text(""), Text(clean_line(text), style=style)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _name(path: Path) -> str:
+    return clean_line(str(path))
+
+
+@render_text.register
+def _doctor(result: DoctorResult, lang: str) -> None:
+    console = make_console()
+    out: list[Row] = []
+    if result.roadmap_errors:
+        out.append(_check("error", "Roadmap", f"{_name(result.roadmap_path)} is invalid"))
+        out += [_detail(e) for e in result.roadmap_errors]
+        out.append(_detail(f"fix it, then run 'roadmap validate {result.roadmap_path}'", "muted"))
+    else:
+        level = "warning" if result.roadmap_warnings else "ok"
+        text = f"{_name(result.roadmap_path)} ({_plural(result.topics, 'topic')}"
+        if result.roadmap_warnings:
+            text += f", {_plural(len(result.roadmap_warnings), 'warning')}"
+        out.append(_check(level, "Roadmap", text + ")"))
+        out += [_detail(w) for w in result.roadmap_warnings[:10]]
+        if len(result.roadmap_warnings) > 10:
+            more = len(result.roadmap_warnings) - 10
+            out.append(_detail(f"… and {more} more ('roadmap validate')", "muted"))
+    if result.progress_path is not None:
+        out += _progress_lines(result)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold", ratio=1)
+    for row in out:
+        table.add_row(*row)
+    console.print(table)
+    console.print()
+    if result.healthy:
+        console.print(Text("Healthy: your progress is readable and safe.", style="done"))
+    else:
+        console.print(Text("Damaged: see the errors above.", style="error"))
+
+
+def _progress_lines(result: DoctorResult) -> list[Row]:
+    path = result.progress_path
+    out: list[Row] = []
+    if result.progress_error is not None:
+        out.append(_check("error", "Progress", f"{path}: {result.progress_error}"))
+        if result.progress_hint:
+            out.append(_detail(result.progress_hint, "muted"))
+    elif not result.progress_exists:
+        out.append(_check("ok", "Progress", f"{path} (not written yet: nothing marked)"))
+    else:
+        out.append(_check("ok", "Progress", f"{path} ({_plural(result.events, 'event')})"))
+    readable = [b for b in result.backups if b.readable]
+    if result.backups:
+        level = "ok" if len(readable) == len(result.backups) else "warning"
+        text = f"{len(result.backups)} kept, {len(readable)} readable"
+        if readable:
+            text += f"; newest readable: {readable[0].path.name}"
+        out.append(_check(level, "Backups", text))
+    else:
+        out.append(_check("info", "Backups", "none yet (one is kept at every change)"))
+    if result.orphans:
+        out.append(
+            _check(
+                "warning",
+                "Orphans",
+                f"{_plural(len(result.orphans), 'topic')} no longer in the roadmap; "
+                "their marks are kept",
+            )
+        )
+        for o in result.orphans:
+            out.append(_detail(f"{o.topic}: {o.status} ({_plural(o.events, 'event')})"))
+        out.append(
+            _detail("if a topic was renamed, add its old id to the topic's 'aliases'", "muted")
+        )
+    for a in result.aliased:
+        out.append(
+            _check(
+                "info",
+                "Renamed",
+                f"{_plural(a.events, 'mark')} under former id {a.alias} count for {a.topic}",
+            )
+        )
+    if result.temporaries:
+        out.append(
+            _check(
+                "warning",
+                "Temporary",
+                f"{_plural(len(result.temporaries), 'file')} left by an interrupted write "
+                "(the next change removes them)",
+            )
+        )
+        out += [_detail(p.name) for p in result.temporaries]
+    for p in result.set_aside:
+        out.append(_check("info", "Set aside", f"{p} (a damaged copy, kept)"))
+    return out

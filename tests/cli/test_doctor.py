@@ -1,0 +1,172 @@
+"""``roadmap doctor``: roadmap and progress checked together; exit 1 only for damage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROADMAP = """
+schema = 1
+id = "mine"
+title = "我的"
+language = "zh"
+
+[[stages]]
+id = "one"
+title = "一"
+title_en = "One"
+
+[[stages.topics]]
+id = "{b}"
+title = "乙"
+title_en = "B"
+aliases = {aliases}
+
+[[stages.topics]]
+id = "d"
+title = "丁"
+"""
+
+
+@pytest.fixture
+def mine(roadmap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Marks on b and c; then b is renamed b2 (alias b) and c leaves the roadmap."""
+    path = tmp_path / "mine.toml"
+    monkeypatch.setenv("ROADMAP_FILE", str(path))
+    path.write_text(
+        ROADMAP.format(b="b", aliases="[]") + '\n[[stages.topics]]\nid = "c"\ntitle = "丙"\n',
+        encoding="utf-8",
+    )
+    assert roadmap("done", "b").exit_code == 0
+    assert roadmap("start", "c").exit_code == 0
+    assert roadmap("note", "c", "half way").exit_code == 0
+    path.write_text(ROADMAP.format(b="b2", aliases='["b"]'), encoding="utf-8")
+    return tmp_path / "data" / "mine.json"
+
+
+def test_fresh_install_is_healthy(roadmap, progress_file: Path) -> None:
+    run = roadmap("doctor")
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == ""
+    assert "Healthy" in run.stdout
+    doc = roadmap("doctor", "--json").json()
+    assert doc["healthy"] is True
+    assert doc["roadmap"]["errors"] == []
+    assert doc["progress"] == {
+        "file": str(progress_file),
+        "exists": False,
+        "readable": True,
+        "error": None,
+        "hint": None,
+        "events": 0,
+    }
+    assert not progress_file.exists(), "doctor writes nothing"
+    assert not (progress_file.parent / "backups").exists()
+
+
+def test_orphans_and_aliases_are_reported(roadmap, mine: Path) -> None:
+    before = mine.read_bytes()
+    run = roadmap("doctor", "--json")
+    assert run.exit_code == 0, run.stderr
+    doc = run.json()
+    assert doc["healthy"] is True
+    assert doc["orphans"] == [{"id": "c", "status": "in_progress", "events": 2}]
+    assert doc["aliased"] == [{"alias": "b", "topic": "b2", "events": 1}]
+    assert doc["progress"]["events"] == 3
+    assert [b["readable"] for b in doc["backups"]] == [True, True]
+    assert doc["roadmap"]["warnings"] == ["stages[0].topics[1].title_en: no English title"]
+    text = roadmap("doctor")
+    assert text.exit_code == 0
+    assert "c: in_progress (2 events)" in text.stdout
+    assert "1 mark under former id b count for b2" in text.stdout
+    assert "no English title" in text.stdout
+    assert mine.read_bytes() == before
+
+
+def test_damaged_progress_file_exits_1_and_says_what_to_do(roadmap, mine: Path) -> None:
+    mine.write_bytes(b'{"schema": 1, "roadmap": "mine", "ev')
+    run = roadmap("doctor")
+    assert run.exit_code == 1
+    assert run.stderr == ""
+    assert f"{mine}: the progress file is not valid JSON" in " ".join(run.stdout.split())
+    assert "roadmap progress restore" in run.stdout
+    assert "Damaged" in run.stdout
+    doc = roadmap("doctor", "--json")
+    assert doc.exit_code == 1
+    assert doc.json()["healthy"] is False
+    assert doc.json()["progress"]["readable"] is False
+    assert doc.json()["progress"]["hint"]
+    assert mine.read_bytes() == b'{"schema": 1, "roadmap": "mine", "ev'
+
+
+def test_damaged_backup_and_leftover_temporary_are_warnings(roadmap, mine: Path) -> None:
+    backups = sorted((mine.parent / "backups").iterdir())
+    backups[0].write_text("{")
+    leftover = mine.parent / ".mine.json.k3j4.tmp"
+    leftover.write_text('{"sch')
+    run = roadmap("doctor", "--json")
+    assert run.exit_code == 0
+    doc = run.json()
+    assert [b["readable"] for b in doc["backups"]] == [False, True]
+    assert doc["temporary_files"] == [str(leftover)]
+    text = roadmap("doctor").stdout
+    assert "2 kept, 1 readable; newest readable: mine.json.2" in text
+    assert ".mine.json.k3j4.tmp" in text
+    assert leftover.exists(), "doctor removes nothing"
+    assert roadmap("done", "d").exit_code == 0
+    assert not leftover.exists(), "the next change does"
+
+
+def test_invalid_roadmap_exits_1_with_locations(roadmap, mine: Path, tmp_path: Path) -> None:
+    (tmp_path / "mine.toml").write_text(
+        ROADMAP.format(b="b2", aliases='["b"]') + 'requires = ["zz"]\n', encoding="utf-8"
+    )
+    run = roadmap("doctor", "--json")
+    assert run.exit_code == 1
+    doc = run.json()
+    assert doc["healthy"] is False
+    assert doc["roadmap"]["errors"] == ["stages[0].topics[1].requires[0]: unknown topic id 'zz'"]
+    text = roadmap("doctor")
+    assert text.exit_code == 1
+    assert "stages[0].topics[1].requires[0]: unknown topic id 'zz'" in text.stdout
+
+
+def test_missing_roadmap_file(roadmap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROADMAP_FILE", str(tmp_path / "nope.toml"))
+    run = roadmap("doctor", "--json")
+    assert run.exit_code == 1
+    assert run.json()["roadmap"]["errors"] == ["no such roadmap file"]
+
+
+def test_folder_instead_of_progress_file(roadmap, progress_file: Path) -> None:
+    progress_file.mkdir(parents=True)
+    run = roadmap("doctor", "--json")
+    assert run.exit_code == 1
+    assert run.json()["progress"]["error"] == "is a folder, not a progress file"
+
+
+def test_hostile_orphan_ids_print_safely(roadmap, mine: Path) -> None:
+    doc = json.loads(mine.read_text(encoding="utf-8"))
+    doc["events"].append(
+        {
+            "id": "0fffffffffff-00000000",
+            "at": "2026-01-01T00:00:00Z",
+            "topic": "\x1b]0;pwned\x07[bold]x[/]\u202e",
+            "status": "done",
+        }
+    )
+    mine.write_text(json.dumps(doc), encoding="utf-8")
+    run = roadmap("doctor")
+    assert run.exit_code == 0
+    assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "\u202e" not in run.stdout
+    assert "]0;pwned[bold]x[/]: done" in run.stdout
+    orphans = roadmap("doctor", "--json").json()["orphans"]
+    assert {"id": "\x1b]0;pwned\x07[bold]x[/]\u202e", "status": "done", "events": 1} in orphans
+
+
+def test_doctor_is_listed_in_help(roadmap) -> None:
+    run = roadmap("--help")
+    assert run.exit_code == 0
+    assert "doctor" in run.stdout

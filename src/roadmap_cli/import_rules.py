@@ -1,0 +1,224 @@
+"""Rules the Markdown importer applies to single values: ids from titles, resource kinds
+from URLs, how wide and how sentence-like a piece of text is.
+
+Ids (see README.md "Importing a Markdown roadmap"):
+
+* An id is made from the title alone, so it stays the same when other topics are added,
+  removed or reordered: the title is NFKC-normalised, Chinese characters are transliterated
+  to toneless pinyin with ``pypinyin`` (one word per syllable), other letters lose their
+  accents, and the ASCII words that remain are joined with "-", lower case, cut at a word
+  boundary after :data:`SLUG_LENGTH` characters (``注意力机制(self attention)`` →
+  ``zhu-yi-li-ji-zhi-self-attention``; ``Flow Matching`` → ``flow-matching``).
+* A title that leaves no ASCII word (emoji, scripts without a transliteration) gets
+  ``t-`` and the first 8 hex digits of the SHA-1 of the normalised title: stable, if not
+  readable.
+* Two topics with the same id: the first (in file order) keeps it, the next one gets the id
+  of its stage appended, then ``-2``, ``-3``….
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from urllib.parse import urlsplit
+
+__all__ = [
+    "SLUG_LENGTH",
+    "has_han",
+    "looks_like_sentence",
+    "resource_kind",
+    "slugify",
+    "text_width",
+    "unique_id",
+]
+
+#: Ids made from titles are cut (at a word boundary) after this many characters.
+SLUG_LENGTH = 48
+#: Ids never exceed this many characters (the roadmap format allows 80).
+ID_LIMIT = 80
+
+_SENTENCE_ENDS = "。！？；!?;"
+_HOST_KINDS: tuple[tuple[str, str], ...] = (
+    ("arxiv.org", "paper"),
+    ("openreview.net", "paper"),
+    ("aclanthology.org", "paper"),
+    ("papers.nips.cc", "paper"),
+    ("proceedings.neurips.cc", "paper"),
+    ("proceedings.mlr.press", "paper"),
+    ("dl.acm.org", "paper"),
+    ("ieeexplore.ieee.org", "paper"),
+    ("semanticscholar.org", "paper"),
+    ("paperswithcode.com", "paper"),
+    ("youtube.com", "video"),
+    ("youtu.be", "video"),
+    ("bilibili.com", "video"),
+    ("b23.tv", "video"),
+    ("vimeo.com", "video"),
+    ("ixigua.com", "video"),
+    ("github.com", "code"),
+    ("gitlab.com", "code"),
+    ("gitee.com", "code"),
+    ("codeberg.org", "code"),
+    ("colab.research.google.com", "code"),
+    ("kaggle.com", "code"),
+    ("coursera.org", "course"),
+    ("edx.org", "course"),
+    ("udacity.com", "course"),
+    ("udemy.com", "course"),
+    ("deeplearning.ai", "course"),
+    ("fast.ai", "course"),
+    ("ocw.mit.edu", "course"),
+    ("d2l.ai", "book"),
+    ("oreilly.com", "book"),
+    ("manning.com", "book"),
+    ("leanpub.com", "book"),
+    ("readthedocs.io", "docs"),
+    ("readthedocs.org", "docs"),
+    ("pkg.go.dev", "docs"),
+    ("docs.rs", "docs"),
+    ("developer.mozilla.org", "docs"),
+    ("medium.com", "blog"),
+    ("substack.com", "blog"),
+    ("zhihu.com", "blog"),
+    ("csdn.net", "blog"),
+    ("juejin.cn", "blog"),
+    ("cnblogs.com", "blog"),
+    ("jianshu.com", "blog"),
+    ("dev.to", "blog"),
+    ("github.io", "blog"),
+    ("kexue.fm", "blog"),
+    ("spaces.ac.cn", "blog"),
+    ("mp.weixin.qq.com", "blog"),
+)
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` holds a Chinese (Han) character."""
+    return any(_is_han(ch) for ch in text)
+
+
+def _is_han(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters count 2, others 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def looks_like_sentence(text: str, limit: int = 24) -> bool:
+    """True when ``text`` reads as a remark rather than the name of something to study:
+    wider than ``limit`` columns, or containing a sentence-ending mark (。！？；!?;)."""
+    stripped = text.strip()
+    return text_width(stripped) > limit or any(ch in _SENTENCE_ENDS for ch in stripped)
+
+
+def _ascii_words(chunk: str) -> list[str]:
+    """The lower-case ASCII words of a non-Chinese piece of text (accents dropped)."""
+    words: list[str] = []
+    current: list[str] = []
+    for ch in unicodedata.normalize("NFKD", chunk):
+        if unicodedata.combining(ch) or ch in "'’":
+            continue
+        if ch.isascii() and ch.isalnum():
+            current.append(ch.lower())
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def slugify(title: str, length: int = SLUG_LENGTH) -> str:
+    """An ASCII kebab-case id made from ``title`` (see the module docstring); never empty.
+
+    The result matches ``[a-z0-9][a-z0-9-]*`` and is at most ``length`` characters long
+    (a single word longer than that is cut).
+    """
+    text = unicodedata.normalize("NFKC", title)
+    words: list[str] = []
+    if has_han(text):
+        from pypinyin import Style, lazy_pinyin
+
+        for piece in lazy_pinyin(text, style=Style.NORMAL, errors="default"):
+            if piece and all(_is_han(ch) for ch in piece):  # untransliterated rare character
+                words.append(_hash_id(piece))
+            else:
+                words.extend(_ascii_words(piece))
+    else:
+        words = _ascii_words(text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > length:
+            slug = slug or word[:length]
+            break
+        slug = candidate
+    return slug or _hash_id(" ".join(text.casefold().split()))
+
+
+def _hash_id(text: str) -> str:
+    return "t-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def unique_id(base: str, qualifier: str, taken: set[str]) -> str:
+    """``base`` if it is not in ``taken``, else ``base-qualifier``, else ``base-2``,
+    ``base-3``… (each kept within the 80-character limit). Adds the id to ``taken``."""
+    candidates = [base]
+    if qualifier and qualifier != base:
+        candidates.append(_join(base, qualifier))
+    chosen = next((c for c in candidates if c not in taken), None)
+    number = 2
+    while chosen is None:
+        candidate = _join(base, str(number))
+        chosen = candidate if candidate not in taken else None
+        number += 1
+    taken.add(chosen)
+    return chosen
+
+
+def _join(base: str, suffix: str) -> str:
+    room = ID_LIMIT - len(suffix) - 1
+    return f"{base[:room].rstrip('-')}-{suffix}"
+
+
+def resource_kind(url: str, title: str = "") -> str:
+    """The kind of a resource, guessed from its URL (and, failing that, its title).
+
+    Returns one of ``paper video course book article blog code docs site``: papers for
+    arXiv, OpenReview and proceedings sites and ``.pdf`` files; videos for YouTube,
+    Bilibili…; code for GitHub, GitLab…; docs for documentation hosts and ``docs.`` hosts
+    or ``/docs/`` paths; blog for blog platforms; site for a bare home page; else article.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "site"
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    path = parts.path.lower()
+    for domain, kind in _HOST_KINDS:
+        if host == domain or host.endswith("." + domain):
+            if kind == "code" and host == "github.com" and path.count("/") <= 1:
+                return "site"  # a user or organisation page, not a repository
+            return kind
+    lowered = title.casefold()
+    if path.endswith(".pdf"):
+        return "paper"
+    if host.startswith(("docs.", "doc.", "developer.")) or "/docs/" in path + "/":
+        return "docs"
+    if "documentation" in lowered or "文档" in lowered:
+        return "docs"
+    if "course" in host or "/course" in path or "课程" in lowered or "course" in lowered:
+        return "course"
+    if host.startswith("blog.") or "/blog" in path or "/posts/" in path or "博客" in lowered:
+        return "blog"
+    if path.strip("/") == "":
+        return "site"
+    return "article"

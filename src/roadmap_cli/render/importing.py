@@ -1,0 +1,55 @@
+"""Text of ``roadmap import`` when it wrote a file: what was imported, what to do next."""
+
+from __future__ import annotations
+
+import shlex
+
+from rich.text import Text
+
+from roadmap_cli.import_run import ImportResult
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.text import render_text
+from roadmap_cli.textsafe import clean_line
+
+__all__: list[str] = []
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+@render_text.register
+def _imported(result: ImportResult, lang: str) -> None:
+    console = make_console()
+    target = clean_line(str(result.output)) if result.output else "stdout"
+    head = Text(f"{'Replaced' if result.replaced else 'Wrote'} {target}: ", style="done")
+    head.append("roadmap ")
+    head.append(clean_line(result.roadmap_id), style="id")
+    head.append(
+        f" with {_plural(result.stages, 'stage')}, {_plural(result.topics, 'topic')}, "
+        f"{_plural(result.resources, 'resource')} from {clean_line(str(result.source))}"
+    )
+    console.print(head)
+    if result.replaced:
+        console.print(Text(f"kept the ids of {_plural(result.kept_ids, 'topic')}", style="muted"))
+    for notice in result.notices:
+        console.print(Text(clean_line(notice), style="warning"))
+    if result.skipped:
+        console.print(
+            Text(f"{_plural(len(result.skipped), 'link')} not imported:", style="warning")
+        )
+        for line in result.skipped[:10]:
+            console.print(Text(f"  {clean_line(line)}", style="muted"))
+        if len(result.skipped) > 10:
+            console.print(Text(f"  … and {len(result.skipped) - 10} more", style="muted"))
+    if result.warnings:
+        console.print(
+            Text(
+                f"{_plural(len(result.warnings), 'warning')} (e.g. no English titles): "
+                f"see 'roadmap validate {shlex.quote(target)}'",
+                style="muted",
+            )
+        )
+    if result.output is not None:
+        arg = shlex.quote(target)
+        console.print(Text(f"Use it: roadmap --roadmap {arg} next", style="muted"))

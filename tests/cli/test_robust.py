@@ -195,3 +195,26 @@ def test_marking_a_renamed_topic_by_its_old_id_records_the_new_id(
     events = json.loads((tmp_path / "data" / "mine.json").read_text())["events"]
     assert events[-1]["topic"] == "b2"
     assert statuses(roadmap("list", "--json").json())["b2"] == "todo"
+
+
+def test_backups_rotate_and_restore_brings_back_the_newest_readable(
+    roadmap, progress_file: Path
+) -> None:
+    topics = ["dl-theory", "dl-code", "attention", "numpy", "pandas", "matplotlib", "pytorch"]
+    for topic in topics:
+        assert roadmap("done", topic).exit_code == 0, topic
+    backups = sorted((progress_file.parent / "backups").iterdir())
+    assert [p.name for p in backups] == [f"relearn-ai.json.{n}" for n in range(1, 6)]
+    # the newest backup holds the file as it was before the last change
+    assert len(json.loads(backups[0].read_text())["events"]) == len(topics) - 1
+    damaged = b'{"schema": 1, "roadmap": "relearn-ai", "events": [{"id'
+    progress_file.write_bytes(damaged)
+    backups[0].write_bytes(b"")  # the newest backup is damaged too
+    assert roadmap("done", "hf-transformers").exit_code == 1
+    run = roadmap("progress", "restore")
+    assert run.exit_code == 0, run.stderr
+    events = json.loads(progress_file.read_text())["events"]
+    assert [e["topic"] for e in events] == topics[:-2]
+    set_aside = list(progress_file.parent.glob("relearn-ai.json.damaged-*"))
+    assert [p.read_bytes() for p in set_aside] == [damaged]
+    assert roadmap("report", "--json").json()["progress"]["all"]["done"] == len(topics) - 2

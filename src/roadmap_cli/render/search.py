@@ -61,10 +61,4 @@ def _search(result: SearchResult, lang: str) -> None:
             )
             console.print(rows)
     console.print()
-    console.print(
-        Text(
-            "See a topic with 'roadmap show TOPIC'; open a resource with "
-            "'roadmap open TOPIC --index N'.",
-            style="muted",
-        )
-    )
+    console.print(Text("More: roadmap show TOPIC · roadmap open TOPIC --index N", style="muted"))

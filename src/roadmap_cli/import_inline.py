@@ -37,10 +37,13 @@ def tidy(text: str) -> str:
     out = "\n".join(line for line in lines if line)
     for empty in ("()", "（）", "[]"):
         out = out.replace(empty, "")
+    while "· ·" in out:  # a table cell that held only the link
+        out = out.replace("· ·", "·")
     return out.strip(_EDGE)
 
 
 def tidy_title(text: str) -> str:
+    """One line, spaces collapsed, control characters and trailing colons removed."""
     return " ".join(clean_line(text).split()).strip(" :：")
 
 
@@ -61,6 +64,7 @@ class InlineText:
     links: list[InlineLink] = field(default_factory=list)
     internal: list[str] = field(default_factory=list)
     struck: int = 0  # characters inside ~~strikethrough~~
+    name: str = ""  # a table row's first cell, when it holds no link
 
     @property
     def plain(self) -> str:
@@ -161,7 +165,11 @@ def inline_of(node: SyntaxTreeNode) -> InlineText:
 
 
 def join_cells(cells: list[InlineText]) -> InlineText:
+    """A table row as one piece of text: its non-empty cells joined with " · "; ``name``
+    is the first cell's text when that cell holds no link."""
     out = InlineText()
+    if cells and not cells[0].links:
+        out.name = tidy_title(cells[0].text)
     for cell in cells:
         if not cell.text.strip() and not cell.links:
             continue
@@ -178,6 +186,7 @@ def join_cells(cells: list[InlineText]) -> InlineText:
 
 
 def title_from_url(url: str) -> str:
+    """A title for a link that has none: ``host › last path segment``."""
     from urllib.parse import unquote, urlsplit
 
     parts = urlsplit(url)

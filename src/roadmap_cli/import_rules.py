@@ -114,9 +114,14 @@ def text_width(text: str) -> int:
 
 def looks_like_sentence(text: str, limit: int = 24) -> bool:
     """True when ``text`` reads as a remark rather than the name of something to study:
-    wider than ``limit`` columns, or containing a sentence-ending mark (。！？；!?;)."""
+    wider than ``limit`` columns, containing a sentence mark (。！？；!?;), or ending with a
+    full stop."""
     stripped = text.strip()
-    return text_width(stripped) > limit or any(ch in _SENTENCE_ENDS for ch in stripped)
+    return (
+        text_width(stripped) > limit
+        or any(ch in _SENTENCE_ENDS for ch in stripped)
+        or stripped.endswith((".", "。"))
+    )
 
 
 def _ascii_words(chunk: str) -> list[str]:

@@ -174,7 +174,7 @@ def run_import(
     roadmap = parse_markdown(markdown, file_title)
     if not roadmap.stages:
         raise RoadmapError(
-            f"{path}: found nothing to import (no headings, lists, links or text)",
+            f"{path}: found nothing to import (no sections, lists, links or text)",
             "give a Markdown file that lists what to learn",
         )
     notices: list[str] = []

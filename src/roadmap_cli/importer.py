@@ -360,7 +360,7 @@ class _Builder:
         if topic is None:
             named = [link for link in inline.links if not link.image]
             if named:
-                title = tidy_title(named[0].title) or title_from_url(named[0].url)
+                title = inline.name or tidy_title(named[0].title) or title_from_url(named[0].url)
                 topic = self.new_topic(title, line)
             else:
                 topic = self.overview(line)

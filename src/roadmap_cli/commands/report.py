@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from datetime import datetime, tzinfo
@@ -112,42 +113,29 @@ def render_document(result: ReportResult, fmt: str, lang: str) -> str:
     return export_report(result, lang, fmt)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder,
-    fsynced and renamed over it, so ``path`` is either the old or the whole new file.
+def write_report(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (see :mod:`roadmap_cli.atomic`), replacing an
+    old report and keeping its mode; a new file gets 0666 less the umask.
 
     Raises:
         RoadmapError: the folder does not exist, ``path`` is a folder, or writing failed.
     """
-    import tempfile
+    from roadmap_cli.atomic import write_file
 
-    folder = path.parent
-    if not folder.is_dir():
+    if not path.parent.is_dir():
         raise RoadmapError(
-            f"--output: the folder {folder} does not exist",
+            f"--output: the folder {path.parent} does not exist",
             "create it first, or write the report somewhere else",
         )
-    if path.is_dir():
-        raise RoadmapError(f"--output: {path} is a folder", "give a file name, e.g. report.svg")
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, _file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise RoadmapError(
-            f"--output: cannot write {path} ({exc.strerror})",
-            "check that the folder is writable, or write the report somewhere else",
-        ) from None
+    mode = _file_mode(path)
+    write_file(path, text, force=True, what="report")
+    with contextlib.suppress(OSError):
+        os.chmod(path, mode)
 
 
 def _file_mode(path: Path) -> int:
-    """The mode to give the file: the old file's, else 0666 less the umask (mkstemp makes
-    0600 files, which would surprise a user sharing the report)."""
+    """The mode to give the file: the old file's, else 0666 less the umask (temporary
+    files are made 0600, which would surprise a user sharing the report)."""
     try:
         return path.stat().st_mode & 0o777
     except OSError:
@@ -223,7 +211,7 @@ def command(
     if output is None:
         sys.stdout.write(text)
         return
-    write_atomically(output, text)
+    write_report(output, text)
     sys.stderr.write(f"roadmap: wrote the report ({chosen}) to {output}\n")
 
 

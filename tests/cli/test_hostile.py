@@ -192,9 +192,15 @@ def test_hostile_orphan_ids_in_progress_file(roadmap, hostile: Path, tmp_path: P
     assert report.json()["orphans"] == []  # undone just above
 
 
-def test_help_is_safe(roadmap, hostile: Path) -> None:
-    for args in (("--help",), ("list", "--help"), ("show", "--help"), ("done", "--help")):
-        run = roadmap(*args)
-        assert run.exit_code == 0
+def test_help_is_safe_and_literal(roadmap, hostile: Path) -> None:
+    top = roadmap("--help")
+    assert top.exit_code == 0
+    commands = re.findall(r"^│ ([a-z]+) ", top.stdout, re.MULTILINE)
+    assert {"list", "show", "done", "doctor"} <= set(commands)
+    for command in commands:
+        run = roadmap(command, "--help")
+        assert run.exit_code == 0, command
         assert_safe(run.stdout)
         assert "Usage" in run.stdout
+    listed = " ".join(roadmap("list", "--help").stdout.split())
+    assert "([x] done, [>] in progress, [-] skipped, [ ] to do)" in listed

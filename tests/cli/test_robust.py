@@ -27,7 +27,10 @@ COMMANDS: list[tuple[str, ...]] = [
     ("done", "attention"),
     ("start", "attention", "--json"),
     ("reset", "attention"),
+    ("skip", "attention"),
+    ("note", "attention", "a note"),
     ("undo",),
+    ("history",),
 ]
 
 
@@ -49,6 +52,24 @@ def test_damaged_progress_file_stops_command_and_is_left_untouched(
     assert progress_file.read_bytes() == DAMAGED[damage]
     backups = progress_file.parent / "backups"
     assert not backups.exists() or not any(backups.iterdir())
+
+
+@pytest.mark.parametrize("damage", ["truncated", "newer schema"])
+def test_progress_group_never_overwrites_a_damaged_file(
+    roadmap, progress_file: Path, tmp_path: Path, damage: str
+) -> None:
+    copy = tmp_path / "copy.json"
+    assert roadmap("done", "attention").exit_code == 0
+    assert roadmap("progress", "export", str(copy)).exit_code == 0
+    progress_file.write_bytes(DAMAGED[damage])
+    merge = roadmap("progress", "merge", str(copy))
+    assert merge.exit_code == 1
+    assert merge.stderr.startswith(f"roadmap: error: {progress_file}: ")
+    out = tmp_path / "out.json"
+    export = roadmap("progress", "export", str(out))
+    assert export.exit_code == 1
+    assert not out.exists()
+    assert progress_file.read_bytes() == DAMAGED[damage]
 
 
 def test_folder_where_the_progress_file_should_be(roadmap, progress_file: Path) -> None:

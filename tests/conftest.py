@@ -10,9 +10,11 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point ROADMAP_DATA_DIR at a fresh folder, fix the width, drop colour and locale."""
+    """Point ROADMAP_DATA_DIR and ROADMAP_CACHE_DIR at fresh folders, fix the width, drop
+    colour and locale."""
     data = tmp_path / "data"
     monkeypatch.setenv("ROADMAP_DATA_DIR", str(data))
+    monkeypatch.setenv("ROADMAP_CACHE_DIR", str(tmp_path / "cache"))  # never the user's cache
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TZ", "UTC")

@@ -251,8 +251,12 @@ def check_roadmap(data: bytes) -> tuple[Roadmap | None, list[Problem]]:
     return roadmap, problems
 
 
-def load_catalog(path: Path) -> Catalog:
+def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
     """Read, validate and index the roadmap file at ``path``.
+
+    With ``cache`` (a folder, see :mod:`roadmap_cli.roadmap_cache`), a file whose exact
+    contents validated before is taken from the cache instead of being parsed and
+    validated again; a file that validates now is stored there.
 
     Raises:
         RoadmapFileError: the file cannot be read, is not valid TOML (the message gives the
@@ -268,6 +272,12 @@ def load_catalog(path: Path) -> Catalog:
         raise RoadmapFileError(path, "is a folder, not a roadmap file") from None
     except OSError as exc:
         raise RoadmapFileError(path, f"cannot read the roadmap file ({exc.strerror})") from None
+    if cache is not None:
+        from roadmap_cli.roadmap_cache import read_cached
+
+        hit = read_cached(cache, data)
+        if hit is not None:
+            return Catalog(hit[0], path, [Problem(*w) for w in hit[1]])  # type: ignore[arg-type]
     roadmap, problems = check_roadmap(data)
     if roadmap is None:
         errors = [p for p in problems if p.severity == "error"]
@@ -278,7 +288,12 @@ def load_catalog(path: Path) -> Catalog:
             f"fix the file, then check it with 'roadmap validate {path}'",
             [str(p) for p in errors],
         )
-    return Catalog(roadmap, path, [p for p in problems if p.severity == "warning"])
+    warnings = [p for p in problems if p.severity == "warning"]
+    if cache is not None:
+        from roadmap_cli.roadmap_cache import write_cached
+
+        write_cached(cache, data, roadmap, [[p.location, p.message, p.severity] for p in warnings])
+    return Catalog(roadmap, path, warnings)
 
 
 def _norm(text: str) -> str:

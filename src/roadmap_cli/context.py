@@ -77,8 +77,9 @@ class AppContext:
         """
         if self._catalog is None:
             from roadmap_cli.catalog import load_catalog
+            from roadmap_cli.roadmap_cache import cache_dir
 
-            self._catalog = load_catalog(self.roadmap_path)
+            self._catalog = load_catalog(self.roadmap_path, cache_dir())
         return self._catalog
 
     def store(self) -> ProgressStore:

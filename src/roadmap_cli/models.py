@@ -66,7 +66,11 @@ Text = Annotated[str, AfterValidator(_check_text)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+    # defer_build: validators are built on first validation, which a roadmap taken from
+    # the cache (roadmap_cache.py) never needs, saving ~30 ms per command
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, populate_by_name=True, defer_build=True
+    )
 
 
 class Resource(_Model):

@@ -1,0 +1,87 @@
+"""The validated-roadmap cache: a hit gives the same roadmap, any change misses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roadmap_cli.bundled import bundled_roadmap_path
+from roadmap_cli.catalog import load_catalog
+from roadmap_cli.errors import RoadmapFileError
+from roadmap_cli.roadmap_cache import cache_dir, cache_key, read_cached
+
+SMALL = """\
+schema = 1
+id = "tiny"
+title = "小"
+language = "zh"
+
+[[stages]]
+id = "s"
+title = "Stage"
+title_en = "Stage"
+
+[[stages.topics]]
+id = "a"
+title = "A"
+requires = []
+
+[[stages.topics.resources]]
+title = "A link"
+url = "https://example.org/a?x=1&utm_source=kept-as-written"
+kind = "paper"
+"""
+
+
+def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROADMAP_CACHE_DIR", str(tmp_path / "c"))
+    assert cache_dir() == tmp_path / "c"
+
+
+def test_hit_gives_the_same_roadmap_and_warnings(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = load_catalog(bundled_roadmap_path(), cache)
+    entries = list(cache.iterdir())
+    assert len(entries) == 1
+    cached = read_cached(cache, bundled_roadmap_path().read_bytes())
+    assert cached is not None
+    assert cached[0] == fresh.roadmap
+    again = load_catalog(bundled_roadmap_path(), cache)
+    assert again.roadmap == fresh.roadmap
+    assert again.warnings == fresh.warnings
+    assert list(again.topics) == list(fresh.topics)
+
+
+def test_changed_file_misses_and_invalid_file_is_never_cached(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    path = tmp_path / "mine.toml"
+    path.write_text(SMALL, encoding="utf-8")
+    first = load_catalog(path, cache)
+    assert first.roadmap.stages[0].topics[0].resources[0].url.endswith("kept-as-written")
+    path.write_text(SMALL.replace('title = "A"', 'title = "B"'), encoding="utf-8")
+    assert load_catalog(path, cache).topics["a"].title == "B"
+    path.write_text(SMALL.replace("requires = []", 'requires = ["nope"]'), encoding="utf-8")
+    with pytest.raises(RoadmapFileError):
+        load_catalog(path, cache)
+    assert read_cached(cache, path.read_bytes()) is None
+    assert len(list(cache.glob("roadmap-*.json"))) == 2
+
+
+def test_damaged_entry_is_ignored_and_replaced(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    path = tmp_path / "mine.toml"
+    path.write_text(SMALL, encoding="utf-8")
+    load_catalog(path, cache)
+    entry = cache / f"roadmap-{cache_key(path.read_bytes())}.json"
+    entry.write_text('{"roadmap": {"stages": 3}}', encoding="utf-8")
+    assert read_cached(cache, path.read_bytes()) is None
+    assert load_catalog(path, cache).topics["a"].title == "A"
+    assert read_cached(cache, path.read_bytes()) is not None
+
+
+def test_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    catalog = load_catalog(bundled_roadmap_path(), blocker / "cache")
+    assert catalog.topics

@@ -72,8 +72,9 @@ def command(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List what you recorded, newest first, in local time: status changes, notes and
-    undos (undone events are marked).
+    """List what you recorded, newest first, in local time.
+
+    Status changes, notes and undos; an event that was undone is marked (undone).
 
     Examples:
 

@@ -186,10 +186,12 @@ def command(
     output: OutputOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show how far along you are: progress per stage, what is in progress, done and next,
-    your activity (a 16-week heatmap), streak, pace and projected finish date.
+    """Show how far along you are: progress, activity, streak, pace and finish date.
 
-    Dates are in your local time zone.
+    Progress bars per stage, what is in progress, done lately and next, a 16-week activity
+    heatmap, your streak, pace and projected finish date. Dates are in your local time
+    zone. --format markdown writes the roadmap as a GitHub checklist; svg and html draw
+    the report as a picture.
 
     Examples:
 

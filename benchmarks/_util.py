@@ -86,7 +86,8 @@ def venv_of(path: Path) -> Venv:
 
 def base_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """The environment every measured run gets: ours, with ``ROADMAP_DATA_DIR`` set to
-    ``data_dir`` and ``ROADMAP_CACHE_DIR`` to ``roadmap-cache`` beside it, plain output (``NO_COLOR``, 100 columns), UTC and a UTF-8 locale; no
+    ``data_dir`` and ``ROADMAP_CACHE_DIR`` to ``roadmap-cache`` beside it, plain output
+    (``NO_COLOR``, 100 columns), UTC and a UTF-8 locale; no
     ``ROADMAP_FILE`` or import profiling inherited from the caller."""
     env = {
         k: v

@@ -43,7 +43,7 @@ def _search(result: SearchResult, lang: str) -> None:
         line = Text.assemble(mark(hit.status), " ")
         line.append_text(title_text(names, hit.stage, style="stage"))
         line.append(" › ")
-        line.append_text(title_text(names, hit.topic, both=True, style="heading"))
+        line.append_text(title_text(names, hit.topic, style="heading"))
         line.append(f"  ({hit.topic.id})", style="id")
         line.highlight_words(terms, "bold", case_sensitive=False)
         console.print(line)

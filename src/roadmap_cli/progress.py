@@ -104,6 +104,8 @@ class Event(BaseModel):
     def _utc(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
             raise ValueError("time must carry a zone (UTC, ending in Z)")
+        if not 1800 <= value.year <= 9000:  # keeps conversions to any local zone in range
+            raise ValueError("time must be between the years 1800 and 9000")
         return value.astimezone(UTC)
 
     @model_validator(mode="after")

@@ -72,6 +72,14 @@ def test_progress_group_never_overwrites_a_damaged_file(
     assert progress_file.read_bytes() == DAMAGED[damage]
 
 
+@pytest.mark.parametrize("when", ["0001-01-01", "0001-01-01T00:00:00+05:00", "1850-06-01"])
+def test_dates_before_1900_are_a_usage_error(roadmap, progress_file: Path, when: str) -> None:
+    run = roadmap("done", "attention", "--date", when)
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"roadmap: error: --date: {when!r} is before 1900")
+    assert not progress_file.exists()
+
+
 def test_folder_where_the_progress_file_should_be(roadmap, progress_file: Path) -> None:
     progress_file.mkdir(parents=True)
     for args in (("list",), ("done", "attention")):

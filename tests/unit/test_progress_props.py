@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from roadmap_cli.errors import ProgressFileError
 from roadmap_cli.progress import STATUSES, Event, Progress, fold, merge_events
 from roadmap_cli.store import ProgressStore, parse_progress
 
@@ -171,3 +173,60 @@ def test_store_save_then_load_is_the_identity(tmp_path: Path, items: list[Event]
 
     store.update(put)
     assert store.load().events == expected
+
+
+# --- the progress parser given arbitrary input -------------------------------------------
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.sampled_from(["done", "a", "", "2026-01-01T00:00:00Z", "0001-01-01T00:00:00+05:00"])
+    | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+event_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": json_values | st.just("x"),
+        "at": json_values,
+        "topic": json_values | st.just("t"),
+        "status": json_values | st.sampled_from(STATUSES),
+        "note": json_values,
+        "undo": json_values | st.just(["x"]),
+        "batch": json_values,
+    },
+)
+documents = st.fixed_dictionaries(
+    {},
+    optional={
+        "schema": json_values | st.just(1),
+        "roadmap": json_values | st.just("demo"),
+        "events": st.lists(event_like, max_size=4) | json_values,
+    },
+)
+
+
+@settings(max_examples=300)
+@given(documents | json_values)
+def test_parse_progress_returns_progress_or_its_own_error(document: object) -> None:
+    import json
+
+    data = json.dumps(document).encode("utf-8")
+    try:
+        progress = parse_progress(data, Path("p.json"))
+    except ProgressFileError as exc:
+        assert exc.message.startswith("p.json: ")
+        assert exc.hint
+    else:
+        assert parse_progress(progress.to_json_text().encode(), Path("p.json")) == progress
+
+
+@given(st.binary(max_size=200))
+def test_parse_progress_on_arbitrary_bytes(data: bytes) -> None:
+    with contextlib.suppress(ProgressFileError):  # anything else fails the test
+        parse_progress(data, Path("p.json"))

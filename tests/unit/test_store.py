@@ -71,6 +71,14 @@ DAMAGED: dict[str, bytes] = {
     "latin-1": b'{"schema": 1, "roadmap": "caf\xe9", "events": []}',
     "deep nesting": b"[" * 100_000 + b"]" * 100_000,
     "nul bytes": b"\x00\x00\x00\x00",
+    "year 1 ahead of UTC": (
+        b'{"schema": 1, "roadmap": "relearn-ai", "events": [{"id": "x", '
+        b'"at": "0001-01-01T00:00:00+05:00", "topic": "a", "status": "done"}]}'
+    ),
+    "year 9999 behind UTC": (
+        b'{"schema": 1, "roadmap": "relearn-ai", "events": [{"id": "x", '
+        b'"at": "9999-12-31T23:59:59-05:00", "topic": "a", "status": "done"}]}'
+    ),
 }
 
 

@@ -57,6 +57,8 @@ def parse_when(text: str, now: datetime) -> datetime:
             f"--date: cannot read {text!r} as a date",
             "use YYYY-MM-DD (e.g. 2026-11-01), 'yesterday', or an ISO 8601 date-time",
         ) from None
+    if (day or when).year < 1900:  # progress files keep times from 1900 on
+        raise UsageError(f"--date: {text!r} is before 1900", "give the date the work was done")
     if day is not None:  # a calendar day: noon local time, or now if that is later today
         if day > today:
             raise UsageError(f"--date: {text!r} is in the future", "record work once it is done")

@@ -87,6 +87,11 @@ TEXT_COMMANDS: list[tuple[str, ...]] = [
     ("note", "t2", NOTE),
     ("done", "t1", "-m", NOTE),
     ("undo",),
+    ("history",),
+    ("search", "B"),
+    ("search", "evil"),
+    ("paths",),
+    ("doctor",),
 ]
 
 
@@ -133,6 +138,9 @@ JSON_COMMANDS: list[tuple[str, ...]] = [
     ("done", "t2", "-m", NOTE, "--json"),
     ("note", "t3", NOTE, "--json"),
     ("undo", "--json"),
+    ("history", "--json"),
+    ("search", "B", "--json"),
+    ("doctor", "--json"),
 ]
 
 
@@ -204,3 +212,24 @@ def test_help_is_safe_and_literal(roadmap, hostile: Path) -> None:
         assert "Usage" in run.stdout
     listed = " ".join(roadmap("list", "--help").stdout.split())
     assert "([x] done, [>] in progress, [-] skipped, [ ] to do)" in listed
+
+
+def test_validate_and_invalid_hostile_files_print_safely(roadmap, tmp_path: Path) -> None:
+    good = tmp_path / "hostile.toml"
+    good.write_text(TOML, encoding="utf-8")
+    run = roadmap("validate", str(good))
+    assert run.exit_code == 0, run.stderr
+    assert_safe(run.stdout + run.stderr)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        TOML.replace('id = "t2"', f"id = {q(ANSI + MARKUP)}").replace(
+            '"https://example.com/x?y=[z]"', q("javascript:" + OSC)
+        ),
+        encoding="utf-8",
+    )
+    for args in (("validate", str(bad)), ("--roadmap", str(bad), "list")):
+        run = roadmap(*args)
+        assert run.exit_code == 1
+        assert_safe(run.stdout + run.stderr)
+        assert "stages[0].topics[1].id" in run.stdout + run.stderr
+        assert "stages[0].topics[0].resources[0].url" in run.stdout + run.stderr

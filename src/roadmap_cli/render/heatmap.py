@@ -19,7 +19,7 @@ __all__ = ["SHADES", "WEEKS", "heatmap_columns", "heatmap_lines", "legend", "sha
 WEEKS = 16
 #: Cell characters for 0, 1, 2, 3 and 4-or-more events in a day.
 SHADES = ("·", "░", "▒", "▓", "█")
-_STYLES = ("bright_black", "dark_green", "green4", "green3", "bold green1")
+_STYLES = ("bright_black", "green4", "green3", "green1", "bold green1")
 _DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 _LABEL_WIDTH = 4  # "Mon" and a space
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

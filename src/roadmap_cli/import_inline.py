@@ -1,10 +1,11 @@
 """Flatten the inline Markdown of one block (paragraph, heading, list item, table row,
 HTML block) into its text and the links in it, for :mod:`roadmap_cli.importer`.
 
-``<br/>`` and hard breaks become line breaks, soft breaks too (so the source's lines are
-kept); ``<a href>`` and ``<img src>`` in inline or block HTML count as links and images;
-inline code keeps its backticks; emphasis, bold and strikethrough give their text. Only
-absolute http(s) links are kept as links; other targets are listed in ``internal``.
+``<br/>`` and hard breaks become line breaks, soft breaks spaces (the first one is
+remembered: what follows it in a list item is continuation text); ``<a href>`` and
+``<img src>`` in inline or block HTML count as links and images; inline code keeps its
+backticks; emphasis, bold and strikethrough give their text. Only absolute http(s) links
+are kept as links; other targets are listed in ``internal``.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ class InlineText:
     internal: list[str] = field(default_factory=list)
     struck: int = 0  # characters inside ~~strikethrough~~
     name: str = ""  # a table row's first cell, when it holds no link
+    soft: int = -1  # where the first soft line break is, or -1
+
+    def first_line(self) -> tuple[str, str]:
+        """The text up to the first line break (soft or hard), and the rest, tidied."""
+        cuts = [i for i in (self.text.find("\n"), self.soft) if i >= 0]
+        cut = min(cuts) if cuts else len(self.text)
+        return tidy(self.text[:cut]), tidy(self.text[cut:])
 
     @property
     def plain(self) -> str:
@@ -117,7 +125,11 @@ def _flatten(node: SyntaxTreeNode, out: InlineText, html: _Tag) -> None:
         if kind == "text" or kind == "code_inline":
             text = child.content
             out.text += f"`{text}`" if kind == "code_inline" else text
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "softbreak":
+            if out.soft < 0:
+                out.soft = len(out.text)
+            out.text += " "
+        elif kind == "hardbreak":
             out.text += "\n"
         elif kind == "html_inline":
             html.feed(child.content)

@@ -314,7 +314,8 @@ class _Builder:
                 self.note_internal(inline, children[0])
                 children = children[1:]
             items.append((inline, children, _line(item)))
-        limit = 12 if any(inline.links for inline, _, _ in items) else 24
+        # links here are resources of the topic around: short text beside them is a remark
+        limit = 12 if ctx.topic and any(inline.links for inline, _, _ in items) else 24
         for inline, children, line in items:
             self.item(inline, children, ctx, single=single, line=line, limit=limit)
 
@@ -330,9 +331,9 @@ class _Builder:
     ) -> None:
         """One list item (or table row): its own text ``inline`` and the blocks under it.
         A link-less item without a nested list names a topic when no wider than ``limit``
-        columns (12 in a list that also has links), else it is a remark."""
+        columns (12 in a list whose links go to the topic around it), else a remark."""
         text = inline.plain
-        first, _, more = text.partition("\n")  # later lines: lazy continuation text
+        first, more = inline.first_line()  # later lines: continuation text
         name, remark = _split_name(first)
         if inline.links:
             topic, sink = self.link_item(inline, ctx, line)

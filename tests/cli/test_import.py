@@ -1,0 +1,159 @@
+"""``roadmap import FILE.md``: stdout or a file, never an invalid or clobbered file, and
+progress that carries over a re-import."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+AGENT = SHARED / "examples" / "markdown-roadmaps" / "agent.zh.md"
+
+PLAN = """# Study plan
+
+## Basics
+
+- Linear algebra
+- [3Blue1Brown](https://www.youtube.com/watch?v=fNk_zzaMoSs&utm_source=share) - the
+  best start
+- Probability
+
+## Models
+
+### Attention
+
+- [Paper](https://arxiv.org/abs/1706.03762)
+"""
+
+Roadmap = Callable[..., Any]  # the 'roadmap' fixture: returns a conftest.Run
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "study-plan.md"
+    path.write_text(PLAN, "utf-8")
+    return path
+
+
+def test_prints_toml_on_stdout_without_output(roadmap: Roadmap, plan: Path) -> None:
+    run = roadmap("import", str(plan))
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == ""
+    data = tomllib.loads(run.stdout)
+    assert data["id"] == "study-plan"
+    assert data["title"] == "Study plan"
+    assert [s["id"] for s in data["stages"]] == ["basics", "models"]
+    assert run.stdout.startswith("# Study plan: imported from a Markdown learning roadmap")
+    assert f"# Command: roadmap import {plan}" in run.stdout
+    assert "# ── Stage 2: Models (## Models, line 10)" in run.stdout
+    url = data["stages"][0]["topics"][1]["resources"][0]["url"]
+    assert url == "https://www.youtube.com/watch?v=fNk_zzaMoSs"
+
+
+def test_writes_a_file_that_validates_and_works_at_once(
+    roadmap: Roadmap, plan: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "plan.toml"
+    run = roadmap("import", str(plan), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert f"Wrote {out}" in run.stdout
+    assert "4 topics" in run.stdout
+    assert run.stderr == ""
+    check = roadmap("validate", str(out))
+    assert check.exit_code == 0, check.stdout
+    nxt = roadmap("--roadmap", str(out), "next", "--json")
+    assert nxt.exit_code == 0, nxt.stderr
+    assert "linear-algebra" in nxt.stdout
+
+
+def test_refuses_to_overwrite_without_force(roadmap: Roadmap, plan: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.toml"
+    out.write_text("keep me", "utf-8")
+    run = roadmap("import", str(plan), "-o", str(out))
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "already exists" in run.stderr and "--force" in run.stderr
+    assert out.read_text("utf-8") == "keep me"
+
+
+def test_reimport_keeps_ids_so_progress_carries_over(
+    roadmap: Roadmap, plan: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "plan.toml"
+    assert roadmap("import", str(plan), "-o", str(out)).exit_code == 0
+    done = roadmap("--roadmap", str(out), "done", "probability")
+    assert done.exit_code == 0, done.stderr
+    plan.write_text(PLAN.replace("- Linear algebra\n", "- Calculus\n- Linear algebra\n"), "utf-8")
+    run = roadmap("import", str(plan), "-o", str(out), "--force", "--json")
+    assert run.exit_code == 0, run.stderr
+    doc = run.json()
+    assert doc["replaced"] is True
+    assert doc["kept_ids"] == 4
+    assert doc["counts"] == {"stages": 2, "topics": 5, "resources": 2}
+    listing = roadmap("--roadmap", str(out), "list", "--json")
+    assert listing.exit_code == 0, listing.stderr
+    statuses = {t["id"]: t["status"] for s in listing.json()["stages"] for t in s["topics"]}
+    assert statuses["probability"] == "done"
+    assert statuses["calculus"] == "todo"
+
+
+def test_id_option(roadmap: Roadmap, plan: Path) -> None:
+    run = roadmap("import", str(plan), "--id", "my-plan")
+    assert run.exit_code == 0, run.stderr
+    assert tomllib.loads(run.stdout)["id"] == "my-plan"
+    bad = roadmap("import", str(plan), "--id", "Not An Id")
+    assert bad.exit_code == 2
+    assert bad.stdout == ""
+    assert "--id" in bad.stderr
+
+
+def test_source_option_is_checked_and_recorded(roadmap: Roadmap, plan: Path) -> None:
+    run = roadmap("import", str(plan), "--source", "https://example.org/plan.md")
+    assert run.exit_code == 0, run.stderr
+    assert tomllib.loads(run.stdout)["source"] == "https://example.org/plan.md"
+    bad = roadmap("import", str(plan), "--source", "file:///etc/passwd")
+    assert bad.exit_code == 2
+    assert "--source" in bad.stderr
+
+
+def test_missing_or_unreadable_input(roadmap: Roadmap, tmp_path: Path) -> None:
+    missing = roadmap("import", str(tmp_path / "nope.md"))
+    assert missing.exit_code == 1
+    assert missing.stdout == ""
+    assert "nope.md: no such file" in missing.stderr
+    binary = tmp_path / "bin.md"
+    binary.write_bytes(b"## A\n\xff\xfe\n")
+    bad = roadmap("import", str(binary))
+    assert bad.exit_code == 1
+    assert "not UTF-8" in bad.stderr
+    empty = tmp_path / "empty.md"
+    empty.write_text("", "utf-8")
+    nothing = roadmap("import", str(empty))
+    assert nothing.exit_code == 1
+    assert "nothing to import" in nothing.stderr
+
+
+def test_output_in_a_missing_folder(roadmap: Roadmap, plan: Path, tmp_path: Path) -> None:
+    run = roadmap("import", str(plan), "-o", str(tmp_path / "no" / "such" / "plan.toml"))
+    assert run.exit_code == 1
+    assert "cannot write" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_imports_the_shared_agent_roadmap(roadmap: Roadmap, tmp_path: Path) -> None:
+    if not AGENT.is_file():
+        pytest.skip(f"{AGENT} is not here (the shared/ folder sits beside the repository)")
+    out = tmp_path / "agent.toml"
+    run = roadmap("import", str(AGENT), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert "warnings" in run.stdout  # no English titles: warned, not refused
+    data = tomllib.loads(out.read_text("utf-8"))
+    assert data["id"] == "agent"
+    assert data["language"] == "zh"
+    shown = roadmap("--roadmap", str(out), "show", "dify")
+    assert shown.exit_code == 0, shown.stderr
+    assert "https://github.com/langgenius/dify" in shown.stdout

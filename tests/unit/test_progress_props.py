@@ -172,7 +172,8 @@ def test_store_save_then_load_is_the_identity(tmp_path: Path, items: list[Event]
             progress.add(event)
 
     store.update(put)
-    assert store.load().events == expected
+    fresh = ProgressStore(store.data_dir, "demo")  # reads the file, as the next command would
+    assert fresh.load().events == expected
 
 
 # --- the progress parser given arbitrary input -------------------------------------------

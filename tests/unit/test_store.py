@@ -274,13 +274,14 @@ def test_no_permission_to_read(store: ProgressStore, monkeypatch: pytest.MonkeyP
     store.update(add(1))
     text = store.path.read_bytes()
     monkeypatch.setattr(Path, "read_bytes", _deny)
+    other = ProgressStore(store.data_dir, store.roadmap_id)  # another command's store
     with pytest.raises(ProgressFileError) as info:
-        store.load()
+        other.load()
     assert str(store.path) in info.value.message
     assert "permission" in info.value.message
     assert info.value.hint
     with pytest.raises(ProgressFileError):
-        store.update(add(2))
+        ProgressStore(store.data_dir, store.roadmap_id).update(add(2))
     monkeypatch.undo()
     assert store.path.read_bytes() == text
 

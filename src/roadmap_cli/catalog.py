@@ -31,6 +31,7 @@ __all__ = [
     "check_roadmap",
     "format_location",
     "load_catalog",
+    "read_roadmap_bytes",
 ]
 
 #: Roadmap files larger than this are refused before parsing.
@@ -251,6 +252,24 @@ def check_roadmap(data: bytes) -> tuple[Roadmap | None, list[Problem]]:
     return roadmap, problems
 
 
+def read_roadmap_bytes(path: Path) -> bytes:
+    """The raw contents of the roadmap file at ``path``.
+
+    Raises:
+        RoadmapFileError: missing, a folder, or unreadable (the message says which).
+    """
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise RoadmapFileError(
+            path, "no such roadmap file", "check the path, or run 'roadmap init FILE' to start one"
+        ) from None
+    except IsADirectoryError:
+        raise RoadmapFileError(path, "is a folder, not a roadmap file") from None
+    except OSError as exc:
+        raise RoadmapFileError(path, f"cannot read the roadmap file ({exc.strerror})") from None
+
+
 def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
     """Read, validate and index the roadmap file at ``path``.
 
@@ -262,16 +281,7 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
         RoadmapFileError: the file cannot be read, is not valid TOML (the message gives the
             line and column), or does not validate (``details`` has one line per problem).
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RoadmapFileError(
-            path, "no such roadmap file", "check the path, or run 'roadmap init FILE' to start one"
-        ) from None
-    except IsADirectoryError:
-        raise RoadmapFileError(path, "is a folder, not a roadmap file") from None
-    except OSError as exc:
-        raise RoadmapFileError(path, f"cannot read the roadmap file ({exc.strerror})") from None
+    data = read_roadmap_bytes(path)
     if cache is not None:
         from roadmap_cli.roadmap_cache import read_cached
 

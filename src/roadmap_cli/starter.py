@@ -9,8 +9,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from roadmap_cli.errors import RoadmapFileError
-
 if TYPE_CHECKING:
     from roadmap_cli.catalog import Problem
     from roadmap_cli.models import Roadmap
@@ -163,18 +161,9 @@ def validate_file(path: Path) -> ValidateResult:
     Raises:
         RoadmapFileError: the file cannot be read (missing, a folder, no permission).
     """
-    from roadmap_cli.catalog import check_roadmap
+    from roadmap_cli.catalog import check_roadmap, read_roadmap_bytes
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RoadmapFileError(
-            path, "no such roadmap file", "check the path, or run 'roadmap init FILE' to start one"
-        ) from None
-    except IsADirectoryError:
-        raise RoadmapFileError(path, "is a folder, not a roadmap file") from None
-    except OSError as exc:
-        raise RoadmapFileError(path, f"cannot read the roadmap file ({exc.strerror})") from None
+    data = read_roadmap_bytes(path)
     roadmap, problems = check_roadmap(data)
     text = data.decode("utf-8-sig", errors="replace")
     located = [Located(p, locate_line(text, p.location)) for p in problems]

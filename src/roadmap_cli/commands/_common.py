@@ -8,7 +8,7 @@ import typer
 
 from roadmap_cli.context import AppContext
 
-__all__ = ["JsonOption", "app_context", "complete_stage", "complete_topic"]
+__all__ = ["JsonOption", "TopicArgument", "app_context", "complete_stage", "complete_topic"]
 
 
 def app_context(ctx: typer.Context) -> AppContext:
@@ -37,3 +37,14 @@ def complete_stage(ctx: typer.Context, incomplete: str) -> list[str]:
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print one JSON document on stdout instead of text.")
 ]
+
+TopicArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="TOPIC",
+        help="A topic: id, unique id prefix, or title (Chinese or English).",
+        autocompletion=complete_topic,
+        show_default=False,
+    ),
+]
+"""One TOPIC argument, completing to the topic ids of the roadmap in use."""

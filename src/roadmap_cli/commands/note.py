@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.commands._common import JsonOption, app_context, complete_topic
+from roadmap_cli.commands._common import JsonOption, TopicArgument, app_context
 from roadmap_cli.render import emit
 
 #: Position of this command in 'roadmap --help'.
@@ -15,14 +15,7 @@ ORDER = 45
 
 def command(
     ctx: typer.Context,
-    topic: Annotated[
-        str,
-        typer.Argument(
-            metavar="TOPIC",
-            help="A topic: id, unique id prefix, or title (Chinese or English).",
-            autocompletion=complete_topic,
-        ),
-    ],
+    topic: TopicArgument,
     text: Annotated[
         list[str],
         typer.Argument(

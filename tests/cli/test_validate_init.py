@@ -178,3 +178,23 @@ def test_validate_bundled_roadmap_is_valid(roadmap) -> None:
     assert run.exit_code == 0, run.stdout
     assert run.json()["valid"] is True
     assert run.json()["roadmap"]["id"] == "relearn-ai"
+
+
+def test_validate_reports_field_and_cross_reference_errors_together(roadmap, tmp_path) -> None:
+    bad = tmp_path / "both.toml"
+    bad.write_text(
+        'schema = 1\nid = "both"\ntitle = "Both"\n'
+        '[[stages]]\nid = "s"\ntitle = "S"\n'
+        '[[stages.topics]]\nid = "a"\ntitle = "A"\nrequires = ["b", "zz"]\n'
+        '[[stages.topics]]\nid = "b"\ntitle = "B"\nrequires = ["a"]\n'
+        '[[stages.topics.resources]]\ntitle = "r"\nurl = "ftp://x.org/"\nkind = "paper"\n',
+        encoding="utf-8",
+    )
+    run = roadmap("validate", str(bad), "--json")
+    assert run.exit_code == 1
+    found = [(p["line"], p["location"], p["message"]) for p in run.json()["problems"]]
+    assert found == [
+        (10, "stages[0].topics[0].requires[1]", "unknown topic id 'zz'"),
+        (10, "stages[0].topics[0].requires", "prerequisite cycle: a → b → a"),
+        (17, "stages[0].topics[1].resources[0].url", "URL scheme must be http or https, not 'ftp'"),
+    ]

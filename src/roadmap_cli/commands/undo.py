@@ -50,8 +50,10 @@ def build(app: AppContext) -> UndoResult:
 
 
 def command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Revert the last change (a whole 'done a b c' at once). History is kept: the undo
-    is itself recorded, so undoing again goes one step further back.
+    """Revert the last change (a whole 'done a b c' at once).
+
+    History is kept: the undo is itself recorded, so undoing again goes one step further
+    back.
 
     Examples:
 

@@ -151,3 +151,47 @@ def test_installed_bash_completion_completes_topic_ids(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["flash-attention"]
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="needs fish")
+def test_installed_fish_completion_completes_topic_and_stage_ids(tmp_path: Path) -> None:
+    if not (BIN / "roadmap").exists():
+        pytest.skip("the roadmap console script is not installed beside this Python")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+
+    def fish(command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["fish", "-c", command], env=env, capture_output=True, text=True, timeout=60
+        )
+
+    install = fish("roadmap --install-completion")
+    assert install.returncode == 0, install.stderr
+    assert "fish completion installed" in install.stdout
+    assert fish('complete -C "roadmap done flash"').stdout.split() == ["flash-attention"]
+    assert fish('complete -C "roadmap list llm"').stdout.split() == [
+        "llm-advanced",
+        "llm-foundations",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="needs zsh")
+def test_install_completion_detects_zsh(tmp_path: Path) -> None:
+    if not (BIN / "roadmap").exists():
+        pytest.skip("the roadmap console script is not installed beside this Python")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    # '; true' keeps zsh from replacing itself with roadmap, so detection sees zsh
+    run = subprocess.run(
+        ["zsh", "-c", "roadmap --install-completion; true"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "zsh completion installed" in run.stdout
+    assert "compdef _roadmap_completion roadmap" in (home / ".zfunc" / "_roadmap").read_text()
+    assert "fpath+=~/.zfunc" in (home / ".zshrc").read_text()

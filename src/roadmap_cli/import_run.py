@@ -150,7 +150,7 @@ def run_import(
         now: the time recorded in the header (UTC; default: now).
 
     Raises:
-        UsageError: a bad ``--id`` or ``--source`` (exit 2).
+        UsageError: a bad ``--id`` or ``--source``, or ``output`` is ``path`` (exit 2).
         RoadmapError: the Markdown file cannot be read or holds nothing to import; the
             output exists and ``force`` is False, or cannot be written (exit 1).
         RoadmapFileError: the result would not be a valid roadmap (exit 1; nothing written).
@@ -162,6 +162,11 @@ def run_import(
     from roadmap_cli.toml_writer import write_toml
 
     _check_options(roadmap_id, source)
+    if output is not None and output.resolve() == path.resolve():
+        raise UsageError(
+            f"-o: {output} is the Markdown file being imported",
+            "write the roadmap to another file, e.g. one ending in .toml",
+        )
     if output is not None and output.is_dir():
         raise RoadmapError(f"{output}: is a folder", "give a file name for the roadmap file")
     if output is not None and output.exists() and not force:

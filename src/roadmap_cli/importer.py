@@ -428,7 +428,7 @@ def parse_markdown(text: str, file_title: str, language: str | None = None) -> I
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": 50}).enable(["table", "strikethrough"])
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]  # keep URLs as written
     tokens = md.parse(text)
     title_level, stage_level = _heading_levels(tokens)

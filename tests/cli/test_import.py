@@ -137,6 +137,13 @@ def test_missing_or_unreadable_input(roadmap: Roadmap, tmp_path: Path) -> None:
     assert "nothing to import" in nothing.stderr
 
 
+def test_output_cannot_be_the_markdown_file(roadmap: Roadmap, plan: Path) -> None:
+    run = roadmap("import", str(plan), "-o", str(plan), "--force")
+    assert run.exit_code == 2
+    assert "is the Markdown file being imported" in run.stderr
+    assert plan.read_text("utf-8") == PLAN
+
+
 def test_output_in_a_missing_folder(roadmap: Roadmap, plan: Path, tmp_path: Path) -> None:
     run = roadmap("import", str(plan), "-o", str(tmp_path / "no" / "such" / "plan.toml"))
     assert run.exit_code == 1

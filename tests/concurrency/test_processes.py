@@ -39,10 +39,11 @@ def topic_ids(data_dir: Path) -> list[str]:
 # A reader that reads the raw file as fast as it can until told to stop, and reports how
 # many reads it made and any that did not parse (a half-written file would not).
 RAW_READER = """
-import json, sys, pathlib
+import json, sys, pathlib, time
 path, stop = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 reads = bad = 0
 while not stop.exists():
+    time.sleep(0.001)  # leave the CPU to the writers
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -249,6 +249,7 @@ class _Builder:
                     and not inline.links
                     and text
                     and "\n" not in text
+                    and inline.soft < 0
                     and not looks_like_sentence(text, 30)
                     and not self.is_toc(following)
                 ):
@@ -276,7 +277,7 @@ class _Builder:
         if level == self.title_level and self.title is None:
             self.title = text
         elif self.stage_level is not None and level <= self.stage_level:
-            self.stage = ImportedStage(text, _line(node), f"{node.markup} {text}")
+            self.stage = ImportedStage(text, _line(node), f"{'#' * level} {text}")
             self.stages.append(self.stage)
             self.headings = []
         else:

@@ -4,6 +4,7 @@ touching the file, and marks survive a roadmap that changes under them."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,45 +101,55 @@ def test_newer_schema_message_says_upgrade(roadmap, progress_file: Path) -> None
     assert "upgrade" in run.stderr
 
 
-def test_no_permission_to_read_via_cli(
-    roadmap, progress_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert roadmap("done", "attention").exit_code == 0
-    before = progress_file.read_bytes()
+def _deny(*args: object, **kwargs: object) -> None:
+    raise PermissionError(13, "Permission denied")
+
+
+def _deny_reading_progress(progress_file: Path) -> Callable[[Path], bytes]:
     real = Path.read_bytes
 
-    def deny(self: Path) -> bytes:
+    def read_bytes(self: Path) -> bytes:
         if self == progress_file:
-            raise PermissionError(13, "Permission denied", str(self))
+            _deny()
         return real(self)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    run = roadmap("report")
-    assert run.exit_code == 1
-    assert run.stdout == ""
-    assert f"{progress_file}: no permission to read" in run.stderr
-    assert "hint:" in run.stderr
-    monkeypatch.undo()
-    assert progress_file.read_bytes() == before
+    return read_bytes
 
 
-def test_no_permission_to_write_via_cli(
-    roadmap, progress_file: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("what", "args", "message", "hint"),
+    [
+        ("read", ("report",), "no permission to read", "hint: check its owner"),
+        (
+            "write",
+            ("done", "dl-theory"),
+            "cannot write the progress file (Permission denied)",
+            "hint: check that the data folder is writable",
+        ),
+    ],
+)
+def test_no_permission_via_cli(
+    roadmap,
+    progress_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    what: str,
+    args: tuple[str, ...],
+    message: str,
+    hint: str,
 ) -> None:
     import tempfile
 
     assert roadmap("done", "attention").exit_code == 0
     before = progress_file.read_bytes()
-
-    def deny(*args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(tempfile, "mkstemp", deny)
-    run = roadmap("done", "dl-theory")
+    if what == "read":
+        monkeypatch.setattr(Path, "read_bytes", _deny_reading_progress(progress_file))
+    else:
+        monkeypatch.setattr(tempfile, "mkstemp", _deny)
+    run = roadmap(*args)
     assert run.exit_code == 1
     assert run.stdout == ""
-    assert f"{progress_file}: cannot write the progress file (Permission denied)" in run.stderr
-    assert "hint: check that the data folder is writable" in run.stderr
+    assert f"{progress_file}: {message}" in run.stderr
+    assert hint in run.stderr
     monkeypatch.undo()
     assert progress_file.read_bytes() == before
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -286,32 +287,6 @@ def test_no_permission_to_read(store: ProgressStore, monkeypatch: pytest.MonkeyP
     assert store.path.read_bytes() == text
 
 
-def test_no_permission_to_write(store: ProgressStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    store.update(add(1))
-    text = store.path.read_bytes()
-    monkeypatch.setattr(tempfile, "mkstemp", _deny)
-    with pytest.raises(ProgressFileError) as info:
-        store.update(add(2))
-    assert str(store.path) in info.value.message or str(store.data_dir) in info.value.message
-    assert "writable" in (info.value.hint or "")
-    monkeypatch.undo()
-    assert store.path.read_bytes() == text
-    assert len(store.load().events) == 1
-
-
-def test_failed_replace_removes_its_temporary(
-    store: ProgressStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store.update(add(1))
-    text = store.path.read_bytes()
-    monkeypatch.setattr(os, "replace", _deny)
-    with pytest.raises(ProgressFileError):
-        store.update(add(2))
-    monkeypatch.undo()
-    assert store.path.read_bytes() == text
-    assert list(store.data_dir.glob("*.tmp")) == []
-
-
 def test_no_permission_to_take_the_lock(
     store: ProgressStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -354,18 +329,30 @@ def test_real_chmod_read_only_folder(store: ProgressStore) -> None:
     assert len(store.load().events) == 1
 
 
-def test_failed_backup_leaves_file_and_no_temporary(
-    store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("patches", "message"),
+    [
+        ([(tempfile, "mkstemp")], "cannot write the progress file (Permission denied)"),
+        ([(os, "replace")], "cannot write the progress file (Permission denied)"),
+        ([(os, "link"), (shutil, "copy2")], "cannot keep a backup (Permission denied)"),
+    ],
+    ids=["mkstemp", "replace", "backup"],
+)
+def test_a_failed_write_step_changes_nothing(
+    store: ProgressStore,
+    monkeypatch: pytest.MonkeyPatch,
+    patches: list[tuple[object, str]],
+    message: str,
 ) -> None:
     store.update(add(1))
     text = store.path.read_bytes()
-    monkeypatch.setattr(os, "link", _deny)
-    import shutil
-
-    monkeypatch.setattr(shutil, "copy2", _deny)
+    for module, name in patches:
+        monkeypatch.setattr(module, name, _deny)
     with pytest.raises(ProgressFileError) as info:
         store.update(add(2))
-    assert "backup" in info.value.message
+    assert message in info.value.message
+    assert "writable" in (info.value.hint or "")
     monkeypatch.undo()
     assert store.path.read_bytes() == text
     assert list(store.data_dir.glob("*.tmp")) == []
+    assert len(ProgressStore(store.data_dir, store.roadmap_id).load().events) == 1

@@ -26,9 +26,9 @@ def command(
     ],
     as_json: JsonOption = False,
 ) -> None:
-    """Attach a note to a topic. 'roadmap show TOPIC' lists its notes with their dates.
+    """Attach a dated note to a topic; 'roadmap show TOPIC' lists its notes.
 
-    The status does not change; 'start', 'done' and 'skip' take --note as well.
+    The status does not change. 'start', 'done' and 'skip' take --note too.
 
     Examples:
 

@@ -33,8 +33,8 @@ def command(
 ) -> None:
     """Open a topic's first resource (or resource N, or all) in the browser.
 
-    The URLs are printed too, for SSH sessions. Only http and https links are opened;
-    the BROWSER environment variable picks the browser.
+    The URLs are printed too, for SSH sessions. Only http and https links
+    are opened; the BROWSER environment variable picks the browser.
 
     Examples:
 

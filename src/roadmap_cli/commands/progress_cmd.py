@@ -40,8 +40,8 @@ def export(
 def merge(ctx: typer.Context, file: FileArgument, as_json: JsonOption = False) -> None:
     """Merge a progress copy into yours: every event of either, once.
 
-    Merging the same copy again changes nothing; a sync service's conflict copy merges
-    the same way.
+    Merging the same copy again changes nothing; a sync service's conflict
+    copy merges the same way.
 
     Examples:
 
@@ -58,8 +58,8 @@ def merge(ctx: typer.Context, file: FileArgument, as_json: JsonOption = False) -
 def restore(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Bring back the newest readable backup of your progress file.
 
-    A damaged file is set aside (renamed, never deleted); a readable one becomes the
-    newest backup, so a restore can itself be undone by restoring again.
+    A damaged file is set aside (renamed, never deleted); a readable one
+    becomes the newest backup, so restoring again undoes a restore.
 
     Examples:
 

@@ -28,8 +28,8 @@ def command(
 ) -> None:
     """Find topics and resources by title, summary, note or URL.
 
-    Titles match in Chinese or English; your notes and the author's notes are searched
-    too. Each hit names its stage and topic.
+    Titles match in Chinese or English, in any case; your notes and the
+    author's notes are searched too. Each hit names its stage and topic.
 
     Examples:
 

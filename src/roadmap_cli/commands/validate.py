@@ -21,7 +21,7 @@ FileArgument = Annotated[
 
 
 def validate(ctx: typer.Context, file: FileArgument, as_json: JsonOption = False) -> None:
-    """Check a roadmap file and report every problem with its location (warnings too).
+    """Check a roadmap file: every problem with its location, warnings too.
 
     Exits 1 if there is any error, 0 otherwise.
 
@@ -48,8 +48,9 @@ def init(
 ) -> None:
     """Write a small, commented example roadmap to FILE, to edit into your own.
 
-    Its id comes from the file name; it passes 'roadmap validate' and works at once with
-    'roadmap --roadmap FILE next'. An existing FILE is kept unless --force.
+    Its id comes from the file name; it passes 'roadmap validate' and works
+    at once with 'roadmap --roadmap FILE next'. An existing FILE is kept
+    unless --force.
 
     Examples:
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from roadmap_cli.import_rules import text_width
 from roadmap_cli.importer import ImportedRoadmap, ImportedStage, ImportedTopic
 from roadmap_cli.models import ROADMAP_SCHEMA
 
@@ -54,7 +55,7 @@ def _comment(text: str) -> str:
 def _stage_lines(number: int, stage: ImportedStage) -> list[str]:
     where = f"{stage.heading}, line {stage.line}" if stage.heading else "text outside any section"
     head = f"# ── Stage {number}: {_comment(stage.title)} ({_comment(where)}) "
-    lines = ["", head + "─" * max(3, 78 - len(head)), "", "[[stages]]"]
+    lines = ["", head + "─" * max(3, 80 - text_width(head)), "", "[[stages]]"]
     lines.append(f"id = {toml_string(stage.id)}")
     lines.append(f"title = {toml_string(stage.title)}")
     lines.append(f"title_en = {toml_string(stage.title_en)}")

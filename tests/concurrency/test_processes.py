@@ -204,8 +204,13 @@ store.update(change)
 """
 
 
-def test_lock_held_by_a_killed_process_is_free_at_once(tmp_path: Path) -> None:
+def test_lock_held_by_a_killed_process_is_free_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from filelock import FileLock
+
+    import roadmap_cli.store as store_module
+    from roadmap_cli.errors import LockTimeoutError
 
     data = tmp_path / "data"
     child = subprocess.Popen(
@@ -216,6 +221,14 @@ def test_lock_held_by_a_killed_process_is_free_at_once(tmp_path: Path) -> None:
     lock = FileLock(str(data / "relearn-ai.json.lock"), timeout=0)
     with pytest.raises(TimeoutError):
         lock.acquire()
+    # a writer that waits too long gets a clear message; the file is not touched
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.2)
+    store = store_module.ProgressStore(data, "relearn-ai")
+    with pytest.raises(LockTimeoutError) as info:
+        store.update(lambda progress: None)
+    assert "held the write lock" in info.value.message
+    assert str(data / "relearn-ai.json.lock") in (info.value.hint or "")
+    assert not (data / "relearn-ai.json").exists()
     child.kill()
     child.wait(timeout=30)
     assert (data / "relearn-ai.json.lock").exists(), "the lock file is left behind"

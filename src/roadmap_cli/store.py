@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from roadmap_cli.errors import LockTimeoutError, ProgressFileError
-from roadmap_cli.progress import PROGRESS_SCHEMA, Progress
+from roadmap_cli.progress import PROGRESS_SCHEMA, Event, Progress
 
 __all__ = [
     "BACKUP_COUNT",
@@ -144,6 +144,9 @@ class ProgressStore:
 
     data_dir: Path
     roadmap_id: str
+    #: What this store last wrote: the file's identity after the write and the progress
+    #: written, so the ``load()`` that follows an ``update()`` does not parse it again.
+    _written: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def path(self) -> Path:
@@ -175,6 +178,10 @@ class ProgressStore:
         Raises:
             ProgressFileError: the file is unreadable or damaged (see :func:`parse_progress`).
         """
+        written = self._written.get("file")
+        if written is not None and written[0] == _identity(self.path):  # unchanged since
+            progress: Progress = written[1]
+            return progress.model_copy(update={"events": list(progress.events)})
         return self._read(self.path)
 
     def _read(self, path: Path) -> Progress:
@@ -213,7 +220,8 @@ class ProgressStore:
             before = list(progress.events)
             result = change(progress)
             if progress.events != before:
-                self._save(progress)
+                old = {id(e) for e in before}
+                self._save(progress, [e for e in progress.events if id(e) not in old])
             return result
 
     def replace(self, progress: Progress) -> None:
@@ -261,9 +269,15 @@ class ProgressStore:
             with contextlib.suppress(OSError):
                 stale.unlink()
 
-    def _save(self, progress: Progress) -> None:
+    def _save(self, progress: Progress, fresh: list[Event] | None = None) -> None:
+        """Write ``progress`` atomically. It is checked first by reading its text back:
+        only the ``fresh`` events (those not read from the file) when given, else all."""
         text = progress.to_json_text()
-        parse_progress(text.encode("utf-8"), self.path, self.roadmap_id)  # validate first
+        if fresh is not None:
+            check = Progress(roadmap=self.roadmap_id, events=fresh).to_json_text()
+        else:
+            check = text
+        parse_progress(check.encode("utf-8"), self.path, self.roadmap_id)  # validate first
         if self.path.is_dir():
             raise ProgressFileError(self.path, "is a folder, not a progress file", "move it away")
         tmp: Path | None = None
@@ -287,6 +301,13 @@ class ProgressStore:
                 with contextlib.suppress(OSError):
                     tmp.unlink(missing_ok=True)
         _fsync_dir(self.data_dir)
+        # as reading the file back would give it: duplicate ids merged, in time order
+        canonical = Progress(
+            schema_version=progress.schema_version,
+            roadmap=progress.roadmap,
+            events=list(progress.events),
+        )
+        self._written["file"] = (_identity(self.path), canonical)
 
     def _rotate_backups(self) -> None:
         if not self.path.is_file():
@@ -329,6 +350,15 @@ class ProgressStore:
 
 
 _WRITE_HINT = "check that the data folder is writable, or choose another with --data-dir"
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file is replaced or written: inode, size, times (ns)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _fsync_dir(folder: Path) -> None:

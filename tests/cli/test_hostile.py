@@ -233,3 +233,14 @@ def test_validate_and_invalid_hostile_files_print_safely(roadmap, tmp_path: Path
         assert_safe(run.stdout + run.stderr)
         assert "stages[0].topics[1].id" in run.stdout + run.stderr
         assert "stages[0].topics[0].resources[0].url" in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("columns", ["1", "7", "33"])
+def test_very_narrow_terminals_do_not_crash(
+    roadmap, hostile: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    for args in TEXT_COMMANDS:
+        run = roadmap(*args)
+        assert run.exit_code == 0, (args, run.stderr)
+        assert_safe(run.stdout)

@@ -151,3 +151,30 @@ def test_history_titles_follow_lang_and_orphans_are_marked(roadmap, tmp_path: Pa
     assert lines[0].startswith("2026-11-02 01:00  attention") and "注意力机制" in lines[0]
     assert lines[1].startswith("2026-11-01 01:00  gone") and "no longer in the roadmap" in lines[1]
     assert roadmap("history", "--json").json()["events"][1]["orphan"] is True
+
+
+def test_long_notes_fold_under_their_column(recorded, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "60")
+    note = "注意力机制的缩放因子来自方差分析 and the softmax saturates without it " * 2
+    assert recorded("note", "attention", note).exit_code == 0
+    lines = recorded("history", "-n", "1").stdout.splitlines()[:-1]
+    assert len(lines) > 2
+    assert all(cell_len(line) <= 60 for line in lines)
+    assert lines[0].startswith("2026-11-30 12:00  attention  note: ")
+    indent = len("2026-11-30 12:00  attention  ")
+    assert all(line.startswith(" " * indent) and line[indent] != " " for line in lines[1:])
+    joined = "".join(line.strip() for line in lines)
+    assert "来自方差分析" in joined and "Self-attention" in joined
+
+
+def test_history_in_colour_has_the_same_text(recorded, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    plain = recorded("history").stdout
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = recorded("history").stdout
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

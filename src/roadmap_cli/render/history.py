@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from collections.abc import Iterator
+
+from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 
+from roadmap_cli.clock import local_zone
 from roadmap_cli.history import HistoryEntry, HistoryResult
 from roadmap_cli.progress import Event
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.text import Lang, local_time, render_text
+from roadmap_cli.render.prose import fold_lines
+from roadmap_cli.render.text import Lang, render_text
 from roadmap_cli.textsafe import clean_line
 
-__all__ = ["describe"]
+__all__ = ["describe", "history_lines"]
 
 _VERBS = {"in_progress": "started", "done": "done", "skipped": "skipped", "todo": "reset to to do"}
 
@@ -40,6 +45,52 @@ def describe(entry: HistoryEntry) -> str:
     return _VERBS[event.status or "todo"]
 
 
+def _what(entry: HistoryEntry, names: Lang) -> list[tuple[str, str]]:
+    """The third column as ``(text, style)`` parts: what happened, the topic's title, and
+    whether it was undone (its parts struck through)."""
+    strike = " strike" if entry.undone else ""
+    parts = [(describe(entry), (entry.event.status or "") + strike)]
+    if entry.topic is not None:
+        parts.append(("  · " + names.title(entry.topic), "muted" + strike))
+    elif entry.orphan:
+        parts.append(("  · no longer in the roadmap", "orphan" + strike))
+    if entry.undone:
+        parts.append(("  (undone)", "warning"))
+    return parts
+
+
+def history_lines(result: HistoryResult, lang: str, console: Console) -> Iterator[Text | str]:
+    """One item per entry, ``time  topic-id  what``, in columns; a long "what" folds
+    under its own column (CJK-aware, see :func:`~roadmap_cli.render.prose.fold_lines`).
+
+    Items are plain strings when the console has no colour (piped, ``NO_COLOR``), which
+    prints 100,000 events in seconds; rich Text otherwise.
+    """
+    names = Lang(lang, result.language)
+    ids = [clean_line(e.topic.id if e.topic else e.event.topic or "—") for e in result.entries]
+    id_width = max(cell_len(i) for i in ids)
+    indent = " " * (16 + 2 + id_width + 2)  # "YYYY-MM-DD HH:MM", gap, id, gap
+    room = max(20, console.width - len(indent))
+    plain = console.color_system is None or console.no_color
+    zone = local_zone()
+    for entry, topic in zip(result.entries, ids, strict=True):
+        when = entry.event.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        gap = " " * (id_width - cell_len(topic) + 2)
+        parts = _what(entry, names)
+        if plain:
+            what = "".join(text for text, _ in parts)
+            if cell_len(what) > room:
+                what = ("\n" + indent).join(fold_lines(what, room))
+            yield f"{when}  {topic}{gap}{what}"
+            continue
+        line = Text.assemble((when, "muted"), "  ", (topic, "id"), gap)
+        styled = Text.assemble(*parts)
+        if styled.cell_len > room:
+            styled = Text("\n" + indent).join(styled.wrap(console, room, overflow="fold"))
+        line.append_text(styled)
+        yield line
+
+
 @render_text.register
 def _history(result: HistoryResult, lang: str) -> None:
     console = make_console()
@@ -47,25 +98,16 @@ def _history(result: HistoryResult, lang: str) -> None:
         since = f" since {result.since.isoformat()}" if result.since else ""
         console.print(Text(f"No events{since}.", style="muted"))
         return
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="muted")
-    table.add_column(no_wrap=True, style="id")
-    table.add_column(overflow="fold", ratio=1)
-    names = Lang(lang, result.language)
-    for entry in result.entries:
-        event = entry.event
-        what = Text(describe(entry), style=event.status or "")
-        if entry.topic is not None:
-            what.append("  · ", style="muted")
-            what.append(names.title(entry.topic), style="muted")
-        elif entry.orphan:
-            what.append("  · no longer in the roadmap", style="orphan")
-        if entry.undone:
-            what.stylize("strike")
-            what.append("  (undone)", style="warning")
-        topic = clean_line(entry.topic.id if entry.topic else event.topic or "—")
-        table.add_row(local_time(event.at), topic, what)
-    console.print(table)
+    batch: list[str] = []  # plain lines are written in batches: one write per line is slow
+    for item in history_lines(result, lang, console):
+        if isinstance(item, str):
+            batch.append(item + "\n")
+            if len(batch) >= 1000:
+                console.file.write("".join(batch))
+                batch.clear()
+        else:
+            console.print(item, no_wrap=True, crop=False)
+    console.file.write("".join(batch))
     shown = len(result.entries)
     footer = f"{shown} of {result.total} events" if shown < result.total else f"{shown} events"
     console.print(Text(f"{footer}; times in {clean_line(result.zone)}", style="muted"))

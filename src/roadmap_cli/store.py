@@ -199,9 +199,13 @@ class ProgressStore:
                 "no permission to read the progress file",
                 "check its owner and mode (chmod u+rw)",
             ) from None
+        except NotADirectoryError:
+            raise ProgressFileError(path.parent, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT) from None
         except OSError as exc:
             raise ProgressFileError(
-                path, f"cannot read the progress file ({exc.strerror})"
+                path,
+                f"cannot read the progress file ({exc.strerror})",
+                "check the disk and the file; 'roadmap progress restore' brings back a backup",
             ) from None
         return parse_progress(data, path, self.roadmap_id)
 
@@ -254,14 +258,14 @@ class ProgressStore:
             lock.release()
 
     def _ensure_dir(self) -> None:
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise ProgressFileError(self.data_dir, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ProgressFileError(
                 self.data_dir, f"cannot create the data folder ({exc.strerror})", _WRITE_HINT
             ) from None
-        if not self.data_dir.is_dir():
-            raise ProgressFileError(self.data_dir, "is not a folder", _WRITE_HINT)
 
     def _remove_stale_temporaries(self) -> None:
         """Delete temporary files a killed writer left (we hold the lock, so none is live)."""
@@ -350,6 +354,8 @@ class ProgressStore:
 
 
 _WRITE_HINT = "check that the data folder is writable, or choose another with --data-dir"
+_NOT_A_FOLDER = "is not a folder (it should hold your progress)"
+_NOT_A_FOLDER_HINT = "move that file away, or choose another folder with --data-dir"
 
 
 def _identity(path: Path) -> tuple[int, ...] | None:

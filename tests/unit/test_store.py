@@ -143,10 +143,28 @@ def test_data_dir_is_a_file(tmp_path: Path) -> None:
     target = tmp_path / "data"
     target.write_text("not a folder")
     store = ProgressStore(target, "relearn-ai")
-    with pytest.raises(ProgressFileError) as info:
-        store.update(add(1))
-    assert str(target) in info.value.message
+    for action in (store.load, lambda: store.update(add(1))):
+        with pytest.raises(ProgressFileError) as info:
+            action()
+        assert info.value.message.startswith(f"{target}: ")
+        assert "not a folder" in info.value.message
+        assert "--data-dir" in (info.value.hint or "")
     assert target.read_text() == "not a folder"
+
+
+def test_other_read_errors_say_what_to_do(
+    store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.update(add(1))
+
+    def failing(self: Path) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    with pytest.raises(ProgressFileError) as info:
+        ProgressStore(store.data_dir, store.roadmap_id).load()
+    assert info.value.message == f"{store.path}: cannot read the progress file (Input/output error)"
+    assert "roadmap progress restore" in (info.value.hint or "")
 
 
 def test_absent_file_is_empty_progress(store: ProgressStore) -> None:

@@ -59,11 +59,19 @@ def format_time(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_last_millis = 0
+
+
 def new_event_id(at: datetime | None = None) -> str:
     """A new unique event id: 12 hex digits of milliseconds since the epoch, '-', 8 random
-    hex digits. Ids sort in the order they were made (to the millisecond)."""
-    moment = at or datetime.now(UTC)
-    return f"{int(moment.timestamp() * 1000):012x}-{secrets.token_hex(4)}"
+    hex digits. Within one process ids strictly increase (a second id in the same
+    millisecond takes the next one), so the events one command records keep their order."""
+    global _last_millis
+    millis = int((at or datetime.now(UTC)).timestamp() * 1000)
+    if at is None:
+        millis = max(millis, _last_millis + 1)
+        _last_millis = millis
+    return f"{millis:012x}-{secrets.token_hex(4)}"
 
 
 UtcTime = Annotated[datetime, PlainSerializer(format_time, return_type=str)]

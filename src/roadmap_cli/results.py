@@ -192,13 +192,15 @@ class Change:
 
 @dataclass
 class ChangeResult:
-    """``roadmap start|done|skip|reset``: what changed, plus the counts after it."""
+    """``roadmap start|done|skip|reset``: what changed, plus the counts after it.
+    ``language`` is the roadmap's own language (for choosing titles)."""
 
     verb: str
     changes: list[Change]
     note: str | None
     counts: Counts
     next_topic: Topic | None = None
+    language: str = "en"
 
     @property
     def changed(self) -> list[Change]:

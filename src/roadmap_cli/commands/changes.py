@@ -124,6 +124,7 @@ def apply(
         note=note,
         counts=overall(stage_summaries(snap))[0],
         next_topic=plan.items[0].topic if plan.items else None,
+        language=catalog.roadmap.language,
     )
 
 

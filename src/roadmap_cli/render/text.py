@@ -313,7 +313,7 @@ def _next(result: NextResult, lang: str) -> None:
 @render_text.register
 def _change(result: ChangeResult, lang: str) -> None:
     console = make_console()
-    catalog_lang = Lang(lang, "zh")
+    catalog_lang = Lang(lang, result.language)
     for change in result.changes:
         line = Text.assemble(mark(change.after), " ")
         line.append(change.topic.id, style="id")

@@ -51,6 +51,9 @@ class RoadmapGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        from roadmap_cli.fastparams import install
+
+        install(self)  # plain option values without pydantic: faster start-up and completion
         code = _run(self, args, prog_name or "roadmap", complete_var, extra)
         if standalone_mode:
             sys.exit(code)

@@ -23,6 +23,9 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
         force: replace an existing file (atomically) instead of refusing.
         what: what the file is, for messages ("roadmap file", "progress copy").
 
+    A replaced file keeps its permission bits; a new one gets 0666 less the umask, as
+    any program's new file would.
+
     Raises:
         RoadmapError: the file exists and ``force`` is False, the path is a folder, or the
             write fails (exit 1); nothing is left behind.
@@ -44,6 +47,7 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
         ) from None
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a shared file should not be
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -56,3 +60,13 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
             f"{path}: cannot write the {what} ({exc.strerror})",
             "check that the folder is writable and has space",
         ) from None
+
+
+def _mode_for(path: Path) -> int:
+    """The old file's permission bits, else 0666 less the process umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from datetime import datetime, tzinfo
@@ -115,7 +114,7 @@ def render_document(result: ReportResult, fmt: str, lang: str) -> str:
 
 def write_report(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (see :mod:`roadmap_cli.atomic`), replacing an
-    old report and keeping its mode; a new file gets 0666 less the umask.
+    old report.
 
     Raises:
         RoadmapError: the folder does not exist, ``path`` is a folder, or writing failed.
@@ -127,21 +126,7 @@ def write_report(path: Path, text: str) -> None:
             f"--output: the folder {path.parent} does not exist",
             "create it first, or write the report somewhere else",
         )
-    mode = _file_mode(path)
     write_file(path, text, force=True, what="report")
-    with contextlib.suppress(OSError):
-        os.chmod(path, mode)
-
-
-def _file_mode(path: Path) -> int:
-    """The mode to give the file: the old file's, else 0666 less the umask (temporary
-    files are made 0600, which would surprise a user sharing the report)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _check_format(fmt: str | None, as_json: bool) -> str:

@@ -139,7 +139,9 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
 class ProgressStore:
     """The progress of one roadmap, stored in ``data_dir / f"{roadmap_id}.json"``.
 
-    ``roadmap_id`` has been validated as ``[a-z0-9][a-z0-9-]*`` before a path is built.
+    Raises:
+        ProgressFileError: ``roadmap_id`` is not ``[a-z0-9][a-z0-9-]*`` (checked again
+            here, whatever loaded the roadmap, before any path is built from it).
     """
 
     data_dir: Path
@@ -147,6 +149,16 @@ class ProgressStore:
     #: What this store last wrote: the file's identity after the write and the progress
     #: written, so the ``load()`` that follows an ``update()`` does not parse it again.
     _written: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from roadmap_cli.models import ID_MAX_LENGTH, ID_PATTERN
+
+        if not ID_PATTERN.fullmatch(self.roadmap_id) or len(self.roadmap_id) > ID_MAX_LENGTH:
+            raise ProgressFileError(
+                self.data_dir,
+                f"roadmap id {self.roadmap_id!r} cannot name a progress file",
+                "give the roadmap an id of lower-case letters, digits and '-'",
+            )
 
     @property
     def path(self) -> Path:

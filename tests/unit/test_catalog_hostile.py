@@ -284,3 +284,28 @@ def test_load_catalog_on_arbitrary_bytes(tmp_path: Path, data: bytes) -> None:
 def test_check_roadmap_on_arbitrary_text(text: str) -> None:
     roadmap, problems = check_roadmap(text.encode("utf-8", "surrogatepass"))
     assert roadmap is not None or problems
+
+
+def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
+    roadmap_file_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The roadmap cache skips validation on a hit; the store checks the id again."""
+    from typer.testing import CliRunner
+
+    from roadmap_cli.cli import app
+    from roadmap_cli.roadmap_cache import cache_key
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ROADMAP_CACHE_DIR", str(cache))
+    text = HEAD + STAGE + topic("a")
+    roadmap_file_env.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["list"]).exit_code == 0
+    entry_path = cache / f"roadmap-{cache_key(text.encode())}.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry["roadmap"]["id"] = "../../escaped"
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")
+    result = runner.invoke(app, ["done", "a"])
+    assert result.exit_code == 1
+    assert "roadmap id '../../escaped' cannot name a progress file" in result.stderr
+    assert list(tmp_path.rglob("escaped*")) == []

@@ -374,3 +374,11 @@ def test_a_failed_write_step_changes_nothing(
     assert store.path.read_bytes() == text
     assert list(store.data_dir.glob("*.tmp")) == []
     assert len(ProgressStore(store.data_dir, store.roadmap_id).load().events) == 1
+
+
+@pytest.mark.parametrize("bad", ["../x", "..", "a/b", "/abs", "", "A", "x" * 81])
+def test_store_refuses_an_id_that_is_not_a_plain_name(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(ProgressFileError) as info:
+        ProgressStore(tmp_path / "data", bad)
+    assert "cannot name a progress file" in info.value.message
+    assert list(tmp_path.iterdir()) == []

@@ -386,7 +386,11 @@ class Catalog:
             return self.topics[by_prefix[0]]
         if len(by_prefix) > 1:
             raise AmbiguousTopicError(query, by_prefix)
-        raise UnknownTopicError(query, self._suggest(key))
+        close = self._suggest(key)
+        if close:
+            raise UnknownTopicError(query, close)
+        nearest = difflib.get_close_matches(key, list(self.topics), n=3, cutoff=0.3)
+        raise UnknownTopicError(query, nearest, close=False)
 
     def resolve_stage(self, query: str) -> Stage:
         """Find the stage a STAGE argument names: exact id, title in either language, or

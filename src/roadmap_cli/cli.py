@@ -76,7 +76,8 @@ def _run(
         return ExitStatus.SUCCESS
     except click_exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else prog_name
-        _say_error(exc.format_message(), f"see '{command} --help'")
+        message = exc.format_message().replace("Value error, ", "")
+        _say_error(message, f"see '{command} --help'")
         return ExitStatus.USAGE
     except click_exceptions.ClickException as exc:
         _say_error(exc.format_message())

@@ -61,14 +61,22 @@ class UsageError(RoadmapError):
 
 
 class UnknownTopicError(UsageError):
-    """TOPIC matched nothing; ``suggestions`` holds the closest ids (exit 2)."""
+    """TOPIC matched nothing; ``suggestions`` holds the closest ids (exit 2). ``close`` is
+    False when even the closest ids are not much alike (the hint then says so)."""
 
-    def __init__(self, query: str, suggestions: list[str], what: str = "topic") -> None:
-        hint = (
-            "did you mean " + ", ".join(suggestions) + "?"
-            if suggestions
-            else f"run 'roadmap list' to see every {what} id"
-        )
+    def __init__(
+        self, query: str, suggestions: list[str], what: str = "topic", close: bool = True
+    ) -> None:
+        if suggestions and close:
+            hint = "did you mean " + ", ".join(suggestions) + "?"
+        elif suggestions:
+            hint = (
+                f"nothing close; the nearest {what} ids are "
+                + ", ".join(suggestions)
+                + f" ('roadmap list' shows every {what})"
+            )
+        else:
+            hint = f"run 'roadmap list' to see every {what} id"
         super().__init__(f"unknown {what} {query!r}", hint)
         self.query = query
         self.suggestions = suggestions

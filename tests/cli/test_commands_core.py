@@ -253,3 +253,21 @@ def test_every_command_has_help_with_an_example(roadmap, command: str) -> None:
     assert run.exit_code == 0
     assert "Examples" in run.stdout
     assert f"roadmap {command}" in run.stdout.split("Examples", 1)[1]
+
+
+def test_nonsense_topic_still_gets_the_nearest_ids(roadmap, progress_file: Path) -> None:
+    run = roadmap("done", "nonsense")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert "unknown topic 'nonsense'" in run.stderr
+    assert "nearest topic ids are" in run.stderr
+    assert "roadmap list" in run.stderr
+    assert not progress_file.exists()
+
+
+def test_recently_done_is_newest_first_within_one_second(roadmap) -> None:
+    roadmap("done", "dl-theory")
+    roadmap("done", "dl-code", "numpy")
+    recent = [t["id"] for t in roadmap("report", "--json").json()["recently_done"]]
+    assert recent[0] in ("dl-code", "numpy")
+    assert recent[-1] == "dl-theory"

@@ -68,12 +68,12 @@ def build(app: AppContext, now: datetime | None = None) -> ReportResult:
         ),
         key=lambda p: catalog.position[p[0].id],
     )
-    done = [
-        (catalog.topics[tid], st.since)
+    done = [  # (time, id of the event that marked it done, topic): ties broken by record order
+        (st.since, next(e.id for e in reversed(st.events) if e.status), catalog.topics[tid])
         for tid, st in snap.states.items()
         if st.status == "done" and st.since is not None
     ]
-    recent = sorted(done, key=lambda p: p[1], reverse=True)[:5]
+    recent = [(topic, at) for at, _, topic in sorted(done, key=lambda d: d[:2], reverse=True)[:5]]
     activity = activity_by_day(snap, zone)
     today = now.astimezone(zone).date()
     current, longest = streaks(activity, today)
@@ -84,7 +84,7 @@ def build(app: AppContext, now: datetime | None = None) -> ReportResult:
         required=required,
         optional=optional,
         in_progress=in_progress,
-        recent=[(t, at) for t, at in recent if at is not None],
+        recent=recent,
         plan=next_topics(snap, 3),
         activity=dict(activity),
         today=today,

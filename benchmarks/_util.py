@@ -240,6 +240,7 @@ def machine_lines(venv: Venv) -> list[str]:
         f"machine: {' '.join(platform.uname())}",
         f"cpu: {cpu}, {os.cpu_count()} logical CPUs",
         f"python: {version} ({venv.python})",
+        "load average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()),
     ]
 
 

@@ -26,6 +26,8 @@ def encodable(text: str) -> str:
     """``text`` with lone UTF-16 surrogates replaced by U+FFFD, so it can be written as
     UTF-8. Python turns undecodable command-line bytes into such surrogates, and JSON may
     spell one as ``"\\ud800"``; written as they are they would crash the write."""
+    if text.isascii():  # the common case, checked in constant time: ids, times, batches
+        return text
     return _SURROGATES.sub("\ufffd", text)
 
 

@@ -20,16 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import pairwise
-from typing import Annotated, Literal, Self
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    field_validator,
-    model_validator,
-)
+from typing import Literal
 
 from roadmap_cli.textsafe import encodable
 
@@ -38,6 +29,7 @@ __all__ = [
     "STATUSES",
     "Event",
     "Progress",
+    "ShapeError",
     "Status",
     "TopicState",
     "fold",
@@ -74,58 +66,113 @@ def new_event_id(at: datetime | None = None) -> str:
     return f"{millis:012x}-{secrets.token_hex(4)}"
 
 
-UtcTime = Annotated[datetime, PlainSerializer(format_time, return_type=str)]
+class ShapeError(ValueError):
+    """An event or progress document that does not have the documented shape.
+
+    Attributes:
+        where: the place in the document, e.g. ``events[3].at`` (``(top level)`` for the
+            document itself).
+        message: what is wrong there.
+    """
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where = where
+        self.message = message
 
 
-class Event(BaseModel):
+_EVENT_FIELDS = ("id", "at", "topic", "status", "note", "undo", "batch")
+
+
+def _text(value: object, name: str, limit: int | None = None) -> str:
+    if type(value) is not str:
+        raise ShapeError(name, f"must be a string, not {type(value).__name__}")
+    if limit is not None and not 1 <= len(value) <= limit:
+        raise ShapeError(name, f"must be 1 to {limit} characters long")
+    return encodable(value)
+
+
+def _time(value: object) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ShapeError("at", "is not an ISO 8601 time") from None
+    if not isinstance(value, datetime):
+        raise ShapeError("at", "must be an ISO 8601 time (a string)")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ShapeError("at", "time must carry a zone (UTC, ending in Z)")
+    if not 1800 <= value.year <= 9000:  # keeps conversions to any local zone in range
+        raise ShapeError("at", "time must be between the years 1800 and 9000")
+    return value.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
     """One recorded change.
 
     Exactly one of ``status`` (with ``topic``), ``note`` (with ``topic``) or ``undo`` is
     set. ``batch`` groups the events one command recorded (``done a b`` is one batch), so
     ``roadmap undo`` reverts them together. ``at`` is when the change happened (UTC);
     ``done --date`` sets it in the past.
+
+    Checked and normalised when made (a plain class, not a pydantic model, so reading
+    100,000 events stays fast and reading progress needs no pydantic): ``id``, ``topic``
+    and ``batch`` are 1–200 characters (``batch`` any length), ``at`` carries a zone and
+    is stored as UTC, lone surrogates become U+FFFD, ``undo`` becomes a tuple.
+
+    Raises:
+        ShapeError: a field has the wrong type or value, or the kinds are mixed.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(min_length=1, max_length=200)
-    at: UtcTime
-    topic: str | None = Field(default=None, min_length=1, max_length=200)
+    id: str
+    at: datetime
+    topic: str | None = None
     status: Status | None = None
     note: str | None = None
     undo: tuple[str, ...] | None = None
     batch: str | None = None
 
-    @field_validator("id", "topic", "note", "batch")
-    @classmethod
-    def _encodable(cls, value: str | None) -> str | None:
-        # lone surrogates (undecodable command-line bytes) become U+FFFD: always saveable
-        return value if value is None else encodable(value)
-
-    @field_validator("undo")
-    @classmethod
-    def _encodable_ids(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        return value if value is None else tuple(encodable(v) for v in value)
-
-    @field_validator("at")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            raise ValueError("time must carry a zone (UTC, ending in Z)")
-        if not 1800 <= value.year <= 9000:  # keeps conversions to any local zone in range
-            raise ValueError("time must be between the years 1800 and 9000")
-        return value.astimezone(UTC)
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> Self:
-        kinds = [self.status is not None, self.note is not None, self.undo is not None]
-        if sum(kinds) != 1:
-            raise ValueError("an event has exactly one of 'status', 'note' or 'undo'")
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "id", _text(self.id, "id", 200))
+        put(self, "at", _time(self.at))
+        if self.topic is not None:
+            put(self, "topic", _text(self.topic, "topic", 200))
+        if self.status is not None and self.status not in STATUSES:
+            raise ShapeError("status", f"must be one of {', '.join(STATUSES)}")
+        if self.note is not None:
+            put(self, "note", _text(self.note, "note"))
+        if self.batch is not None:
+            put(self, "batch", _text(self.batch, "batch"))
+        if self.undo is not None:
+            if not isinstance(self.undo, (list, tuple)):
+                raise ShapeError("undo", "must be a list of event ids")
+            put(self, "undo", tuple(_text(v, "undo") for v in self.undo))
+        kinds = (self.status is not None) + (self.note is not None) + (self.undo is not None)
+        if kinds != 1:
+            raise ShapeError("(event)", "an event has exactly one of 'status', 'note' or 'undo'")
         if self.undo is None and self.topic is None:
-            raise ValueError("a status or note event names its 'topic'")
+            raise ShapeError("topic", "a status or note event names its 'topic'")
         if self.undo is not None and self.topic is not None:
-            raise ValueError("an undo event names no 'topic'")
-        return self
+            raise ShapeError("topic", "an undo event names no 'topic'")
+
+    @classmethod
+    def from_json(cls, data: object) -> Event:
+        """The event stored as the JSON object ``data`` (``at`` an ISO 8601 string).
+
+        Raises:
+            ShapeError: not an object, an unknown or missing field, or a bad value.
+        """
+        if not isinstance(data, dict):
+            raise ShapeError("(event)", "must be a JSON object")
+        unknown = [k for k in data if k not in _EVENT_FIELDS]
+        if unknown:
+            raise ShapeError(str(unknown[0]), "unknown field")
+        for name in ("id", "at"):
+            if name not in data:
+                raise ShapeError(name, "required field is missing")
+        return cls(**data)
 
     @property
     def kind(self) -> Literal["status", "note", "undo"]:
@@ -141,27 +188,69 @@ class Event(BaseModel):
         return (self.at, self.id)
 
     def to_json(self) -> dict[str, object]:
-        """The event as it is stored: a JSON object without unset fields."""
-        return self.model_dump(mode="json", exclude_none=True)
+        """The event as it is stored: a JSON object without unset fields, ``at`` as
+        ``2026-11-30T12:00:00Z``, ``undo`` as a list."""
+        out: dict[str, object] = {"id": self.id, "at": format_time(self.at)}
+        for name in _EVENT_FIELDS[2:]:
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = list(value) if name == "undo" else value
+        return out
 
 
-class Progress(BaseModel):
+@dataclass
+class Progress:
     """The contents of one progress file: which roadmap it belongs to and its events,
-    kept in time order (``at``, then ``id``)."""
+    kept in time order (``at``, then ``id``); events with the same id are merged.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    Raises:
+        ShapeError: ``roadmap`` is not a non-empty string.
+    """
 
-    schema_version: int = Field(alias="schema", default=PROGRESS_SCHEMA)
-    roadmap: str = Field(min_length=1)
-    events: list[Event] = []
+    roadmap: str
+    events: list[Event] = field(default_factory=list)
+    schema_version: int = PROGRESS_SCHEMA
 
-    @model_validator(mode="after")
-    def _sorted(self) -> Self:
+    def __post_init__(self) -> None:
+        if type(self.roadmap) is not str or not self.roadmap:
+            raise ShapeError("roadmap", "must be a non-empty string")
+        self.events = list(self.events)
         if len({e.id for e in self.events}) != len(self.events):
             self.events = merge_events(self.events)
         elif any(a.sort_key() > b.sort_key() for a, b in pairwise(self.events)):
             self.events.sort(key=Event.sort_key)
-        return self
+
+    @classmethod
+    def from_json(cls, raw: object) -> Progress:
+        """The progress stored as the JSON document ``raw`` (``{schema, roadmap, events}``).
+
+        Raises:
+            ShapeError: the document or one of its events has the wrong shape; ``where``
+                names it (``events[3].at``).
+        """
+        if not isinstance(raw, dict):
+            raise ShapeError("(top level)", "must be a JSON object")
+        unknown = [k for k in raw if k not in ("schema", "roadmap", "events")]
+        if unknown:
+            raise ShapeError(str(unknown[0]), "unknown field")
+        schema = raw.get("schema", PROGRESS_SCHEMA)
+        if type(schema) is not int:
+            raise ShapeError("schema", "must be an integer")
+        events = raw.get("events", [])
+        if not isinstance(events, list):
+            raise ShapeError("events", "must be a list")
+        parsed = []
+        for index, item in enumerate(events):
+            try:
+                parsed.append(Event.from_json(item))
+            except ShapeError as exc:
+                where = f"events[{index}]"
+                raise ShapeError(
+                    where if exc.where == "(event)" else f"{where}.{exc.where}", exc.message
+                ) from None
+        if "roadmap" not in raw:
+            raise ShapeError("roadmap", "required field is missing")
+        return cls(roadmap=raw["roadmap"], events=parsed, schema_version=schema)
 
     def add(self, event: Event) -> None:
         """Insert ``event`` at its place in time order."""

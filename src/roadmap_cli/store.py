@@ -12,6 +12,7 @@ no lock.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -22,10 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
 from roadmap_cli.errors import LockTimeoutError, ProgressFileError
-from roadmap_cli.progress import PROGRESS_SCHEMA, Event, Progress
+from roadmap_cli.progress import PROGRESS_SCHEMA, Event, Progress, ShapeError
 
 __all__ = [
     "BACKUP_COUNT",
@@ -58,16 +57,6 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("roadmap-cli", appauthor=False)
-
-
-def _describe(exc: ValidationError) -> str:
-    from roadmap_cli.catalog import format_location
-
-    first = exc.errors(include_url=False)[0]
-    more = exc.error_count() - 1
-    tail = f" (and {more} more)" if more else ""
-    message = first["msg"].removeprefix("Value error, ")
-    return f"{format_location(first['loc'])}: {message}{tail}"
 
 
 def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Progress:
@@ -121,10 +110,10 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
         raw = MIGRATIONS[schema](raw)
         schema = raw["schema"]
     try:
-        progress = Progress.model_validate(raw)
-    except ValidationError as exc:
+        progress = Progress.from_json(raw)
+    except ShapeError as exc:
         raise ProgressFileError(
-            path, f"the progress file has the wrong shape: {_describe(exc)}", fix
+            path, f"the progress file has the wrong shape: {exc}", fix
         ) from None
     if roadmap_id is not None and progress.roadmap != roadmap_id:
         raise ProgressFileError(
@@ -193,7 +182,7 @@ class ProgressStore:
         written = self._written.get("file")
         if written is not None and written[0] == _identity(self.path):  # unchanged since
             progress: Progress = written[1]
-            return progress.model_copy(update={"events": list(progress.events)})
+            return dataclasses.replace(progress, events=list(progress.events))
         return self._read(self.path)
 
     def _read(self, path: Path) -> Progress:

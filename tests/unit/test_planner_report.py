@@ -29,7 +29,7 @@ def _progress(*events: tuple[datetime, str, str]) -> Progress:
     for n, (at, topic, what) in enumerate(events):
         fields = {"note": what[5:]} if what.startswith("note:") else {"status": what}
         out.add(
-            Event.model_validate({"id": f"{n:012x}-00000000", "at": at, "topic": topic, **fields})
+            Event.from_json({"id": f"{n:012x}-00000000", "at": at, "topic": topic, **fields})
         )
     return out
 
@@ -83,7 +83,7 @@ def test_activity_counts_completions_and_notes_by_local_day(catalog: Catalog) ->
 def test_undone_completion_is_not_activity(catalog: Catalog) -> None:
     progress = _progress((datetime(2026, 11, 28, 4, tzinfo=UTC), "numpy", "done"))
     progress.add(
-        Event.model_validate(
+        Event.from_json(
             {"id": "ffffffffffff-00000000", "at": NOW, "undo": [progress.events[0].id]}
         )
     )

@@ -41,7 +41,7 @@ def test_fold_with_undo_matches_a_stack_model(sequence: list[Op]) -> None:
         if op[0] == "set":
             _, topic, status = op
             progress.add(
-                Event.model_validate(
+                Event.from_json(
                     {"id": event_id(n), "at": at, "topic": topic, "status": status}
                 )
             )
@@ -67,7 +67,7 @@ def test_batches_undo_together(sequence: list[Op]) -> None:
     sets = [op for op in sequence if op[0] == "set"]
     for n, op in enumerate(sets, 1):
         progress.add(
-            Event.model_validate(
+            Event.from_json(
                 {
                     "id": event_id(n),
                     "at": T0 + timedelta(minutes=n),
@@ -91,7 +91,7 @@ def test_batches_undo_together(sequence: list[Op]) -> None:
 # A small pool of ids and times so lists overlap, and the same id can carry other contents
 # (a hand-edited copy).
 events = st.builds(
-    lambda n, minute, topic, kind, value: Event.model_validate(
+    lambda n, minute, topic, kind, value: Event.from_json(
         {
             "id": event_id(n),
             "at": T0 + timedelta(minutes=minute),
@@ -131,7 +131,7 @@ def test_merge_is_idempotent_and_keeps_every_id(a: list[Event], b: list[Event]) 
 
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
 stored_events = st.builds(
-    lambda n, seconds, topic, kind, status, note, batch: Event.model_validate(
+    lambda n, seconds, topic, kind, status, note, batch: Event.from_json(
         {
             "id": f"{n:012x}-{n % 97:08x}",
             "at": T0 + timedelta(seconds=seconds),

@@ -21,7 +21,7 @@ T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
 def status_event(n: int, topic: str = "attention", status: str = "done") -> Event:
-    return Event.model_validate(
+    return Event.from_json(
         {
             "id": f"{n:012x}-0000000{n % 10}",
             "at": T0 + timedelta(minutes=n),

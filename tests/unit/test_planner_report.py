@@ -28,9 +28,7 @@ def _progress(*events: tuple[datetime, str, str]) -> Progress:
     out = Progress(roadmap="relearn-ai")
     for n, (at, topic, what) in enumerate(events):
         fields = {"note": what[5:]} if what.startswith("note:") else {"status": what}
-        out.add(
-            Event.from_json({"id": f"{n:012x}-00000000", "at": at, "topic": topic, **fields})
-        )
+        out.add(Event.from_json({"id": f"{n:012x}-00000000", "at": at, "topic": topic, **fields}))
     return out
 
 
@@ -83,9 +81,7 @@ def test_activity_counts_completions_and_notes_by_local_day(catalog: Catalog) ->
 def test_undone_completion_is_not_activity(catalog: Catalog) -> None:
     progress = _progress((datetime(2026, 11, 28, 4, tzinfo=UTC), "numpy", "done"))
     progress.add(
-        Event.from_json(
-            {"id": "ffffffffffff-00000000", "at": NOW, "undo": [progress.events[0].id]}
-        )
+        Event.from_json({"id": "ffffffffffff-00000000", "at": NOW, "undo": [progress.events[0].id]})
     )
     assert activity_by_day(snapshot(catalog, progress), SHANGHAI) == Counter()
 

@@ -41,9 +41,7 @@ def test_fold_with_undo_matches_a_stack_model(sequence: list[Op]) -> None:
         if op[0] == "set":
             _, topic, status = op
             progress.add(
-                Event.from_json(
-                    {"id": event_id(n), "at": at, "topic": topic, "status": status}
-                )
+                Event.from_json({"id": event_id(n), "at": at, "topic": topic, "status": status})
             )
             model.append((topic, status))
         else:

@@ -15,13 +15,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, Literal
 
 from roadmap_cli.bundled import bundled_roadmap_path
 from roadmap_cli.errors import AmbiguousTopicError, RoadmapFileError, UnknownTopicError
 from roadmap_cli.models import ROADMAP_SCHEMA, Roadmap, Stage, Topic
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 __all__ = [
     "MAX_ROADMAP_BYTES",
@@ -238,8 +239,13 @@ def check_roadmap(data: bytes) -> tuple[Roadmap | None, list[Problem]]:
                 f"reads {ROADMAP_SCHEMA}): upgrade roadmap-cli",
             )
         ]
+    from pydantic import ValidationError
+
+    from roadmap_cli.roadmap_schema import Roadmap as RoadmapSchema
+    from roadmap_cli.roadmap_schema import to_plain
+
     try:
-        roadmap = Roadmap.model_validate(raw)
+        roadmap = to_plain(RoadmapSchema.model_validate(raw))
     except ValidationError as exc:
         return None, _pydantic_problems(exc)
     except RecursionError:

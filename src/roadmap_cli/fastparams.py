@@ -3,7 +3,7 @@
 typer ≥ 0.29 converts every non-flag parameter with a pydantic ``TypeAdapter``, built on
 first use: importing pydantic and building the adapters costs ~70 ms on every run, even
 for a TAB completion, which otherwise needs no pydantic at all. :func:`install` gives each
-``str``, ``list[str]``, ``bool``, ``Path`` and ``int`` parameter of the command tree
+``str``, ``list[str]``, ``bool``, enum, ``Path`` and ``int`` parameter of the command tree
 (and its help options) a converter
 that handles the plain cases directly (a string, a path, a decimal integer within the
 option's bounds) and hands anything else to typer's own converter, so errors and unusual
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,8 @@ def install(command: Any) -> None:
 def _supported(annotation: Any, info: Any) -> bool:
     if annotation in (str, list[str], bool):
         return True
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return True
     if annotation is int:
         return not info.clamp
     return annotation is Path and info.path_type in (None, Path)
@@ -89,6 +92,11 @@ def _convert(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) -> An
         return value if isinstance(value, str) else _MISS
     if annotation is bool:
         return value if isinstance(value, bool) else _MISS
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        for member in annotation:  # the exact value; other spellings are typer's to judge
+            if isinstance(value, str) and member.value == value:
+                return member
+        return _MISS
     if annotation == list[str]:
         if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
             return list(value)

@@ -1,18 +1,18 @@
-"""pydantic models of the roadmap file (``data/roadmap.toml`` and users' own roadmaps).
+"""The roadmap as the program uses it: plain, frozen dataclasses (``data/roadmap.toml``
+and users' own roadmaps).
 
-The field names are the file format; see README.md "The roadmap file". Models check each
-value on its own (ids, URLs, kinds, types); checks that need the whole roadmap (unique ids,
-prerequisites that resolve, cycles) live in :mod:`roadmap_cli.catalog`.
+The field names are the file format; see README.md "The roadmap file". A file is checked
+by the pydantic models in :mod:`roadmap_cli.roadmap_schema` (each value on its own) and
+:mod:`roadmap_cli.catalog` (the whole roadmap) before it becomes these objects; they are
+plain classes so that a command reading a cached roadmap imports no pydantic.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-
-from roadmap_cli.urls import check_url
+from dataclasses import dataclass, field
+from typing import Any, Literal, Self
 
 __all__ = [
     "RESOURCE_KINDS",
@@ -36,71 +36,52 @@ ResourceKind = Literal[
 ]
 
 
-def _check_id(value: str) -> str:
-    if not ID_PATTERN.fullmatch(value):
-        raise ValueError(
-            f"id {value!r} must be lower-case ASCII letters, digits and '-', "
-            "starting with a letter or digit"
-        )
-    if len(value) > ID_MAX_LENGTH:
-        raise ValueError(f"id is longer than {ID_MAX_LENGTH} characters")
-    return value
+class _Plain:
+    """Shared by the roadmap classes: building from and dumping to plain dicts."""
+
+    @classmethod
+    def model_construct(cls, **values: Any) -> Self:
+        """Make one from already-checked values (the name callers written against the
+        former pydantic models use)."""
+        return cls(**values)
+
+    def model_dump(self, mode: str = "python") -> dict[str, Any]:
+        """The fields as a dict, nested objects as dicts (``mode`` is accepted for the
+        callers written against the former pydantic models; values are JSON-ready)."""
+        return dataclasses.asdict(self)  # type: ignore[call-overload,no-any-return]
 
 
-def _check_url(value: str) -> str:
-    problem = check_url(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def _check_text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-Url = Annotated[str, AfterValidator(_check_url)]
-Text = Annotated[str, AfterValidator(_check_text)]
-
-
-class _Model(BaseModel):
-    # defer_build: validators are built on first validation, which a roadmap taken from
-    # the cache (roadmap_cache.py) never needs, saving ~30 ms per command
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, strict=True, populate_by_name=True, defer_build=True
-    )
-
-
-class Resource(_Model):
+@dataclass(frozen=True)
+class Resource(_Plain):
     """Something to study a topic with: a paper, video, course, book, post, repository…
 
-    ``url`` is an absolute http(s) URL kept exactly as written in the file.
+    ``url`` is an absolute http(s) URL kept exactly as written in the file; ``kind`` one
+    of :data:`RESOURCE_KINDS`.
     """
 
-    title: Text
-    url: Url
+    title: str
+    url: str
     kind: ResourceKind
     lang: str | None = None
     note: str | None = None
 
 
-class Topic(_Model):
+@dataclass(frozen=True)
+class Topic(_Plain):
     """One thing a learner studies; its status is tracked by ``id``.
 
     ``requires`` lists prerequisite topic ids (any stage); ``aliases`` lists former ids, so
     progress recorded under an old id follows the topic.
     """
 
-    id: Id
-    title: Text
+    id: str
+    title: str
     title_en: str = ""
     summary: str | None = None
-    requires: list[Id] = []
+    requires: list[str] = field(default_factory=list)
     optional: bool = False
-    aliases: list[Id] = []
-    resources: list[Resource] = []
+    aliases: list[str] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
 
     def display_title(self, lang: str, roadmap_language: str) -> str:
         """Title in ``lang`` ("zh" or "en"): ``title_en`` for English when the roadmap's
@@ -110,14 +91,15 @@ class Topic(_Model):
         return self.title
 
 
-class Stage(_Model):
+@dataclass(frozen=True)
+class Stage(_Plain):
     """A section of the roadmap: an ordered list of topics."""
 
-    id: Id
-    title: Text
+    id: str
+    title: str
     title_en: str = ""
     summary: str | None = None
-    topics: list[Topic] = []
+    topics: list[Topic] = field(default_factory=list)
 
     def display_title(self, lang: str, roadmap_language: str) -> str:
         """Title in ``lang``; see :meth:`Topic.display_title`."""
@@ -126,20 +108,40 @@ class Stage(_Model):
         return self.title
 
 
-class Roadmap(_Model):
-    """A whole roadmap file. ``id`` names its progress file (``<id>.json``)."""
+@dataclass(frozen=True)
+class Roadmap(_Plain):
+    """A whole roadmap file. ``id`` names its progress file (``<id>.json``);
+    ``schema_version`` is the file's ``schema``."""
 
-    schema_version: int = Field(alias="schema")
-    id: Id
-    title: Text
+    schema_version: int
+    id: str
+    title: str
     title_en: str = ""
     language: str = "en"
-    source: Url | None = None
+    source: str | None = None
     description: str | None = None
-    stages: list[Stage] = Field(min_length=1)
+    stages: list[Stage] = field(default_factory=list)
 
     def display_title(self, lang: str) -> str:
         """Title in ``lang``; see :meth:`Topic.display_title`."""
         if lang == "en" and self.language != "en" and self.title_en:
             return self.title_en
         return self.title
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Roadmap:
+        """Rebuild a roadmap from :meth:`model_dump` output (no checks: the data must come
+        from a validated roadmap)."""
+        stages = [
+            Stage(
+                **{
+                    **stage,
+                    "topics": [
+                        Topic(**{**t, "resources": [Resource(**r) for r in t["resources"]]})
+                        for t in stage["topics"]
+                    ],
+                }
+            )
+            for stage in raw["stages"]
+        ]
+        return cls(**{**raw, "stages": stages})

@@ -1,0 +1,105 @@
+"""pydantic validation of roadmap file contents (``data/roadmap.toml`` and users' own).
+
+The field names are the file format; see README.md "The roadmap file". These models check
+each value on its own (ids, URLs, kinds, types, unknown fields) and give every problem a
+location; checks that need the whole roadmap (unique ids, prerequisites that resolve,
+cycles) live in :mod:`roadmap_cli.catalog`. Once a file validates, :func:`to_plain`
+turns it into the plain :mod:`roadmap_cli.models` classes the rest of the program uses,
+so commands that read a cached roadmap never import pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from roadmap_cli import models
+from roadmap_cli.models import ID_MAX_LENGTH, ID_PATTERN, ResourceKind
+from roadmap_cli.urls import check_url
+
+__all__ = ["Resource", "Roadmap", "Stage", "Topic", "to_plain"]
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"id {value!r} must be lower-case ASCII letters, digits and '-', "
+            "starting with a letter or digit"
+        )
+    if len(value) > ID_MAX_LENGTH:
+        raise ValueError(f"id is longer than {ID_MAX_LENGTH} characters")
+    return value
+
+
+def _check_url(value: str) -> str:
+    problem = check_url(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Url = Annotated[str, AfterValidator(_check_url)]
+Text = Annotated[str, AfterValidator(_check_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+
+class Resource(_Model):
+    """A resource as written in the file; see :class:`roadmap_cli.models.Resource`."""
+
+    title: Text
+    url: Url
+    kind: ResourceKind
+    lang: str | None = None
+    note: str | None = None
+
+
+class Topic(_Model):
+    """A topic as written in the file; see :class:`roadmap_cli.models.Topic`."""
+
+    id: Id
+    title: Text
+    title_en: str = ""
+    summary: str | None = None
+    requires: list[Id] = []
+    optional: bool = False
+    aliases: list[Id] = []
+    resources: list[Resource] = []
+
+
+class Stage(_Model):
+    """A stage as written in the file; see :class:`roadmap_cli.models.Stage`."""
+
+    id: Id
+    title: Text
+    title_en: str = ""
+    summary: str | None = None
+    topics: list[Topic] = []
+
+
+class Roadmap(_Model):
+    """A whole roadmap file; ``schema`` is read into ``schema_version``."""
+
+    schema_version: int = Field(alias="schema")
+    id: Id
+    title: Text
+    title_en: str = ""
+    language: str = "en"
+    source: Url | None = None
+    description: str | None = None
+    stages: list[Stage] = Field(min_length=1)
+
+
+def to_plain(roadmap: Roadmap) -> models.Roadmap:
+    """The validated ``roadmap`` as plain :mod:`roadmap_cli.models` objects."""
+    return models.Roadmap.from_dict(roadmap.model_dump(by_alias=False))

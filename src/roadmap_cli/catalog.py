@@ -8,9 +8,7 @@ A roadmap comes from the bundled ``data/roadmap.toml`` (shipped inside the wheel
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -88,6 +86,8 @@ def _pydantic_problems(exc: ValidationError) -> list[Problem]:
 
 
 def _parse_toml(data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
+    import tomllib  # here: a roadmap taken from the cache is never parsed
+
     if len(data) > MAX_ROADMAP_BYTES:
         size = len(data) // (1024 * 1024)
         limit = MAX_ROADMAP_BYTES // (1024 * 1024)
@@ -155,7 +155,7 @@ def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
                         Problem(f"{tloc}.requires[{ri}]", "a topic cannot require itself")
                     )
                 elif req not in where:
-                    hint = difflib.get_close_matches(req, list(where), n=1)
+                    hint = _close_matches(req, list(where), n=1)
                     extra = f"; did you mean {hint[0]!r}?" if hint else ""
                     problems.append(
                         Problem(f"{tloc}.requires[{ri}]", f"unknown topic id {req!r}{extra}")
@@ -312,6 +312,13 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
     return Catalog(roadmap, path, warnings)
 
 
+def _close_matches(word: str, choices: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    """:func:`difflib.get_close_matches`, imported only when a suggestion is needed."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)
+
+
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
@@ -395,7 +402,7 @@ class Catalog:
         close = self._suggest(key)
         if close:
             raise UnknownTopicError(query, close)
-        nearest = difflib.get_close_matches(key, list(self.topics), n=3, cutoff=0.3)
+        nearest = _close_matches(key, list(self.topics), n=3, cutoff=0.3)
         raise UnknownTopicError(query, nearest, close=False)
 
     def resolve_stage(self, query: str) -> Stage:
@@ -420,7 +427,7 @@ class Catalog:
         if matches:
             raise AmbiguousTopicError(query, [s.id for s in matches], what="stage")
         names = [s.id for s in stages]
-        close = difflib.get_close_matches(key, names, n=3, cutoff=0.5)
+        close = _close_matches(key, names, n=3, cutoff=0.5)
         raise UnknownTopicError(query, close or [], what="stage")
 
     def _suggest(self, key: str) -> list[str]:
@@ -436,7 +443,7 @@ class Catalog:
         for alias, tid in self.alias_of.items():
             names.setdefault(alias, tid)
         found: list[str] = []
-        for name in difflib.get_close_matches(key, list(names), n=6, cutoff=0.6):
+        for name in _close_matches(key, list(names), n=6, cutoff=0.6):
             if names[name] not in found:
                 found.append(names[name])
         if len(found) < 3 and len(key) >= 2:

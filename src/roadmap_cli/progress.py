@@ -15,7 +15,7 @@ This module is pure logic: it reads no files and prints nothing.
 from __future__ import annotations
 
 import json
-import secrets
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -63,7 +63,7 @@ def new_event_id(at: datetime | None = None) -> str:
     if at is None:
         millis = max(millis, _last_millis + 1)
         _last_millis = millis
-    return f"{millis:012x}-{secrets.token_hex(4)}"
+    return f"{millis:012x}-{os.urandom(4).hex()}"
 
 
 class ShapeError(ValueError):

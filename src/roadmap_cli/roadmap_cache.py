@@ -23,7 +23,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from roadmap_cli import __version__
@@ -66,6 +65,8 @@ def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[lis
         "roadmap": roadmap.model_dump(),
         "warnings": warnings,
     }
+    import tempfile
+
     with contextlib.suppress(OSError, ValueError, TypeError):
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".roadmap-", suffix=".tmp")

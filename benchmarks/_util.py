@@ -87,12 +87,15 @@ def venv_of(path: Path) -> Venv:
 def base_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """The environment every measured run gets: ours, with ``ROADMAP_DATA_DIR`` set to
     ``data_dir`` and ``ROADMAP_CACHE_DIR`` to ``roadmap-cache`` beside it, plain output
-    (``NO_COLOR``, 100 columns), UTC and a UTF-8 locale; no
-    ``ROADMAP_FILE`` or import profiling inherited from the caller."""
+    (``NO_COLOR``, 100 columns), UTC and a UTF-8 locale; no ``ROADMAP_FILE``, import
+    profiling or ``PYTHONDONTWRITEBYTECODE`` inherited from the caller (the first run
+    writes the bytecode caches every later run uses, as an installed package has)."""
     env = {
         k: v
         for k, v in os.environ.items()
+        # bytecode is written and used as in any installed package
         if k not in ("ROADMAP_FILE", "PYTHONPROFILEIMPORTTIME", "ROADMAP_DEBUG")
+        and k != "PYTHONDONTWRITEBYTECODE"
         and not k.startswith("_ROADMAP_COMPLETE")
     }
     env.update(

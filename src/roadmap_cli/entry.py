@@ -1,0 +1,19 @@
+"""The ``roadmap`` console script: answers TAB completion of ids directly
+(:mod:`roadmap_cli.fastcomplete`), everything else through the typer app in
+:mod:`roadmap_cli.cli`."""
+
+from __future__ import annotations
+
+import os
+
+
+def main() -> None:
+    """Console-script entry point (``roadmap``)."""
+    if os.environ.get("_ROADMAP_COMPLETE"):
+        from roadmap_cli.fastcomplete import complete
+
+        if complete():
+            return
+    from roadmap_cli.cli import main as cli_main
+
+    cli_main()

@@ -1,0 +1,100 @@
+"""The typer-free completion path answers exactly as typer's completion does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from roadmap_cli.cli import app
+from roadmap_cli.fastcomplete import STAGE_ARGS, TOPIC_ARGS, complete
+
+
+def _typer_answer(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as done:
+        typer.main.get_command(app).main(args=[], prog_name="roadmap")
+    assert done.value.code in (0, None)
+    return str(capsys.readouterr().out)
+
+
+def _fast_answer(env: dict[str, str], capsys: pytest.CaptureFixture[str]) -> str | None:
+    handled = complete({**env, "_ROADMAP_COMPLETE": env["_ROADMAP_COMPLETE"]})
+    out = str(capsys.readouterr().out)
+    if not handled:
+        assert out == ""
+        return None
+    return out
+
+
+def _bash(line: str) -> dict[str, str]:
+    words = line.split(" ")
+    return {
+        "_ROADMAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(len(words) - 1),
+    }
+
+
+COMMANDS = sorted(getattr(typer.main.get_command(app), "commands", {}))
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("before", ["", "numpy ", "numpy pandas "])
+@pytest.mark.parametrize("typed", ["", "f", "fl", "zz"])
+def test_bash_answers_match_typer(
+    command: str,
+    before: str,
+    typed: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    env = _bash(f"roadmap {command} {before}{typed}")
+    fast = _fast_answer(env, capsys)
+    if fast is not None:
+        assert fast.rstrip("\n") == _typer_answer(env, monkeypatch, capsys).rstrip("\n")
+
+
+@pytest.mark.parametrize("line", ["roadmap done fl", "roadmap done ", "roadmap list f"])
+def test_zsh_answers_match_typer(
+    line: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = {"_ROADMAP_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
+    fast = _fast_answer(env, capsys)
+    assert fast is not None
+    assert fast.rstrip("\n") == _typer_answer(env, monkeypatch, capsys).rstrip("\n")
+
+
+def test_the_common_cases_take_the_fast_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _fast_answer(_bash("roadmap done fl"), capsys) == (
+        "flash-attention\nflow-matching\nflow-matching-diffusion\n"
+    )
+    assert set(TOPIC_ARGS) | set(STAGE_ARGS) <= set(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        _bash("roadmap --roadmap x.toml done fl"),
+        _bash("roadmap done -m fl"),
+        _bash("roadmap report fl"),
+        _bash("roadmap note numpy fl"),
+        _bash('roadmap done "fl'),
+        {"_ROADMAP_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "roadmap done fl"},
+    ],
+)
+def test_everything_else_is_left_to_typer(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _fast_answer(env, capsys) is None
+
+
+def test_roadmap_file_is_honoured(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[stages]]\nid = "s"\n[[stages.topics]]\nid = "flux"\n', encoding="utf-8")
+    env = {**_bash("roadmap done fl"), "ROADMAP_FILE": str(mine)}
+    assert _fast_answer(env, capsys) == "flux\n"

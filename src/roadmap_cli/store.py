@@ -15,8 +15,6 @@ import contextlib
 import dataclasses
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -287,6 +285,8 @@ class ProgressStore:
             raise ProgressFileError(self.path, "is a folder, not a progress file", "move it away")
         tmp: Path | None = None
         try:
+            import tempfile  # here: commands that only read never need it
+
             fd, tmp_name = tempfile.mkstemp(
                 dir=self.data_dir, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
             )
@@ -328,6 +328,8 @@ class ProgressStore:
             try:
                 os.link(self.path, newest)
             except OSError:
+                import shutil
+
                 shutil.copy2(self.path, newest)
         except OSError as exc:
             raise ProgressFileError(

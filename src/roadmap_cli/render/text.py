@@ -175,19 +175,44 @@ def _list(result: ListResult, lang: str) -> None:
         line.append_text(counts_text(summary.counts))
         console.print()
         console.print(line)
-        table = Table.grid(padding=(0, 1))
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, style="id")
-        table.add_column(overflow="fold", ratio=1)
+        rows = []
         for topic in topics:
             title = Text(names.title(topic))
             if topic.optional:
                 title.append(" (optional)", style="muted")
-            table.add_row(mark(result.snap.status(topic.id)), topic.id, title)
+            rows.append((mark(result.snap.status(topic.id)), topic.id, title))
             shown += 1
-        console.print(Padding(table, (0, 0, 0, 2)))
+        console.print(_topic_rows(rows, console.width))
     if result.status_filter and not shown:
         console.print(Text(f"No topic is {LABELS[result.status_filter]}.", style="muted"))
+
+
+def _topic_rows(rows: list[tuple[Text, str, Text]], width: int) -> RenderableType:
+    """``(mark, id, title)`` rows, indented two columns, the columns aligned.
+
+    When every row fits in ``width`` they are one :class:`Text` (a rich table costs ~0.1 ms
+    a row: seconds for a 10,000-topic roadmap); otherwise a grid that folds long titles
+    under their own column."""
+    mark_width = max((m.cell_len for m, _, _ in rows), default=0)
+    id_width = max((len(i) for _, i, _ in rows), default=0)
+    lines = []
+    for row_mark, topic_id, title in rows:
+        line = Text("  ")
+        line.append_text(row_mark)
+        line.append(" " * (mark_width - row_mark.cell_len + 1))
+        line.append(topic_id.ljust(id_width), style="id")
+        line.append(" ")
+        line.append_text(title)
+        if line.cell_len > width:
+            table = Table.grid(padding=(0, 1))
+            table.add_column(no_wrap=True)
+            table.add_column(no_wrap=True, style="id")
+            table.add_column(overflow="fold", ratio=1)
+            for row in rows:
+                table.add_row(*row)
+            return Padding(table, (0, 0, 0, 2))
+        lines.append(line)
+    return Text("\n").join(lines)
 
 
 @render_text.register

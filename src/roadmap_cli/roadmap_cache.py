@@ -72,7 +72,8 @@ def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[lis
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".roadmap-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: dump streams through the pure-Python encoder (~10x slower)
+                handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, folder / f"roadmap-{cache_key(data)}.json")
         except BaseException:
             with contextlib.suppress(OSError):

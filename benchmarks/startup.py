@@ -56,11 +56,13 @@ COMPLETION = {
 @dataclass
 class Case:
     """One measured command line. ``fresh`` cases get a fresh copy of the seeded data
-    folder for every run (they write); ``extra_env`` is added to the environment."""
+    folder for every run (they write); ``cold`` cases an empty roadmap cache (the first run
+    after installing or editing a roadmap); ``extra_env`` is added to the environment."""
 
     name: str
     argv: list[str]
     fresh: bool = False
+    cold: bool = False
     extra_env: dict[str, str] | None = None
 
 
@@ -72,6 +74,7 @@ def cases(venv: Venv) -> list[Case]:
         Case("import floor", [venv.python, "-c", FLOOR]),
         Case("roadmap next", [rm, "next"]),
         Case("roadmap next --json", [rm, "next", "--json"]),
+        Case("roadmap next, empty roadmap cache", [rm, "next"], cold=True),
         Case("roadmap list", [rm, "list"]),
         Case("roadmap list --json", [rm, "list", "--json"]),
         Case("roadmap done flash-attention", [rm, "done", "flash-attention"], fresh=True),
@@ -103,7 +106,10 @@ def measure(case: Case, seeded: Path, scratch: Path, **extra: str) -> Run:
     if case.fresh:
         data = Path(tempfile.mkdtemp(dir=scratch))
         shutil.copytree(seeded, data, dirs_exist_ok=True)
-    result = run(case.argv, base_env(data, **(case.extra_env or {}), **extra))
+    env = base_env(data, **(case.extra_env or {}), **extra)
+    if case.cold:
+        env["ROADMAP_CACHE_DIR"] = tempfile.mkdtemp(dir=scratch)
+    result = run(case.argv, env)
     if result.returncode:
         raise SystemExit(f"{case.name} failed ({result.returncode}):\n{result.stderr.decode()}")
     if case.fresh:

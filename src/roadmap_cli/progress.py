@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -83,6 +84,14 @@ class ShapeError(ValueError):
 
 _EVENT_FIELDS = ("id", "at", "topic", "status", "note", "undo", "batch")
 _EVENT_FIELD_SET = frozenset(_EVENT_FIELDS)
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+
+
+def _json_str(value: str) -> str:
+    """``json.dumps(value, ensure_ascii=False)``, without the encoder for plain text."""
+    if _NEEDS_ESCAPE.search(value) is None:
+        return f'"{value}"'
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _plain(value: object, limit: int = 200) -> bool:
@@ -195,6 +204,29 @@ class Event:
         """Time order: by ``at``, ties broken by ``id``."""
         return (self.at, self.id)
 
+    def to_json_line(self) -> str:
+        """``json.dumps(self.to_json(), ensure_ascii=False)``, built directly: a progress
+        file is written one event per line, and for 100,000 events the generic encoder
+        costs ~0.4 s more."""
+        at = self.at  # UTC, years 1800-9000
+        stamp = (
+            f"{at.year:04d}-{at.month:02d}-{at.day:02d}"
+            f"T{at.hour:02d}:{at.minute:02d}:{at.second:02d}Z"
+        )
+        parts = [f'"id": {_json_str(self.id)}', f'"at": "{stamp}"']
+        for name in _EVENT_FIELDS[2:]:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                text = _json_str(value)
+            elif isinstance(value, tuple):
+                text = "[" + ", ".join(_json_str(v) for v in value) + "]"
+            else:
+                text = json.dumps(value, ensure_ascii=False)
+            parts.append(f'"{name}": {text}')
+        return "{" + ", ".join(parts) + "}"
+
     def to_json(self) -> dict[str, object]:
         """The event as it is stored: a JSON object without unset fields, ``at`` as
         ``2026-11-30T12:00:00Z``, ``undo`` as a list."""
@@ -289,7 +321,7 @@ class Progress:
 
     def to_json_text(self) -> str:
         """The file text: one event per line, so synced copies and git diffs stay readable."""
-        lines = [json.dumps(e.to_json(), ensure_ascii=False) for e in self.events]
+        lines = [e.to_json_line() for e in self.events]
         body = ",\n    ".join(lines)
         events = f"[\n    {body}\n  ]" if lines else "[]"
         return (

@@ -28,10 +28,12 @@ from pathlib import Path
 from roadmap_cli import __version__
 from roadmap_cli.models import Resource, Roadmap, Stage, Topic
 
-__all__ = ["CACHE_FORMAT", "cache_dir", "cache_key", "read_cached", "write_cached"]
+__all__ = ["CACHE_FORMAT", "KEEP", "cache_dir", "cache_key", "read_cached", "write_cached"]
 
 #: Bumped when the layout of a cache entry changes.
 CACHE_FORMAT = 1
+#: How many entries (validated versions of roadmap files) are kept.
+KEEP = 8
 
 
 def cache_dir() -> Path:
@@ -79,6 +81,16 @@ def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[lis
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently written entries (each edit of a roadmap file
+    makes a new one)."""
+    entries = sorted(folder.glob("roadmap-*.json"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-KEEP]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def read_cached(folder: Path, data: bytes) -> tuple[Roadmap, list[list[str]]] | None:

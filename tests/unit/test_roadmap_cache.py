@@ -9,7 +9,7 @@ import pytest
 from roadmap_cli.bundled import bundled_roadmap_path
 from roadmap_cli.catalog import load_catalog
 from roadmap_cli.errors import RoadmapFileError
-from roadmap_cli.roadmap_cache import cache_dir, cache_key, read_cached
+from roadmap_cli.roadmap_cache import KEEP, cache_dir, cache_key, read_cached
 
 SMALL = """\
 schema = 1
@@ -85,3 +85,13 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     catalog = load_catalog(bundled_roadmap_path(), blocker / "cache")
     assert catalog.topics
+
+
+def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    path = tmp_path / "mine.toml"
+    for n in range(KEEP + 3):
+        path.write_text(SMALL.replace('title = "A"', f'title = "A{n}"'), encoding="utf-8")
+        assert load_catalog(path, cache).topics["a"].title == f"A{n}"
+    assert len(list(cache.glob("roadmap-*.json"))) == KEEP
+    assert read_cached(cache, path.read_bytes()) is not None

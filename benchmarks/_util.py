@@ -224,7 +224,8 @@ def print_targets(targets: Sequence[Target]) -> bool:
 
 
 def machine_lines(venv: Venv) -> list[str]:
-    """Lines describing where the benchmark ran: kernel, CPU model and count, Python."""
+    """Lines describing where the benchmark ran: ``uname -a``, CPU model and count,
+    Python, and the load average (other work on the machine skews the times)."""
     cpu = platform.processor() or "unknown CPU"
     try:
         for entry in Path("/proc/cpuinfo").read_text().splitlines():
@@ -239,8 +240,9 @@ def machine_lines(venv: Venv) -> list[str]:
         text=True,
         check=False,
     ).stdout.strip()
+    uname = subprocess.run(["uname", "-a"], capture_output=True, text=True, check=False)
     return [
-        f"machine: {' '.join(platform.uname())}",
+        f"machine: {uname.stdout.strip() or ' '.join(platform.uname()).strip()}",
         f"cpu: {cpu}, {os.cpu_count()} logical CPUs",
         f"python: {version} ({venv.python})",
         "load average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()),

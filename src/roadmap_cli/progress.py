@@ -133,9 +133,9 @@ class Event:
     ``done --date`` sets it in the past.
 
     Checked and normalised when made (a plain class, not a pydantic model, so reading
-    100,000 events stays fast and reading progress needs no pydantic): ``id``, ``topic``
-    and ``batch`` are 1–200 characters (``batch`` any length), ``at`` carries a zone and
-    is stored as UTC, lone surrogates become U+FFFD, ``undo`` becomes a tuple.
+    100,000 events stays fast and reading progress needs no pydantic): ``id`` and
+    ``topic`` are 1–200 characters, text fields are strings, ``at`` carries a zone and is
+    stored as UTC, lone surrogates become U+FFFD, ``undo`` becomes a tuple.
 
     Raises:
         ShapeError: a field has the wrong type or value, or the kinds are mixed.

@@ -285,12 +285,15 @@ class ProgressStore:
         parse_progress(check.encode("utf-8"), self.path, self.roadmap_id)  # validate first
         if self.path.is_dir():
             raise ProgressFileError(self.path, "is a folder, not a progress file", "move it away")
+        # a progress file that is a symlink (into a synced folder, say) stays one: the
+        # file it points to is replaced, in its own folder
+        target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
         tmp: Path | None = None
         try:
             import tempfile  # here: commands that only read never need it
 
             fd, tmp_name = tempfile.mkstemp(
-                dir=self.data_dir, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
+                dir=target.parent, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
             )
             tmp = Path(tmp_name)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -298,7 +301,7 @@ class ProgressStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             self._rotate_backups()  # only once the new version is safely on disk
-            os.replace(tmp, self.path)
+            os.replace(tmp, target)
         except OSError as exc:
             raise ProgressFileError(
                 self.path, f"cannot write the progress file ({exc.strerror})", _WRITE_HINT
@@ -307,7 +310,7 @@ class ProgressStore:
             if tmp is not None:  # gone after a successful replace
                 with contextlib.suppress(OSError):
                     tmp.unlink(missing_ok=True)
-        _fsync_dir(self.data_dir)
+        _fsync_dir(target.parent)
         # as reading the file back would give it: duplicate ids merged, in time order
         canonical = Progress(
             schema_version=progress.schema_version,

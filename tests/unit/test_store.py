@@ -382,3 +382,34 @@ def test_store_refuses_an_id_that_is_not_a_plain_name(tmp_path: Path, bad: str) 
         ProgressStore(tmp_path / "data", bad)
     assert "cannot name a progress file" in info.value.message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symlinked_progress_file_stays_a_symlink(tmp_path: Path) -> None:
+    """Keeping the file in a synced folder through a symlink must survive a write."""
+    from roadmap_cli.progress import Event, new_event_id
+    from roadmap_cli.store import ProgressStore
+
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    real = synced / "relearn-ai.json"
+    data = tmp_path / "symlinked-data"
+    data.mkdir()
+    (data / "relearn-ai.json").symlink_to(real)
+    store = ProgressStore(data, "relearn-ai")
+
+    def mark(topic: str) -> None:
+        from roadmap_cli.clock import now_utc
+
+        store.update(
+            lambda p: p.add(Event(id=new_event_id(), at=now_utc(), topic=topic, status="done"))
+        )
+
+    mark("attention")
+    mark("ddpm")
+    assert (data / "relearn-ai.json").is_symlink()
+    assert [e.topic for e in ProgressStore(data, "relearn-ai").load().events] == [
+        "attention",
+        "ddpm",
+    ]
+    assert "ddpm" in real.read_text()
+    assert not list(synced.glob("*.tmp"))

@@ -12,9 +12,11 @@ ORDER = 90
 
 
 def command(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Check the roadmap and your progress together: roadmap problems, whether the
-    progress file is readable, marks of topics that left the roadmap (orphans), marks
-    under a renamed topic's former id, backups, and files left by an interrupted write.
+    """Check the roadmap and your progress together.
+
+    Reports roadmap problems, whether the progress file is readable, marks of topics that
+    left the roadmap (orphans), marks under a renamed topic's former id, backups, and
+    files left by an interrupted write.
 
     Changes nothing. Exits 0 when healthy, 1 when the roadmap or the progress file is
     damaged.

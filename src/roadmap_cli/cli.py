@@ -7,6 +7,7 @@ a hint and an exit status (:class:`~roadmap_cli.errors.ExitStatus`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from typer.core import TyperGroup
 
 from roadmap_cli import __version__
 from roadmap_cli.context import AppContext, check_language, default_language
-from roadmap_cli.errors import ExitStatus, RoadmapError
+from roadmap_cli.errors import ExitStatus, RoadmapError, UsageError
 from roadmap_cli.textsafe import clean_line
 
 __all__ = ["app", "main"]
@@ -59,6 +60,25 @@ class RoadmapGroup(TyperGroup):
             sys.exit(code)
         return code
 
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a closed stdout (``roadmap list | head``) ends it quietly with
+        status 0 here, before typer would turn it into status 1."""
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(ExitStatus.SUCCESS) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush into a closed pipe
+    neither fails nor prints."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
 
 def _run(
     group: RoadmapGroup,
@@ -71,6 +91,7 @@ def _run(
         result = TyperGroup.main(
             group, args, prog_name, complete_var, standalone_mode=False, **extra
         )
+        sys.stdout.flush()  # here, so a closed pipe is met by the handler below
     except click_exceptions.NoArgsIsHelpError as exc:
         sys.stdout.write(exc.format_message() + "\n")
         return ExitStatus.SUCCESS
@@ -89,11 +110,12 @@ def _run(
         _say_error(exc.message, exc.hint, exc.details)
         return int(exc.exit_status)
     except KeyboardInterrupt:
-        _say_error("interrupted; nothing was changed")
+        _say_error("interrupted (a change is saved whole or not at all)")
         return 130
     except BrokenPipeError:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's own flush
-        return ExitStatus.ERROR
+        # the reader went away (`roadmap list | head`): what it wanted was printed
+        _silence_stdout()
+        return ExitStatus.SUCCESS
     except Exception as exc:
         if os.environ.get("ROADMAP_DEBUG"):
             raise
@@ -124,23 +146,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _path_option(name: str, value: str | None, what: str) -> Path | None:
+    """A path option's value; an empty one is a usage error rather than "here"."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise UsageError(f"{name}: the path is empty", f"give {name} a {what}, or leave it out")
+    return Path(value).expanduser()
+
+
 @app.callback()
 def options(
     ctx: typer.Context,
     roadmap: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--roadmap",
             envvar="ROADMAP_FILE",
+            metavar="FILE",
             help="Use this roadmap TOML file instead of the bundled AI roadmap.",
             show_default=False,
         ),
     ] = None,
     data_dir: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data-dir",
             envvar="ROADMAP_DATA_DIR",
+            metavar="DIR",
             help="Keep progress in this folder (default: your user data folder).",
             show_default=False,
         ),
@@ -160,8 +193,8 @@ def options(
 ) -> None:
     """Track your way through a learning roadmap."""
     ctx.obj = AppContext(
-        roadmap_file=roadmap,
-        data_dir=data_dir,
+        roadmap_file=_path_option("--roadmap", roadmap, "roadmap file"),
+        data_dir=_path_option("--data-dir", data_dir, "folder"),
         lang=check_language(lang or default_language()),
     )
 

@@ -5,15 +5,21 @@
 from __future__ import annotations
 
 import os
+import sys
 
 
 def main() -> None:
-    """Console-script entry point (``roadmap``)."""
-    if os.environ.get("_ROADMAP_COMPLETE"):
-        from roadmap_cli.fastcomplete import complete
+    """Console-script entry point (``roadmap``). Ctrl-C while the program is still
+    starting exits 130 with one line, like Ctrl-C later on."""
+    try:
+        if os.environ.get("_ROADMAP_COMPLETE"):
+            from roadmap_cli.fastcomplete import complete
 
-        if complete():
-            return
-    from roadmap_cli.cli import main as cli_main
+            if complete():
+                return
+        from roadmap_cli.cli import main as cli_main
 
-    cli_main()
+        cli_main()
+    except KeyboardInterrupt:
+        sys.stderr.write("roadmap: error: interrupted\n")
+        sys.exit(130)

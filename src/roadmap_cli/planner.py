@@ -274,7 +274,8 @@ def pace(snap: Snapshot, now: datetime, zone: tzinfo) -> Pace:
     """Compute :class:`Pace` at ``now`` (UTC) for dates in ``zone``."""
     done_at = [s.since for s in snap.states.values() if s.status == "done" and s.since is not None]
     remaining = sum(1 for t in snap.catalog.topics if snap.status(t) not in ("done", "skipped"))
-    first = min((e.at for e in snap.progress.events), default=None)
+    live = (e.at for st in (*snap.states.values(), *snap.orphans.values()) for e in st.events)
+    first = min(live, default=None)  # the first change still in effect: undone ones don't count
     weeks = max(1.0, (now - first).total_seconds() / (7 * 86400)) if first else 1.0
     window = min(4.0, weeks)
     recent = sum(1 for at in done_at if now - at <= timedelta(weeks=window)) / window

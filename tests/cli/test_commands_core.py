@@ -283,3 +283,31 @@ def test_recently_done_is_newest_first_within_one_second(roadmap) -> None:
     recent = [t["id"] for t in roadmap("report", "--json").json()["recently_done"]]
     assert recent[0] in ("dl-code", "numpy")
     assert recent[-1] == "dl-theory"
+
+
+def test_an_undone_change_leaves_the_report_as_it_was(roadmap) -> None:
+    roadmap("done", "dl-theory", "--date", "2026-11-20")
+    roadmap("done", "dl-code")
+    before = roadmap("report", "--json").json()
+    roadmap("done", "numpy", "--date", "2020-01-01")
+    assert roadmap("undo").exit_code == 0
+    after = roadmap("report", "--json").json()
+    assert after["pace"] == before["pace"]
+    assert after["progress"] == before["progress"]
+    assert after["activity"]["streak"] == before["activity"]["streak"]
+
+
+def test_show_prefers_a_topic_whose_id_is_also_a_stage_id(roadmap, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(
+        'schema = 1\nid = "own"\ntitle = "Own"\n'
+        '[[stages]]\nid = "planning"\ntitle = "Planning stage"\n'
+        '[[stages.topics]]\nid = "planning"\ntitle = "Planning topic"\n'
+        '[[stages.topics]]\nid = "planning-2"\ntitle = "More planning"\n',
+        encoding="utf-8",
+    )
+    topic = roadmap("--roadmap", str(own), "show", "planning", "--json")
+    assert topic.exit_code == 0, topic.stderr
+    assert topic.json()["topic"]["id"] == "planning"
+    stage = roadmap("--roadmap", str(own), "show", "Planning stage", "--json")
+    assert stage.json()["stage"]["id"] == "planning"

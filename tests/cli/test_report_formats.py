@@ -159,7 +159,12 @@ def test_output_replaces_an_existing_file_keeping_its_mode(studied, tmp_path: Pa
     target = tmp_path / "progress.md"
     target.write_text("old\n")
     target.chmod(0o640)
-    assert studied("report", "-f", "markdown", "-o", str(target)).exit_code == 0
+    refused = studied("report", "-f", "markdown", "-o", str(target))
+    assert refused.exit_code == 1
+    assert "already exists" in refused.stderr and "--force" in refused.stderr
+    assert refused.stdout == ""
+    assert target.read_text() == "old\n"
+    assert studied("report", "-f", "markdown", "-o", str(target), "--force").exit_code == 0
     assert target.read_text().startswith("# How I would relearn AI")
     assert target.stat().st_mode & 0o777 == 0o640
     fresh = tmp_path / "fresh.md"
@@ -201,3 +206,17 @@ def test_json_file_is_the_same_document(studied, tmp_path: Path) -> None:
     target = tmp_path / "r.json"
     assert studied("report", "-f", "json", "-o", str(target)).exit_code == 0
     assert json.loads(target.read_text()) == studied("report", "--json").json()
+
+
+def test_output_never_writes_into_the_progress_folder(studied, _isolated: Path) -> None:
+    progress = _isolated / "relearn-ai.json"
+    before = progress.read_bytes()
+    for args in (["--force"], []):
+        run = studied("report", "-f", "markdown", "-o", str(progress), *args)
+        assert run.exit_code == 1
+        assert "is in your progress folder" in run.stderr
+        assert run.stdout == ""
+    assert progress.read_bytes() == before
+    backup = studied("report", "-o", str(_isolated / "backups" / "x.txt"))
+    assert backup.exit_code == 1
+    assert studied("next").exit_code == 0

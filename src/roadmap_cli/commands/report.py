@@ -112,12 +112,15 @@ def render_document(result: ReportResult, fmt: str, lang: str) -> str:
     return export_report(result, lang, fmt)
 
 
-def write_report(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (see :mod:`roadmap_cli.atomic`), replacing an
-    old report.
+def write_report(path: Path, text: str, *, force: bool, data_dir: Path) -> None:
+    """Write ``text`` to ``path`` atomically (see :mod:`roadmap_cli.atomic`).
+
+    An existing file is replaced only with ``force``; nothing inside the progress folder
+    ``data_dir`` (the progress file, its lock and backups) is ever written.
 
     Raises:
-        RoadmapError: the folder does not exist, ``path`` is a folder, or writing failed.
+        RoadmapError: the folder does not exist, ``path`` is a folder, the file exists and
+            ``force`` is False, ``path`` is in the progress folder, or writing failed.
     """
     from roadmap_cli.atomic import write_file
 
@@ -126,7 +129,12 @@ def write_report(path: Path, text: str) -> None:
             f"--output: the folder {path.parent} does not exist",
             "create it first, or write the report somewhere else",
         )
-    write_file(path, text, force=True, what="report")
+    if path.resolve().is_relative_to(data_dir.resolve()):
+        raise RoadmapError(
+            f"--output: {path} is in your progress folder ({data_dir}); the report was not written",
+            "write the report somewhere else: that folder holds your progress and its backups",
+        )
+    write_file(path, text, force=force, what="report")
 
 
 def _check_format(fmt: str | None, as_json: bool) -> str:
@@ -169,6 +177,9 @@ def command(
     ctx: typer.Context,
     fmt: FormatOption = None,
     output: OutputOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --output file if it exists.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show how far along you are: progress, activity, streak, pace and finish date.
@@ -182,7 +193,7 @@ def command(
 
       roadmap report
 
-      roadmap report --format markdown --output progress.md
+      roadmap report --format markdown --output progress.md --force
 
       roadmap report --format svg --output report.svg
 
@@ -198,7 +209,7 @@ def command(
     if output is None:
         sys.stdout.write(text)
         return
-    write_report(output, text)
+    write_report(output, text, force=force, data_dir=app.store().data_dir)
     sys.stderr.write(f"roadmap: wrote the report ({chosen}) to {output}\n")
 
 

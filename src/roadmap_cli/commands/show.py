@@ -19,7 +19,8 @@ ORDER = 30
 
 
 def build(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
-    """Resolve ``query`` as a topic, else as a stage, and describe it.
+    """Resolve ``query`` as a topic, else as a stage, and describe it. An exact topic id
+    comes first, then an exact stage id, then titles and prefixes (topics first).
 
     Raises:
         UnknownTopicError: neither a topic nor a stage (suggestions are topics).
@@ -30,7 +31,9 @@ def build(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
 
     catalog = app.catalog()
     snap = snapshot(catalog, app.store().load())
-    stage = catalog.stage(query.strip())
+    key = query.strip()
+    # an exact stage id wins over a topic id prefix; an exact topic id wins over both
+    stage = None if key in catalog.topics else catalog.stage(key)
     if stage is None:
         try:
             topic = catalog.resolve_topic(query)

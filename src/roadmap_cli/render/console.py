@@ -46,7 +46,7 @@ def make_console(
     ``record=True`` keeps what is printed for ``export_svg``/``export_html``.
     """
     dumb = os.environ.get("TERM") == "dumb"
-    return Console(
+    return _Console(
         file=cast(IO[str], _RStrip(sys.stderr if stderr else sys.stdout)),
         theme=THEME,
         highlight=False,
@@ -57,6 +57,15 @@ def make_console(
         no_color=True if dumb or os.environ.get("NO_COLOR") else None,
         color_system=None if dumb else "auto",
     )
+
+
+class _Console(Console):
+    """A rich console that leaves a closed pipe (``roadmap list | head``) to the CLI's one
+    error handler, which exits quietly with status 0, instead of exiting 1 itself."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
 
 
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)

@@ -1,0 +1,58 @@
+"""Edges a user hits from the shell: closed pipes, Ctrl-C, empty path options."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from roadmap_cli import entry
+
+
+@pytest.mark.parametrize("command", [["list"], ["next"], ["next", "--json"], ["done", "numpy"]])
+def test_a_closed_pipe_is_not_an_error(command: list[str], _isolated: Path) -> None:
+    env = {**os.environ, "COLUMNS": "30"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "roadmap_cli", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # like `| head -0`: the reader is gone before anything is printed
+        stderr = proc.stderr.read().decode()
+        code = proc.wait(timeout=60)
+    assert code == 0, stderr
+    assert stderr == ""
+
+
+def test_ctrl_c_while_starting_is_one_line_and_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import roadmap_cli.cli
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roadmap_cli.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as info:
+        entry.main()
+    assert info.value.code == 130
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "roadmap: error: interrupted\n"
+
+
+@pytest.mark.parametrize("option", ["--data-dir", "--roadmap"])
+def test_an_empty_path_option_is_a_usage_error(
+    roadmap, option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = roadmap(option, "", "done", "numpy")
+    assert run.exit_code == 2
+    assert f"{option}: the path is empty" in run.stderr
+    assert run.stdout == ""
+    assert not (tmp_path / "relearn-ai.json").exists()

@@ -20,10 +20,14 @@ LANGUAGES = ("zh", "en")
 
 def default_language() -> str:
     """``ROADMAP_LANG`` if set, else "zh" when the locale (``LC_ALL``, ``LC_MESSAGES``,
-    ``LANG``) is Chinese (``zh_*``), else "en"."""
+    ``LANG``) is Chinese (``zh_*``), else "en".
+
+    Raises:
+        UsageError: ``ROADMAP_LANG`` names another language (the message names it).
+    """
     env = os.environ.get("ROADMAP_LANG")
     if env:
-        return env
+        return check_language(env, "ROADMAP_LANG")
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
@@ -31,17 +35,20 @@ def default_language() -> str:
     return "en"
 
 
-def check_language(lang: str) -> str:
-    """Normalise a ``--lang`` value ("zh", "zh-CN", "en_US"…) to "zh" or "en".
+def check_language(lang: str, source: str = "--lang") -> str:
+    """Normalise a language ("zh", "zh-CN", "en_US"…) to "zh" or "en"; ``source`` names
+    where it came from ("--lang" or "ROADMAP_LANG") in the error.
 
     Raises:
         UsageError: any other language.
     """
     key = lang.strip().lower().replace("_", "-").split("-")[0]
     if key not in LANGUAGES:
-        raise UsageError(
-            f"--lang: unknown language {lang!r}", "use --lang zh or --lang en (or ROADMAP_LANG)"
-        )
+        if source == "ROADMAP_LANG":
+            hint = "set ROADMAP_LANG to zh or en, or unset it (or give --lang zh or --lang en)"
+        else:
+            hint = "use --lang zh or --lang en (or ROADMAP_LANG)"
+        raise UsageError(f"{source}: unknown language {lang!r}", hint)
     return key
 
 

@@ -7,7 +7,7 @@ resolved before anything is written, so one bad argument changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -37,25 +37,19 @@ def parse_when(text: str, now: datetime) -> datetime:
     ``yesterday``, or an ISO 8601 date-time (local time if it has no zone). Returns UTC.
 
     Raises:
-        UsageError: unparseable, or later than ``now``.
+        UsageError: empty, unparseable, or later than ``now``.
     """
     from roadmap_cli.clock import local_zone
+    from roadmap_cli.dates import DAY_WORDS, parse_day
 
     zone = local_zone()
-    word = text.strip().lower()
     today = now.astimezone(zone).date()
+    day = parse_day(text, today, "--date")
     try:
-        if word in ("today", "yesterday"):
-            day = today if word == "today" else today - timedelta(days=1)
-        elif len(word) == 10:
-            day = date.fromisoformat(word)
-        else:
-            when = datetime.fromisoformat(text.strip())
-            day = None
+        when = datetime.fromisoformat(text.strip()) if day is None else now
     except ValueError:
         raise UsageError(
-            f"--date: cannot read {text!r} as a date",
-            "use YYYY-MM-DD (e.g. 2026-11-01), 'yesterday', or an ISO 8601 date-time",
+            f"--date: cannot read {text!r} as a date", f"use {DAY_WORDS}, or an ISO 8601 date-time"
         ) from None
     if (day or when).year < 1900:  # progress files keep times from 1900 on
         raise UsageError(f"--date: {text!r} is before 1900", "give the date the work was done")
@@ -92,7 +86,7 @@ def apply(
     catalog = app.catalog()
     topics = list({t.id: t for t in (catalog.resolve_topic(q) for q in queries)}.values())
     now = now_utc()
-    at = parse_when(when, now) if when else now
+    at = parse_when(when, now) if when is not None else now
     if note is not None and not note.strip():
         raise UsageError("--note: the note is empty", "write the note text after --note")
     status = VERBS[verb]
@@ -103,7 +97,7 @@ def apply(
         changes = []
         for topic in topics:
             before = snap.status(topic.id)
-            if before != status or when:
+            if before != status or when is not None:
                 progress.add(
                     Event(id=new_event_id(), at=at, topic=topic.id, status=status, batch=batch)
                 )

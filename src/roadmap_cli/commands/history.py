@@ -20,19 +20,19 @@ ORDER = 65
 
 
 def parse_since(text: str) -> date:
-    """Parse ``--since``: a local calendar date ``YYYY-MM-DD``.
+    """Parse ``--since``: a local calendar date, ``YYYY-MM-DD``, ``today`` or
+    ``yesterday`` (as ``--date`` reads them, :func:`roadmap_cli.dates.parse_day`).
 
     Raises:
-        UsageError: anything else.
+        UsageError: empty, or anything else.
     """
-    try:
-        if len(text.strip()) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(
-            f"--since: cannot read {text!r} as a date", "use YYYY-MM-DD, e.g. 2026-11-01"
-        ) from None
+    from roadmap_cli.clock import local_zone, now_utc
+    from roadmap_cli.dates import DAY_WORDS, parse_day
+
+    day = parse_day(text, now_utc().astimezone(local_zone()).date(), "--since")
+    if day is None:
+        raise UsageError(f"--since: cannot read {text!r} as a date", f"use {DAY_WORDS}")
+    return day
 
 
 def build(app: AppContext, since: date | None = None, limit: int | None = None) -> HistoryResult:
@@ -62,7 +62,7 @@ def command(
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Only events on or after this local date (YYYY-MM-DD).",
+            help="Only events on or after this local date (YYYY-MM-DD, today, yesterday).",
             show_default=False,
         ),
     ] = None,
@@ -81,6 +81,8 @@ def command(
       roadmap history
 
       roadmap history --since 2026-11-01
+
+      roadmap history --since yesterday
 
       roadmap history -n 10 --json
     """

@@ -109,5 +109,9 @@ def _history(result: HistoryResult, lang: str) -> None:
             console.print(item, no_wrap=True, crop=False)
     console.file.write("".join(batch))
     shown = len(result.entries)
-    footer = f"{shown} of {result.total} events" if shown < result.total else f"{shown} events"
+    footer = (
+        f"{shown} of {result.total} events"
+        if shown < result.total
+        else f"{shown} event{'s' if shown != 1 else ''}"
+    )
     console.print(Text(f"{footer}; times in {clean_line(result.zone)}", style="muted"))

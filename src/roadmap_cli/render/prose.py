@@ -3,8 +3,15 @@ words elsewhere, measuring width in terminal cells.
 
 Rich breaks lines only at white space, so a Chinese paragraph (which has none) is one
 long "word" that it chops at the right margin, leaving fragments such as "fr" / "om". The
-:class:`Prose` renderable folds text itself and never cuts a Latin word unless the word
-alone is wider than the line.
+functions here fold text themselves:
+
+- a break may fall at white space (which is dropped) or between two CJK characters, or
+  between a CJK character and a Latin word;
+- closing punctuation (``、，。）」`` …) never starts a line and opening brackets or quotes
+  (``（「《`` …) never end one: they stay with their neighbour;
+- a Latin word is never cut unless it alone is wider than the line (and with
+  ``split_long=False`` never at all: it runs past the edge, as a URL or path must);
+- a no-break space (U+00A0) joins what it separates, and prints as a plain space.
 """
 
 from __future__ import annotations
@@ -18,64 +25,139 @@ from rich.measure import Measurement
 from rich.style import StyleType
 from rich.text import Text
 
-__all__ = ["Prose", "fold_lines"]
+__all__ = ["NBSP", "Prose", "fold_lines", "fold_ranges", "fold_text", "hang"]
+
+#: Joins two words that must stay on one line (printed as a plain space).
+NBSP = "\u00a0"
 
 _WIDE = (
     "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-_TOKENS = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|\\s+")
-# Punctuation that must not begin a line (it stays with the character before it).
-_NO_LINE_START = set("，。、；：！？）」』》〉】,.;:!?)]}%")
+# one CJK character | a run of other non-space characters (no-break spaces included)
+_TOKENS = re.compile(f"[{_WIDE}]|(?:[^\\s{_WIDE}]|{NBSP})+")
+#: Punctuation that must not begin a line (it stays with the character before it).
+NO_LINE_START = frozenset("、，。；：！？）」』》〉】)]}”’,.;:!?%")
+#: Brackets and quotes that must not end a line (they stay with the character after them).
+NO_LINE_END = frozenset("（「『《〈【([{“‘")
 
 
-def _fold_word(word: str, width: int) -> Iterator[str]:
-    piece = ""
-    for ch in word:
-        if piece and cell_len(piece + ch) > width:
-            yield piece
-            piece = ""
-        piece += ch
-    if piece:
-        yield piece
+def _units(paragraph: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, space_before)`` of the pieces no line break may fall inside."""
+    start = end = -1
+    for match in _TOKENS.finditer(paragraph):
+        token = match.group()
+        glued = (
+            start >= 0
+            and match.start() == end
+            and (token[0] in NO_LINE_START or paragraph[end - 1] in NO_LINE_END)
+        )
+        if glued:
+            end = match.end()
+            continue
+        if start >= 0:
+            yield start, end, start > 0 and paragraph[start - 1].isspace()
+        start, end = match.span()
+    if start >= 0:
+        yield start, end, start > 0 and paragraph[start - 1].isspace()
 
 
-def fold_lines(text: str, width: int) -> list[str]:
-    """Break ``text`` into lines at most ``width`` cells wide (explicit newlines kept).
+def _cut(text: str, start: int, end: int, width: int) -> int:
+    """Where to cut ``text[start:end]`` so the first piece is at most ``width`` cells wide
+    (at least one character)."""
+    cells = 0
+    for i in range(start, end):
+        cells += cell_len(text[i])
+        if i > start and cells > width:
+            return i
+    return end
 
-    CJK characters may break anywhere except before closing punctuation; other text breaks
-    at spaces; a single word wider than ``width`` is folded by characters.
+
+def fold_ranges(
+    text: str, width: int, *, first: int | None = None, split_long: bool = True
+) -> list[tuple[int, int]]:
+    """Where ``text`` breaks into lines at most ``width`` cells wide (``first``: the first
+    line's width, if different), as ``(start, end)`` offsets into ``text``, one per line.
+
+    Explicit newlines are kept; the white space at a break is left out of both lines, as is
+    white space opening a paragraph. A piece wider than its line is cut by characters, or
+    with ``split_long=False`` is left whole on a line of its own, wider than ``width``.
     """
     width = max(1, width)
-    out: list[str] = []
+    room = max(1, width if first is None else first)
+    out: list[tuple[int, int]] = []
+    offset = 0
     for paragraph in text.split("\n"):
-        line = ""
-        for token in _TOKENS.findall(paragraph):
-            if token.isspace():
-                if line and cell_len(line) + cell_len(token) <= width:
-                    line += token
-                elif line:
-                    out.append(line.rstrip())
-                    line = ""
+        line: list[int] = []  # [start, end] of the current line, offsets in paragraph
+        cells = 0
+        for start, end, space in _units(paragraph):
+            w = cell_len(paragraph[start:end])
+            gap = cell_len(paragraph[line[1] : start]) if line and space else 0
+            if line and cells + gap + w <= room:
+                line[1], cells = end, cells + gap + w
                 continue
-            if cell_len(line) + cell_len(token) <= width:
-                line += token
-                continue
-            if token[0] in _NO_LINE_START and len(token) == 1 and line:
-                # keep the mark with the previous character: move that character down
-                carry = line[-1]
-                out.append(line[:-1].rstrip())
-                line = carry + token
-                continue
-            if line.strip():
-                out.append(line.rstrip())
-            line = ""
-            if cell_len(token) > width:
-                *full, line = list(_fold_word(token, width))
-                out.extend(full)
-            else:
-                line = token
-        out.append(line.rstrip())
+            if line:
+                out.append((offset + line[0], offset + line[1]))
+                room = width
+            while w > room and split_long:
+                cut = _cut(paragraph, start, end, room)
+                if cut == end:
+                    break
+                out.append((offset + start, offset + cut))
+                start, room = cut, width
+                w = cell_len(paragraph[start:end])
+            line, cells = [start, end], w
+        out.append((offset + line[0], offset + line[1]) if line else (offset, offset))
+        room = width
+        offset += len(paragraph) + 1
+    return out
+
+
+def fold_lines(text: str, width: int, *, split_long: bool = True) -> list[str]:
+    """Break ``text`` into lines at most ``width`` cells wide (explicit newlines kept),
+    by the rules of this module; no-break spaces come back as plain spaces."""
+    return [
+        text[a:b].replace(NBSP, " ") for a, b in fold_ranges(text, width, split_long=split_long)
+    ]
+
+
+def fold_text(
+    text: Text, width: int, *, first: int | None = None, split_long: bool = True
+) -> list[Text]:
+    """:func:`fold_lines` for styled text: the lines keep their styles and links."""
+    plain = text.plain
+    lines = []
+    for a, b in fold_ranges(plain, width, first=first, split_long=split_long):
+        line = text[a:b] if b > a else Text("", style=text.style)
+        if NBSP in line.plain:
+            line.plain = line.plain.replace(NBSP, " ")
+        lines.append(line)
+    return lines
+
+
+def hang(
+    head: Text | str,
+    body: Text | str,
+    width: int,
+    *,
+    indent: int | None = None,
+    split_long: bool = True,
+) -> Text:
+    """``head`` then ``body`` folded to ``width`` cells, every line after the first
+    indented by ``indent`` cells (default: the width of ``head``), so a long title or
+    note stays in its own column. Returns one Text (lines joined by newlines)."""
+    out = Text()
+    out.append_text(Text(head) if isinstance(head, str) else head)
+    body = Text(body) if isinstance(body, str) else body
+    indent = out.cell_len if indent is None else indent
+    room = max(10, width - indent)
+    first = max(1, width - out.cell_len) if out.cell_len < width else room
+    lines = fold_text(body, room, first=first, split_long=split_long)
+    pad = " " * indent
+    for i, line in enumerate(lines):
+        if i:
+            out.append("\n" + pad if line.plain else "\n")
+        out.append_text(line)
     return out
 
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 from rich.text import Text
 
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.text import Lang, mark, render_text, resource_rows, title_text
+from roadmap_cli.render.prose import hang
+from roadmap_cli.render.text import (
+    Lang,
+    emit_lines,
+    mark,
+    render_text,
+    resource_rows,
+    title_text,
+)
 from roadmap_cli.search import SearchResult
 from roadmap_cli.textsafe import clean_line
 
@@ -35,30 +43,32 @@ def _search(result: SearchResult, lang: str) -> None:
         f'resource{"s" if result.resource_count != 1 else ""} match "{query}"',
         style="heading",
     )
-    console.print(head)
+    width = console.width
+    emit_lines(console, hang("", head, width))
     names = Lang(lang, result.language)
     terms = [t for t in result.terms if t]
     for hit in result.hits:
         console.print()
-        line = Text.assemble(mark(hit.status), " ")
-        line.append_text(title_text(names, hit.stage, style="stage"))
+        line = title_text(names, hit.stage, style="stage")
         line.append(" › ")
         line.append_text(title_text(names, hit.topic, style="heading"))
         line.append(f"  ({hit.topic.id})", style="id")
         line.highlight_words(terms, "bold", case_sensitive=False)
-        console.print(line)
+        emit_lines(console, hang(mark(hit.status) + " ", line, width))
         if hit.fields:
             shown = ", ".join(_FIELD_NAMES[f] for f in hit.fields)
-            console.print(Text(f"  matched: {shown}", style="muted"))
+            matched = hang(Text("  matched: ", style="muted"), Text(shown, style="muted"), width)
+            emit_lines(console, matched)
         for piece in hit.excerpts:
-            quote = Text(f"  {piece.field}: ", style="muted")
-            quote.append(clean_line(piece.text))
+            quote = Text(clean_line(piece.text))
             quote.highlight_words(terms, "bold", case_sensitive=False)
-            console.print(quote)
+            emit_lines(console, hang(Text(f"  {piece.field}: ", style="muted"), quote, width))
         if hit.resources:
             rows = resource_rows(
-                [r.resource for r in hit.resources], numbers=[r.index for r in hit.resources]
+                [r.resource for r in hit.resources],
+                width,
+                numbers=[r.index for r in hit.resources],
             )
-            console.print(rows)
+            emit_lines(console, *rows)
     console.print()
     console.print(Text("More: roadmap show TOPIC · roadmap open TOPIC --index N", style="muted"))

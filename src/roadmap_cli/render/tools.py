@@ -8,7 +8,15 @@ from roadmap_cli.notes import NoteResult
 from roadmap_cli.opener import OpenResult
 from roadmap_cli.paths import PathsResult
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.text import Lang, local_time, render_text, resource_rows, title_text
+from roadmap_cli.render.prose import hang
+from roadmap_cli.render.text import (
+    Lang,
+    emit_lines,
+    local_time,
+    render_text,
+    resource_rows,
+    title_text,
+)
 from roadmap_cli.textsafe import clean_block, clean_line
 
 __all__: list[str] = []
@@ -18,12 +26,12 @@ __all__: list[str] = []
 def _note(result: NoteResult, lang: str) -> None:
     console = make_console()
     names = Lang(lang, result.language)
-    head = Text("Note added to ")
-    head.append_text(title_text(names, result.topic, style="heading"))
+    head = title_text(names, result.topic, style="heading")
     head.append(f" ({result.topic.id})", style="id")
     head.append(f" at {local_time(result.event.at)}", style="muted")
-    console.print(head)
-    console.print(Text("  " + clean_block(result.event.note or "")))
+    note = clean_block(result.event.note or "")
+    width = console.width
+    emit_lines(console, hang("Note added to ", head, width), hang("  ", note, width))
     count = result.count
     console.print(
         Text(
@@ -38,13 +46,14 @@ def _note(result: NoteResult, lang: str) -> None:
 def _open(result: OpenResult, lang: str) -> None:
     console = make_console()
     names = Lang(lang, result.language)
-    head = Text("Opening " if result.launch else "Resources of ")
-    head.append_text(title_text(names, result.topic, style="heading"))
+    head = title_text(names, result.topic, style="heading")
     head.append(f" ({result.topic.id})", style="id")
-    console.print(head)
-    console.print(
-        resource_rows([c.resource for c in result.chosen], numbers=[c.index for c in result.chosen])
+    chosen = result.chosen
+    verb = "Opening " if result.launch else "Resources of "
+    rows = resource_rows(
+        [c.resource for c in chosen], console.width, numbers=[c.index for c in chosen]
     )
+    emit_lines(console, hang(verb, head, console.width), *rows)
     failed = [c for c in result.chosen if result.launch and not c.opened]
     if failed:
         console.print(

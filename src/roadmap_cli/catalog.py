@@ -145,6 +145,16 @@ def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
                 where[topic.id] = tloc
             if not topic.title_en and roadmap.language != "en":
                 problems.append(Problem(f"{tloc}.title_en", "no English title", "warning"))
+    for tid, tloc in where.items():
+        if tid in stage_ids:
+            problems.append(
+                Problem(
+                    f"{tloc}.id",
+                    f"topic id {tid!r} is also the id of a stage ({stage_ids[tid]}); "
+                    "give one of them another id so both can be named",
+                    "warning",
+                )
+            )
     alias_owner: dict[str, str] = {}
     for si, stage in enumerate(roadmap.stages):
         for ti, topic in enumerate(stage.topics):
@@ -224,8 +234,8 @@ def check_roadmap(data: bytes) -> tuple[Roadmap | None, list[Problem]]:
 
     Returns:
         ``(roadmap, problems)``: ``roadmap`` is None when any problem is an error;
-        ``problems`` lists every error and warning found, in file order. Never raises for
-        bad input.
+        ``problems`` lists every error and warning found: field errors first, then the
+        whole-roadmap ones (found even when fields are wrong). Never raises for bad input.
     """
     raw, problems = _parse_toml(data)
     if raw is None:
@@ -242,12 +252,18 @@ def check_roadmap(data: bytes) -> tuple[Roadmap | None, list[Problem]]:
     from pydantic import ValidationError
 
     from roadmap_cli.roadmap_schema import Roadmap as RoadmapSchema
-    from roadmap_cli.roadmap_schema import to_plain
+    from roadmap_cli.roadmap_schema import outline, to_plain
 
     try:
         roadmap = to_plain(RoadmapSchema.model_validate(raw))
-    except ValidationError as exc:
-        return None, _pydantic_problems(exc)
+    except ValidationError as exc:  # the whole-roadmap checks still run, on the outline
+        problems = _pydantic_problems(exc)
+        seen = {(p.location, p.message) for p in problems}
+        try:
+            more = _check_cross_references(outline(raw))
+        except RecursionError:
+            more = []
+        return None, problems + [p for p in more if (p.location, p.message) not in seen]
     except RecursionError:
         return None, [Problem("(top level)", "nesting is too deep")]
     if roadmap.schema_version < 1:
@@ -296,13 +312,21 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
             return Catalog(hit[0], path, [Problem(*w) for w in hit[1]])  # type: ignore[arg-type]
     roadmap, problems = check_roadmap(data)
     if roadmap is None:
+        from roadmap_cli.starter import locate_line
+
+        text = data.decode("utf-8-sig", errors="replace")
         errors = [p for p in problems if p.severity == "error"]
+        errors.sort(key=lambda p: locate_line(text, p.location) or 1 << 30)  # as validate
         noun = "problem" if len(errors) == 1 else "problems"
+        hint = f"fix the file, then check it with 'roadmap validate {path}'"
+        if path.suffix.lower() in (".md", ".markdown"):
+            toml = path.with_suffix(".toml")
+            hint = (
+                "this looks like Markdown: turn it into a roadmap with "
+                f"'roadmap import {path} -o {toml}'"
+            )
         raise RoadmapFileError(
-            path,
-            f"invalid roadmap file ({len(errors)} {noun})",
-            f"fix the file, then check it with 'roadmap validate {path}'",
-            [str(p) for p in errors],
+            path, f"invalid roadmap file ({len(errors)} {noun})", hint, [str(p) for p in errors]
         )
     warnings = [p for p in problems if p.severity == "warning"]
     if cache is not None:

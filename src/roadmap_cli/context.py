@@ -91,7 +91,12 @@ class AppContext:
 
     def store(self) -> ProgressStore:
         """The progress store of the roadmap in use."""
+        return self.store_for(self.catalog().roadmap.id)
+
+    def store_for(self, roadmap_id: str) -> ProgressStore:
+        """The progress store of the roadmap with id ``roadmap_id`` (a valid id), in the
+        data folder in use; for when the roadmap file itself does not validate."""
         from roadmap_cli.store import ProgressStore, default_data_dir
 
         folder = self.data_dir.expanduser() if self.data_dir else default_data_dir()
-        return ProgressStore(folder, self.catalog().roadmap.id)
+        return ProgressStore(folder, roadmap_id)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from roadmap_cli.context import AppContext
+    from roadmap_cli.progress import Progress
     from roadmap_cli.store import ProgressStore
 
 __all__ = ["AliasedMarks", "BackupCheck", "DoctorResult", "OrphanMarks", "diagnose"]
@@ -55,9 +56,10 @@ class DoctorResult:
         roadmap_path: the roadmap file checked.
         roadmap_errors: problems that make the roadmap unusable ("location: message").
         roadmap_warnings: problems reported but tolerated.
-        roadmap_id: the roadmap's id, None when it does not validate.
+        roadmap_id: the roadmap's id; when the file does not validate, its top-level
+            ``id`` if that can be read and is valid, else None.
         topics: how many topics the roadmap has (0 when it does not validate).
-        progress_path: the progress file, None when the roadmap does not validate.
+        progress_path: the progress file, None when the roadmap's id cannot be read.
         progress_exists: whether the progress file exists.
         progress_error: why the progress file cannot be read (None when it can), and
             ``progress_hint``, what to do about it.
@@ -132,7 +134,7 @@ class DoctorResult:
 def diagnose(app: AppContext) -> DoctorResult:
     """Check the roadmap in use and its progress. Reads only; never raises for a damaged
     roadmap or progress file (those are findings)."""
-    from roadmap_cli.errors import ProgressFileError, RoadmapFileError
+    from roadmap_cli.errors import RoadmapFileError
     from roadmap_cli.planner import snapshot
 
     result = DoctorResult(roadmap_path=app.roadmap_path)
@@ -140,23 +142,17 @@ def diagnose(app: AppContext) -> DoctorResult:
         catalog = app.catalog()
     except RoadmapFileError as exc:
         result.roadmap_errors = exc.details or [_without_path(exc.message, exc.path)]
+        roadmap_id = _raw_roadmap_id(app.roadmap_path)
+        if roadmap_id is not None:  # the progress file can still be checked
+            result.roadmap_id = roadmap_id
+            _check_progress(app.store_for(roadmap_id), result)
         return result
     result.roadmap_id = catalog.roadmap.id
     result.topics = len(catalog.topics)
     result.roadmap_warnings = [f"{p.location}: {p.message}" for p in catalog.warnings]
-    store = app.store()
-    result.progress_path = store.path
-    result.progress_exists = store.path.exists()
-    result.backups = _backups(store)
-    result.temporaries = sorted(_glob(store, f".{store.roadmap_id}.json.*.tmp"))
-    result.set_aside = sorted(_glob(store, f"{store.roadmap_id}.json.damaged-*"))
-    try:
-        progress = store.load()
-    except ProgressFileError as exc:
-        result.progress_error = _without_path(exc.message, exc.path)
-        result.progress_hint = exc.hint
+    progress = _check_progress(app.store(), result)
+    if progress is None:
         return result
-    result.events = len(progress.events)
     snap = snapshot(catalog, progress)
     result.orphans = [
         OrphanMarks(tid, state.status, len(state.events))
@@ -172,6 +168,44 @@ def diagnose(app: AppContext) -> DoctorResult:
         AliasedMarks(alias, catalog.alias_of[alias], n) for alias, n in sorted(under_alias.items())
     ]
     return result
+
+
+def _raw_roadmap_id(path: Path) -> str | None:
+    """The top-level ``id`` of the roadmap file at ``path`` when it parses as TOML and
+    the id is valid, though the file does not validate; None otherwise."""
+    import tomllib
+
+    from roadmap_cli.models import ID_MAX_LENGTH, ID_PATTERN
+
+    try:
+        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    value = raw.get("id")
+    if isinstance(value, str) and ID_PATTERN.fullmatch(value) and len(value) <= ID_MAX_LENGTH:
+        return value
+    return None
+
+
+def _check_progress(store: ProgressStore, result: DoctorResult) -> Progress | None:
+    """Fill in ``result``'s progress file, backups and left-over files from ``store``;
+    the progress read, or None when it cannot be read (``result.progress_error`` says
+    why)."""
+    from roadmap_cli.errors import ProgressFileError
+
+    result.progress_path = store.path
+    result.progress_exists = store.path.exists()
+    result.backups = _backups(store)
+    result.temporaries = sorted(_glob(store, f".{store.roadmap_id}.json.*.tmp"))
+    result.set_aside = sorted(_glob(store, f"{store.roadmap_id}.json.damaged-*"))
+    try:
+        progress = store.load()
+    except ProgressFileError as exc:
+        result.progress_error = _without_path(exc.message, exc.path)
+        result.progress_hint = exc.hint
+        return None
+    result.events = len(progress.events)
+    return progress
 
 
 def _without_path(message: str, path: Path) -> str:

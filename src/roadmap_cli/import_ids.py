@@ -9,6 +9,11 @@ links (a renamed topic). A kept topic also keeps what was added to it by hand: `
 ``aliases``, ``requires`` (those that still resolve) and ``optional``. Stages keep their
 id and ``title_en`` by title; the roadmap keeps its ``id``, ``title_en`` and ``source``.
 Everything else gets a new id made from its title (:func:`roadmap_cli.import_rules.slugify`).
+
+A topic never gets the id of a stage: a new topic id that would equal one is qualified
+with its stage's id (``planning-overview-of-agents``), or with ``overview`` for a topic
+in the stage of the same name; a kept id that equals a stage id (made by an older
+version) is replaced so, and kept as an alias, so progress follows the topic.
 """
 
 from __future__ import annotations
@@ -160,34 +165,45 @@ def assign_ids(
         if valid(kept_id) and kept_id not in stage_ids:
             stage.id, stage.title_en = kept_id, title_en
             stage_ids.add(kept_id)
-        else:
-            stage.id = unique_id(slugify(stage.title), "", stage_ids)
+        else:  # a new stage id avoids the earlier file's topic ids too
+            stage.id = unique_id(slugify(stage.title), "", stage_ids | old.topic_ids)
+            stage_ids.add(stage.id)
 
-    taken: set[str] = set()
+    # A topic never gets a stage's id (else 'roadmap show ID' could not tell them apart).
+    taken: set[str] = set(stage_ids)
     used: set[int] = set()
+    kept: set[int] = set()  # topics matched to an earlier one, whether or not its id is kept
+
+    def keep(topic: ImportedTopic, match: _OldTopic | None) -> bool:
+        if match is None or id(match) in used or not valid(match.id):
+            return False
+        if match.id in taken and match.id not in stage_ids:
+            return False
+        _keep(topic, match)
+        used.add(id(match))
+        kept.add(id(topic))
+        if topic.id in stage_ids:  # an id an older import gave: a new one, the old an alias
+            topic.aliases.append(topic.id)
+            topic.id = ""
+        else:
+            taken.add(topic.id)
+        return True
+
     for stage in roadmap.stages:  # 1: same title in the same stage, or a unique title
         for topic in stage.topics:
-            for match in (
-                old.by_place.get((stage.title, topic.title)),
-                old.by_title.get(topic.title),
-            ):
-                if match and id(match) not in used and valid(match.id) and match.id not in taken:
-                    _keep(topic, match)
-                    taken.add(match.id)
-                    used.add(id(match))
-                    break
+            if not keep(topic, old.by_place.get((stage.title, topic.title))):
+                keep(topic, old.by_title.get(topic.title))
     for topic in roadmap.topics():  # 2: the same links (a renamed topic)
         links = tuple(r.url for r in topic.resources)
-        match = old.by_links.get(links) if links and not topic.id else None
-        if match and id(match) not in used and valid(match.id) and match.id not in taken:
-            _keep(topic, match)
-            taken.add(match.id)
-            used.add(id(match))
+        if links and id(topic) not in kept:
+            keep(topic, old.by_links.get(links))
     taken.update(alias for t in roadmap.topics() for alias in t.aliases)
     for stage in roadmap.stages:  # 3: new ids from titles
         for topic in stage.topics:
             if not topic.id:
-                topic.id = unique_id(slugify(topic.title), stage.id, taken)
+                base = slugify(topic.title)
+                qualifier = stage.id if stage.id != base else "overview"
+                topic.id = unique_id(base, qualifier, taken)
 
     ids = {t.id for t in roadmap.topics()}
     seen_aliases: set[str] = set()

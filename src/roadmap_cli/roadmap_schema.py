@@ -10,7 +10,7 @@ so commands that read a cached roadmap never import pydantic.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -18,7 +18,7 @@ from roadmap_cli import models
 from roadmap_cli.models import ID_MAX_LENGTH, ID_PATTERN, ResourceKind
 from roadmap_cli.urls import check_url
 
-__all__ = ["Resource", "Roadmap", "Stage", "Topic", "to_plain"]
+__all__ = ["Resource", "Roadmap", "Stage", "Topic", "outline", "to_plain"]
 
 
 def _check_id(value: str) -> str:
@@ -103,3 +103,49 @@ class Roadmap(_Model):
 def to_plain(roadmap: Roadmap) -> models.Roadmap:
     """The validated ``roadmap`` as plain :mod:`roadmap_cli.models` objects."""
     return models.Roadmap.from_dict(roadmap.model_dump(by_alias=False))
+
+
+def outline(raw: dict[str, Any]) -> models.Roadmap:
+    """The ids, titles, ``requires`` and ``aliases`` of a parsed roadmap file whose fields
+    do not all validate, as plain models, so that the whole-roadmap checks
+    (:func:`roadmap_cli.catalog.check_roadmap`) can run on it too. Values of the wrong
+    type become empty; items of the wrong type are kept as empty placeholders, so
+    locations (``stages[2].topics[5]``) stay right. Never raises for bad content."""
+
+    def items(parent: Any, key: str) -> list[dict[str, Any]]:
+        value = parent.get(key) if isinstance(parent, dict) else None
+        return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
+
+    def ids(value: Any) -> list[str]:
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    def text_of(item: dict[str, Any], key: str) -> str:
+        value = item.get(key)
+        return value if isinstance(value, str) else ""
+
+    stages = [
+        models.Stage.model_construct(
+            id=text_of(s, "id"),
+            title=text_of(s, "title"),
+            title_en=text_of(s, "title_en"),
+            topics=[
+                models.Topic.model_construct(
+                    id=text_of(t, "id"),
+                    title=text_of(t, "title"),
+                    title_en=text_of(t, "title_en"),
+                    requires=ids(t.get("requires")),
+                    aliases=ids(t.get("aliases")),
+                )
+                for t in items(s, "topics")
+            ],
+        )
+        for s in items(raw, "stages")
+    ]
+    language = raw.get("language")
+    return models.Roadmap.model_construct(
+        schema_version=1,
+        id=text_of(raw, "id"),
+        title=text_of(raw, "title"),
+        language=language if isinstance(language, str) else "en",
+        stages=stages,
+    )

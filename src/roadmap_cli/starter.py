@@ -166,72 +166,9 @@ def validate_file(path: Path) -> ValidateResult:
     data = read_roadmap_bytes(path)
     roadmap, problems = check_roadmap(data)
     text = data.decode("utf-8-sig", errors="replace")
-    if roadmap is None:
-        seen = {(p.location, p.message) for p in problems}
-        extra = [p for p in _cross_references_of_raw(text) if (p.location, p.message) not in seen]
-        problems = problems + extra
     located = [Located(p, locate_line(text, p.location)) for p in problems]
     located.sort(key=lambda item: item.line if item.line is not None else 1 << 30)
     return ValidateResult(path, roadmap, located)
-
-
-def _cross_references_of_raw(text: str) -> list[Problem]:
-    """The whole-roadmap checks (unique ids, ``requires`` and ``aliases`` that resolve,
-    cycles, missing English titles) on a file whose fields do not all validate, so that
-    ``validate`` reports these problems too instead of only after a second run. Items of
-    the wrong type are kept as placeholders so locations stay right. Empty when the TOML
-    does not parse."""
-    import tomllib
-
-    from roadmap_cli.catalog import _check_cross_references
-    from roadmap_cli.models import Roadmap, Stage, Topic
-
-    try:
-        raw = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError):
-        return []
-
-    def items(parent: Any, key: str) -> list[dict[str, Any]]:
-        value = parent.get(key) if isinstance(parent, dict) else None
-        return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
-
-    def ids(value: Any) -> list[str]:
-        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-    def text_of(item: dict[str, Any], key: str) -> str:
-        value = item.get(key)
-        return value if isinstance(value, str) else ""
-
-    stages = [
-        Stage.model_construct(
-            id=text_of(s, "id"),
-            title=text_of(s, "title"),
-            title_en=text_of(s, "title_en"),
-            topics=[
-                Topic.model_construct(
-                    id=text_of(t, "id"),
-                    title=text_of(t, "title"),
-                    title_en=text_of(t, "title_en"),
-                    requires=ids(t.get("requires")),
-                    aliases=ids(t.get("aliases")),
-                )
-                for t in items(s, "topics")
-            ],
-        )
-        for s in items(raw, "stages")
-    ]
-    language = raw.get("language")
-    roadmap = Roadmap.model_construct(
-        schema_version=1,
-        id=text_of(raw, "id"),
-        title=text_of(raw, "title"),
-        language=language if isinstance(language, str) else "en",
-        stages=stages,
-    )
-    try:
-        return _check_cross_references(roadmap)
-    except RecursionError:
-        return []
 
 
 def example_roadmap(path: Path) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 
@@ -71,3 +74,156 @@ def test_bad_roadmap_lang_names_the_variable(roadmap, monkeypatch) -> None:
     bad_option = roadmap("--lang", "xx", "list")
     assert bad_option.exit_code == 2
     assert "--lang: unknown language 'xx'" in bad_option.stderr
+
+
+# 2. an imported topic never gets the id of a stage
+
+MARKDOWN = """# Agents
+
+## Overview
+- Planning
+- Memory
+
+## Planning
+- [CoT](https://arxiv.org/abs/2201.11903)
+
+## Memory
+- [MemGPT](https://arxiv.org/abs/2310.08560)
+"""
+
+
+def _ids(path: Path) -> tuple[list[str], list[str], dict[str, list[str]]]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    stages = [s["id"] for s in data["stages"]]
+    topics = [t["id"] for s in data["stages"] for t in s.get("topics", [])]
+    aliases = {t["id"]: t.get("aliases", []) for s in data["stages"] for t in s["topics"]}
+    return stages, topics, aliases
+
+
+def test_import_gives_no_topic_a_stage_id_and_keeps_its_choice(roadmap, tmp_path) -> None:
+    source = tmp_path / "agents.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    out = tmp_path / "agents.toml"
+    run = roadmap("import", str(source), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    stages, topics, _ = _ids(out)
+    assert stages == ["overview", "planning", "memory"]
+    assert topics[:2] == ["planning-overview", "memory-overview"]
+    assert not set(stages) & set(topics)
+    first = out.read_text(encoding="utf-8").split("\nschema")[1]
+    again = roadmap("import", str(source), "-o", str(out), "--force")
+    assert again.exit_code == 0, again.stderr
+    assert out.read_text(encoding="utf-8").split("\nschema")[1] == first  # stable
+    check = roadmap("validate", str(out), "--json")
+    assert check.exit_code == 0, check.stdout
+    assert not [p for p in check.json()["problems"] if "also the id of a stage" in p["message"]]
+
+
+def test_reimport_renames_an_old_clashing_topic_id_and_progress_follows(roadmap, tmp_path) -> None:
+    source = tmp_path / "agents.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    out = tmp_path / "agents.toml"
+    assert roadmap("import", str(source), "-o", str(out)).exit_code == 0
+    old = out.read_text(encoding="utf-8").replace('id = "planning-overview"', 'id = "planning"')
+    out.write_text(old, encoding="utf-8")  # as an older roadmap-cli wrote it
+    warned = roadmap("validate", str(out), "--json")
+    assert warned.exit_code == 0  # a warning, not an error
+    clash = [p for p in warned.json()["problems"] if "also the id of a stage" in p["message"]]
+    assert [(p["severity"], p["location"]) for p in clash] == [
+        ("warning", "stages[0].topics[0].id")
+    ]
+    assert roadmap("--roadmap", str(out), "done", "planning").exit_code == 0
+    run = roadmap("import", str(source), "-o", str(out), "--force")
+    assert run.exit_code == 0, run.stderr
+    _, topics, aliases = _ids(out)
+    assert "planning" not in topics
+    assert aliases["planning-overview"] == ["planning"]
+    shown = roadmap("--roadmap", str(out), "show", "planning-overview", "--json")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["topic"]["status"] == "done"
+
+
+# 3. every command lists the same problems of a broken roadmap as validate
+
+BROKEN = """schema = 1
+id = "b1"
+title = "B1"
+colour = "red"
+
+[[stages]]
+id = "s"
+title = "S"
+
+[[stages.topics]]
+id = "a"
+title = "A"
+requires = ["nope"]
+
+[[stages.topics.resources]]
+title = "r"
+url = "ftp://example.com/x"
+kind = "site"
+"""
+
+
+def test_commands_list_every_problem_validate_finds(roadmap, tmp_path) -> None:
+    path = tmp_path / "b1.toml"
+    path.write_text(BROKEN, encoding="utf-8")
+    check = roadmap("validate", str(path), "--json")
+    assert check.exit_code == 1
+    found = [f"{p['location']}: {p['message']}" for p in check.json()["problems"]]
+    assert len(found) == 3
+    run = roadmap("--roadmap", str(path), "next")
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "invalid roadmap file (3 problems)" in run.stderr
+    listed = [line.strip() for line in run.stderr.splitlines()[1:4]]
+    assert listed == found  # the same problems, in the same (file) order
+    assert "unknown topic id 'nope'" in run.stderr
+
+
+def test_doctor_checks_progress_though_the_roadmap_is_broken(roadmap, tmp_path, _isolated):
+    path = tmp_path / "b1.toml"
+    path.write_text(BROKEN.replace('colour = "red"\n', "").replace('"nope"', '"a"'), "utf-8")
+    path.write_text(path.read_text("utf-8").replace('requires = ["a"]\n', ""), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("ftp://", "https://"), "utf-8")
+    assert roadmap("--roadmap", str(path), "done", "a").exit_code == 0
+    path.write_text(BROKEN, encoding="utf-8")
+    run = roadmap("--roadmap", str(path), "doctor", "--json")
+    assert run.exit_code == 1
+    doc = run.json()
+    assert len(doc["roadmap"]["errors"]) == 3
+    assert doc["roadmap"]["id"] == "b1"
+    assert doc["progress"]["file"] == str(_isolated / "b1.json")
+    assert doc["progress"]["readable"] is True
+    assert doc["progress"]["events"] == 1
+    (_isolated / "b1.json").write_text("{oops", encoding="utf-8")
+    damaged = roadmap("--roadmap", str(path), "doctor")
+    assert damaged.exit_code == 1
+    assert "not valid JSON" in _flat(damaged.stdout)
+    no_id = tmp_path / "b2.toml"
+    no_id.write_text(BROKEN.replace('id = "b1"', 'id = "B 1"'), encoding="utf-8")
+    unknown = roadmap("--roadmap", str(no_id), "doctor", "--json")
+    assert unknown.exit_code == 1
+    assert unknown.json()["progress"]["file"] is None
+
+
+# 4. a Markdown file given as the roadmap
+
+
+@pytest.mark.parametrize("name", ["agents.md", "Agents.MARKDOWN"])
+def test_markdown_roadmap_gets_an_import_hint(roadmap, tmp_path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(MARKDOWN, encoding="utf-8")
+    run = roadmap("--roadmap", str(path), "next")
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "TOML syntax error" in run.stderr
+    toml = path.with_suffix(".toml")
+    assert (
+        f"hint: this looks like Markdown: turn it into a roadmap with 'roadmap import {path} "
+        f"-o {toml}'"
+    ) in _flat(run.stderr)
+    plain = tmp_path / "broken.toml"
+    plain.write_text(MARKDOWN, encoding="utf-8")
+    assert "Markdown" not in roadmap("--roadmap", str(plain), "next").stderr

@@ -1,16 +1,19 @@
 """The text of ``roadmap doctor``: one line per check, marked ok / warning / error, with
-what to do under each finding. Ids and paths from files pass through ``clean_line``."""
+what to do under each finding. Ids and paths from files pass through ``clean_line``.
+
+A finding folds under its own column, but a path is never folded: it runs past the right
+edge (the terminal wraps it softly), so it can be copied whole."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rich.table import Table
 from rich.text import Text
 
 from roadmap_cli.doctor import DoctorResult
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.text import render_text
+from roadmap_cli.render.prose import NBSP, hang
+from roadmap_cli.render.text import emit_lines, render_text
 from roadmap_cli.textsafe import clean_line
 
 __all__: list[str] = []
@@ -33,8 +36,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _name(path: Path) -> str:
-    return clean_line(str(path))
+def _name(path: Path | None) -> str:
+    """A path made safe, its spaces no-break spaces: it is never folded."""
+    return clean_line(str(path)).replace(" ", NBSP)
 
 
 @render_text.register
@@ -44,7 +48,8 @@ def _doctor(result: DoctorResult, lang: str) -> None:
     if result.roadmap_errors:
         out.append(_check("error", "Roadmap", f"{_name(result.roadmap_path)} is invalid"))
         out += [_detail(e) for e in result.roadmap_errors]
-        out.append(_detail(f"fix it, then run 'roadmap validate {result.roadmap_path}'", "muted"))
+        validate = f"roadmap validate {_name(result.roadmap_path)}"
+        out.append(_detail(f"fix it, then run '{validate}'", "muted"))
     else:
         level = "warning" if result.roadmap_warnings else "ok"
         text = f"{_name(result.roadmap_path)} ({_plural(result.topics, 'topic')}"
@@ -57,13 +62,13 @@ def _doctor(result: DoctorResult, lang: str) -> None:
             out.append(_detail(f"… and {more} more ('roadmap validate')", "muted"))
     if result.progress_path is not None:
         out += _progress_lines(result)
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(overflow="fold", ratio=1)
-    for row in out:
-        table.add_row(*row)
-    console.print(table)
+    level_width = max(row[0].cell_len for row in out)
+    label_width = max(row[1].cell_len for row in out)
+    for tag, label, finding in out:
+        head = Text.assemble(tag, " " * (level_width - tag.cell_len + 1))
+        head.append_text(label)
+        head.append(" " * (label_width - label.cell_len + 1))
+        emit_lines(console, hang(head, finding, console.width, split_long=False))
     console.print()
     if result.healthy:
         console.print(Text("Healthy: your progress is readable and safe.", style="done"))
@@ -75,13 +80,14 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
     path = result.progress_path
     out: list[Row] = []
     if result.progress_error is not None:
-        out.append(_check("error", "Progress", f"{path}: {result.progress_error}"))
+        out.append(_check("error", "Progress", f"{_name(path)}: {result.progress_error}"))
         if result.progress_hint:
             out.append(_detail(result.progress_hint, "muted"))
     elif not result.progress_exists:
-        out.append(_check("ok", "Progress", f"{path} (not written yet: nothing marked)"))
+        out.append(_check("ok", "Progress", f"{_name(path)} (not written yet: nothing marked)"))
     else:
-        out.append(_check("ok", "Progress", f"{path} ({_plural(result.events, 'event')})"))
+        events = _plural(result.events, "event")
+        out.append(_check("ok", "Progress", f"{_name(path)} ({events})"))
     readable = [b for b in result.backups if b.readable]
     if result.backups:
         level = "ok" if len(readable) == len(result.backups) else "warning"
@@ -124,5 +130,5 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
         )
         out += [_detail(p.name) for p in result.temporaries]
     for p in result.set_aside:
-        out.append(_check("info", "Set aside", f"{p} (a damaged copy, kept)"))
+        out.append(_check("info", "Set aside", f"{_name(p)} (a damaged copy, kept)"))
     return out

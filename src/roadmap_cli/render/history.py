@@ -12,7 +12,7 @@ from roadmap_cli.clock import local_zone
 from roadmap_cli.history import HistoryEntry, HistoryResult
 from roadmap_cli.progress import Event
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.prose import fold_lines
+from roadmap_cli.render.prose import fold_lines, fold_text
 from roadmap_cli.render.text import Lang, render_text
 from roadmap_cli.textsafe import clean_line
 
@@ -86,7 +86,7 @@ def history_lines(result: HistoryResult, lang: str, console: Console) -> Iterato
         line = Text.assemble((when, "muted"), "  ", (topic, "id"), gap)
         styled = Text.assemble(*parts)
         if styled.cell_len > room:
-            styled = Text("\n" + indent).join(styled.wrap(console, room, overflow="fold"))
+            styled = Text("\n" + indent).join(fold_text(styled, room))
         line.append_text(styled)
         yield line
 

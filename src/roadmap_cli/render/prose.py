@@ -25,7 +25,7 @@ from rich.measure import Measurement
 from rich.style import StyleType
 from rich.text import Text
 
-__all__ = ["NBSP", "Prose", "fold_lines", "fold_ranges", "fold_text", "hang"]
+__all__ = ["NBSP", "Prose", "fold_indented", "fold_lines", "fold_ranges", "fold_text", "hang"]
 
 #: Joins two words that must stay on one line (printed as a plain space).
 NBSP = "\u00a0"
@@ -161,18 +161,25 @@ def hang(
     return out
 
 
-class Prose:
-    """A paragraph (or several) that folds at CJK characters as well as spaces."""
+def fold_indented(line: Text | str, width: int, *, indent: int | None = None) -> Text:
+    """``line`` folded to ``width`` cells, its leading spaces kept and every further line
+    indented by ``indent`` cells (default: as many as ``line`` starts with)."""
+    line = Text(line) if isinstance(line, str) else line
+    lead = len(line.plain) - len(line.plain.lstrip(" "))
+    return hang(line[:lead], line[lead:], width, indent=indent)
 
-    def __init__(self, text: str, style: StyleType = "") -> None:
-        self.text = text
-        self.style = style
+
+class Prose:
+    """A paragraph (or several), plain or styled, that folds by the rules of this module
+    to the width rich gives it (a table cell, say)."""
+
+    def __init__(self, text: str | Text, style: StyleType = "") -> None:
+        self.text = Text(text, style=style) if isinstance(text, str) else text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in fold_lines(self.text, options.max_width):
-            yield Text(line, style=self.style)
+        yield from fold_text(self.text, options.max_width)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        lines = self.text.split("\n")
+        lines = self.text.plain.split("\n")
         widest = max((cell_len(line) for line in lines), default=0)
         return Measurement(min(widest, 8), widest)

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from roadmap_cli.planner import Counts
 from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
+from roadmap_cli.render.prose import Prose, fold_indented, hang
 from roadmap_cli.render.text import Lang, bar, local_date, render_text, title_text
 from roadmap_cli.results import ReportResult
 from roadmap_cli.textsafe import clean_line
@@ -49,10 +50,13 @@ def _overall(result: ReportResult, width: int) -> list[RenderableType]:
     line = Text("Overall  ")
     line.append_text(bar(result.total, 30 if width >= 80 else 16))
     line.append(f"  {result.total.finished}/{result.total.total} · {result.total.percent:.0f}%")
-    out: list[RenderableType] = [line, Text(f"         {_split(result.total)}", style="muted")]
+    out: list[RenderableType] = [
+        fold_indented(line, width, indent=9),
+        fold_indented(Text(f"         {_split(result.total)}", style="muted"), width),
+    ]
     if result.optional.total:
         parts = f"{_part('required', result.required)} · {_part('optional', result.optional)}"
-        out.append(Text(f"         {parts}", style="muted"))
+        out.append(fold_indented(Text(f"         {parts}", style="muted"), width))
     return out
 
 
@@ -66,7 +70,7 @@ def _stages(result: ReportResult, names: Lang, width: int) -> RenderableType:
     """One row per stage: title, bar, percent, the four counts, required and optional
     (on a console narrower than 80 cells, the counts go on a second line)."""
     if width < 80:
-        return _stages_narrow(result, names)
+        return _stages_narrow(result, names, width)
     bar_width = 20 if width >= 100 else 12
     table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="muted")
     table.add_column("", overflow="fold", ratio=1, min_width=8)
@@ -77,7 +81,7 @@ def _stages(result: ReportResult, names: Lang, width: int) -> RenderableType:
     for summary in result.summaries:
         c = summary.counts
         table.add_row(
-            title_text(names, summary.stage),
+            Prose(title_text(names, summary.stage)),
             bar(c, bar_width),
             f"{c.percent:.0f}%",
             *(Text(str(n), style="muted" if n == 0 else "") for n in _four(c)),
@@ -87,8 +91,9 @@ def _stages(result: ReportResult, names: Lang, width: int) -> RenderableType:
     return Padding(table, (0, 0, 0, 2))
 
 
-def _stages_narrow(result: ReportResult, names: Lang) -> RenderableType:
-    """Each stage's title on its own line, then its bar and counts in aligned columns."""
+def _stages_narrow(result: ReportResult, names: Lang, width: int) -> RenderableType:
+    """Each stage's title on its own line, then its bar and counts in aligned columns (the
+    bar left out where it would not fit in ``width``)."""
     cells = [
         (
             f"{s.counts.percent:.0f}%",
@@ -102,22 +107,22 @@ def _stages_narrow(result: ReportResult, names: Lang) -> RenderableType:
     widths = [
         max(len(x) for x in [label, *(row[i] for row in cells)]) for i, label in enumerate(labels)
     ]
-    bar_width = 8
+    bar_width = 8 if 4 + 8 + sum(w + 2 for w in widths) <= width else 0
     rows: list[RenderableType] = [
         Text(
-            " " * (2 + bar_width)
+            " " * (4 + bar_width)
             + "".join(f"  {lb:>{w}}" for lb, w in zip(labels, widths, strict=True)),
             style="muted",
         )
     ]
     for summary, row in zip(result.summaries, cells, strict=True):
-        rows.append(title_text(names, summary.stage))
-        line = Text("  ")
-        line.append_text(bar(summary.counts, bar_width))
+        rows.append(hang("  ", title_text(names, summary.stage), width))
+        line = Text("    ")
+        line.append_text(bar(summary.counts, bar_width) if bar_width else Text())
         for value, w in zip(row, widths, strict=True):
             line.append(f"  {value:>{w}}", style="muted" if value in ("0", "–") else "")
         rows.append(line)
-    return Padding(Group(*rows), (0, 0, 0, 2))
+    return Group(*rows)
 
 
 def _four(counts: Counts) -> tuple[int, int, int, int]:
@@ -129,40 +134,36 @@ def _days_ago(day: date, today: date) -> str:
     return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
 
 
-def _work(result: ReportResult, names: Lang) -> list[RenderableType]:
-    """In progress (since when), recently done (with dates), and what is next."""
+def _work(result: ReportResult, names: Lang, width: int) -> list[RenderableType]:
+    """In progress (since when), recently done (with dates), and what is next; an item
+    that folds keeps its lines under its title."""
     out: list[RenderableType] = [_section("In progress")]
     for topic, since in result.in_progress:
-        line = Text(f"  {topic.id}", style="id")
-        line.append("  ")
-        line.append(names.title(topic))
+        line = Text(names.title(topic))
         if since:
             day = local_date(since)
             ago = _days_ago(date.fromisoformat(day), result.today)
             line.append(f"  since {day} ({ago})", style="muted")
-        out.append(line)
+        out.append(hang(Text(f"  {topic.id}  ", style="id"), line, width))
     if not result.in_progress:
         out.append(Text("  nothing started ('roadmap start TOPIC')", style="muted"))
 
     out.append(_section("Recently done"))
     for topic, at in result.recent:
-        line = Text(f"  {local_date(at)}  ", style="muted")
-        line.append(topic.id, style="id")
-        line.append("  ")
-        line.append(names.title(topic))
-        out.append(line)
+        head = Text(f"  {local_date(at)}  ", style="muted")
+        head.append(topic.id, style="id")
+        head.append("  ")
+        out.append(hang(head, names.title(topic), width))
     if not result.recent:
         out.append(Text("  nothing yet ('roadmap done TOPIC')", style="muted"))
 
     out.append(_section("Next"))
     ready = [i for i in result.plan.items if i.reason == "ready"]
     for item in ready:
-        line = Text(f"  {item.topic.id}", style="id")
-        line.append("  ")
-        line.append(names.title(item.topic))
+        line = Text(names.title(item.topic))
         line.append("  · ", style="muted")
         line.append(names.title(item.stage), style="muted")
-        out.append(line)
+        out.append(hang(Text(f"  {item.topic.id}  ", style="id"), line, width))
     if not ready:
         if result.plan.remaining == 0:
             out.append(Text("  all done!", style="done"))
@@ -171,38 +172,39 @@ def _work(result: ReportResult, names: Lang) -> list[RenderableType]:
     return out
 
 
-def _activity(result: ReportResult) -> list[RenderableType]:
+def _activity(result: ReportResult, width: int) -> list[RenderableType]:
     """The heatmap, its legend, and the streaks."""
     start = heatmap_columns(result.today, result.weeks)[0][0] or result.today
     window = [n for d, n in result.activity.items() if start <= d <= result.today and n]
     out: list[RenderableType] = [_section(f"Activity · last {result.weeks} weeks")]
     out.extend(heatmap_lines(result.activity, result.today, result.weeks))
-    out.append(legend())
+    out.append(fold_indented(legend(), width))
     out.append(Text(""))
     streak = Text("  Streak: ")
     streak.append(_plural(result.streak_current, "day"), style="heading")
     streak.append(f" now · longest {_plural(result.streak_longest, 'day')}")
-    out.append(streak)
-    out.append(
-        Text(
-            f"  {_plural(len(window), 'active day')}, {sum(window)} completions and notes "
-            f"in these {result.weeks} weeks",
-            style="muted",
-        )
+    out.append(fold_indented(streak, width))
+    total = Text(
+        f"  {_plural(len(window), 'active day')}, {sum(window)} completions and notes "
+        f"in these {result.weeks} weeks",
+        style="muted",
     )
+    out.append(fold_indented(total, width))
     return out
 
 
-def _pace(result: ReportResult) -> list[RenderableType]:
+def _pace(result: ReportResult, width: int) -> list[RenderableType]:
     """Topics per week and the projected finish date, or "not enough data yet"."""
     pace = result.pace
     out: list[RenderableType] = [_section("Pace")]
     if pace.projected_finish is None:
-        out.append(Text("  not enough data yet: mark a topic done to see your pace", style="muted"))
+        none = Text("  not enough data yet: mark a topic done to see your pace", style="muted")
+        out.append(fold_indented(none, width))
         return out
     out.append(Text(f"  last 4 weeks  {pace.recent_per_week:.1f} topics/week"))
     since = f" (since {local_date(pace.first)})" if pace.first else ""
-    out.append(Text(f"  overall       {pace.overall_per_week:.1f} topics/week{since}"))
+    overall = f"  overall       {pace.overall_per_week:.1f} topics/week{since}"
+    out.append(fold_indented(overall, width, indent=16))
     finish = Text("  finish        ")
     if pace.remaining == 0:
         finish.append("every topic is done or skipped", style="done")
@@ -213,7 +215,7 @@ def _pace(result: ReportResult) -> list[RenderableType]:
             f"  at {rate:.1f} topics/week, {_plural(pace.remaining, 'topic')} to go",
             style="muted",
         )
-    out.append(finish)
+    out.append(fold_indented(finish, width, indent=16))
     return out
 
 
@@ -226,22 +228,21 @@ def report_renderables(result: ReportResult, lang: str, width: int = 100) -> lis
     head.append(
         f"  · report of {result.today.isoformat()} ({clean_line(result.zone)})", style="muted"
     )
-    out: list[RenderableType] = [head, Text(""), *_overall(result, width)]
+    out: list[RenderableType] = [hang("", head, width), Text(""), *_overall(result, width)]
     out.append(_section("Stages"))
     out.append(_stages(result, names, width))
-    out.extend(_work(result, names))
-    out.extend(_activity(result))
-    out.extend(_pace(result))
+    out.extend(_work(result, names, width))
+    out.extend(_activity(result, width))
+    out.extend(_pace(result, width))
     if result.orphans:
         out.append(_section("Orphaned marks"))
         for tid, state in sorted(result.orphans.items()):
-            out.append(
-                Text(
-                    f"  {clean_line(tid)}: {state.status} — no longer in the roadmap "
-                    "(kept; see 'roadmap doctor')",
-                    style="orphan",
-                )
+            orphan = Text(
+                f"  {clean_line(tid)}: {state.status} — no longer in the roadmap "
+                "(kept; see 'roadmap doctor')",
+                style="orphan",
             )
+            out.append(fold_indented(orphan, width, indent=4))
     return out
 
 

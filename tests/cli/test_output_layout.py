@@ -31,7 +31,7 @@ title_en = "Foundations: linear algebra, probability and optimisation methods"
 [[stages.topics]]
 id = "data"
 title = "大规模语言模型的数据处理流程（llama3、deepseek v3）与评测方法综述"
-title_en = "How large language models process their data (llama3, deepseek v3) and how to evaluate them"
+title_en = "How large language models process their data (llama3, deepseek v3) and evaluation"
 summary = "总结（KV cache、PagedAttention）和其他很多内容，这是一段相当长的中文摘要，用来测试折行。"
 
 [[stages.topics.resources]]

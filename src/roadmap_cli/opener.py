@@ -1,8 +1,8 @@
 """``roadmap open TOPIC``: choose a topic's resources and hand their URLs to the browser.
 
-Only absolute http(s) URLs are ever opened. The browser is Python's :mod:`webbrowser`,
-which honours the ``BROWSER`` environment variable; the URLs are printed too, so the
-command is useful over SSH, where no browser can start.
+Only absolute http(s) URLs are ever opened. The browser is Python's :mod:`webbrowser`;
+when the ``BROWSER`` environment variable is set, only its commands are tried. The URLs
+are printed too, so the command is useful over SSH, where no browser can start.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from roadmap_cli.context import AppContext
     from roadmap_cli.models import Resource, Stage, Topic
 
-__all__ = ["Chosen", "OpenResult", "browser_open", "choose", "open_resources"]
+__all__ = ["Chosen", "OpenResult", "browser_open", "browser_problem", "choose", "open_resources"]
 
 
 @dataclass(frozen=True)
@@ -85,15 +85,69 @@ def choose(topic: Topic, index: int | None, every: bool) -> list[tuple[int, Reso
     return [(number, resources[number - 1])]
 
 
-def browser_open(url: str) -> bool:
-    """Open ``url`` with :func:`webbrowser.open` (which honours ``BROWSER``); True when a
-    browser accepted it. Errors starting the browser count as False, never raise."""
+def _start(url: str) -> bool:
+    """Hand ``url`` to the browser: with ``BROWSER`` set, only the commands it lists
+    (``os.pathsep``-separated, tried in order), so a failing one never falls back to a
+    text browser taking over the terminal; otherwise :func:`webbrowser.open` with its
+    usual search. True when a browser accepted the URL."""
+    import os
     import webbrowser
 
-    try:
+    choices = [c for c in os.environ.get("BROWSER", "").split(os.pathsep) if c.strip()]
+    if not choices:
         return bool(webbrowser.open(url))
+    for choice in choices:
+        try:
+            if webbrowser.get(choice).open(url):
+                return True
+        except (webbrowser.Error, OSError):
+            continue
+    return False
+
+
+def browser_open(url: str) -> bool:
+    """Open ``url`` in the browser (see :func:`_start`); True when a browser accepted
+    it. Errors starting the browser count as False, never raise.
+
+    Whatever the browser prints goes to stderr, never stdout (which may carry a JSON
+    document): stdout is flushed and file descriptor 1 points at descriptor 2 while the
+    browser starts (a browser left running keeps writing there), then it is restored.
+    """
+    import os
+    import sys
+    import webbrowser
+
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:  # no descriptor 1 or 2: nothing to protect, or nowhere to go
+        saved = None
+    try:
+        return _start(url)
     except (webbrowser.Error, OSError):
         return False
+    finally:
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
+def browser_problem() -> tuple[str, str]:
+    """The message and hint for "no browser accepted the URL", naming ``BROWSER`` when
+    it is set (its commands were the only ones tried)."""
+    import os
+
+    from roadmap_cli.textsafe import clean_line
+
+    hint = "open the URL above yourself"
+    browser = os.environ.get("BROWSER", "")
+    if browser.strip():
+        return (
+            f"no browser could be started: BROWSER={clean_line(browser)!r} failed",
+            f"{hint}, or set BROWSER to a browser command that works (e.g. firefox)",
+        )
+    return "no browser could be started here", f"{hint}, or set BROWSER to a browser command"
 
 
 def open_resources(

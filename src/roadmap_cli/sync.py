@@ -9,6 +9,7 @@ sync service's conflict copy ("relearn-ai (conflicted copy).json") merges cleanl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,6 +23,7 @@ __all__ = [
     "ExportResult",
     "MergeResult",
     "RestoreResult",
+    "export_document",
     "export_progress",
     "merge_progress",
     "read_copy",
@@ -122,6 +124,18 @@ def export_progress(store: ProgressStore, path: Path, force: bool = False) -> Ex
     return ExportResult(path, store.roadmap_id, len(progress.events), existed)
 
 
+def export_document(store: ProgressStore) -> str:
+    """The progress as the text a copy holds (``progress export -`` prints it), with
+    characters that could act on a terminal escaped (still the same JSON).
+
+    Raises:
+        ProgressFileError: our progress file is unreadable.
+    """
+    from roadmap_cli.textsafe import safe_json
+
+    return safe_json(store.load().to_json_text())
+
+
 def read_copy(path: Path, roadmap_id: str) -> Progress:
     """Read a progress copy to merge; it must belong to ``roadmap_id``.
 
@@ -154,19 +168,43 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
     return copy
 
 
+#: Events of a copy may be this far ahead of our clock (time zones, clock drift).
+FUTURE_SLACK = timedelta(days=1)
+
+
+def _refuse_future(copy: Progress, path: Path) -> None:
+    """Raise ProgressFileError when ``copy`` holds events dated more than
+    :data:`FUTURE_SLACK` after now (UTC), naming the first such event's date."""
+    from roadmap_cli.clock import now_utc
+
+    limit = now_utc() + FUTURE_SLACK
+    future = [e for e in copy.events if e.at > limit]
+    if future:
+        first = min(future, key=lambda e: e.at)
+        noun = "event" if len(future) == 1 else "events"
+        raise ProgressFileError(
+            path,
+            f"refusing to merge: {len(future)} {noun} dated in the future (the first on "
+            f"{first.at.date().isoformat()}); nothing was merged",
+            "check that machine's clock and date, then export the progress again",
+        )
+
+
 def merge_progress(store: ProgressStore, path: Path) -> MergeResult:
     """Merge the copy at ``path`` into our progress, under the write lock.
 
     Nothing is written when the copy brings nothing new.
 
     Raises:
-        ProgressFileError: the copy or our file is unreadable, or the copy belongs to
-            another roadmap (exit 1); our file is left untouched.
+        ProgressFileError: the copy or our file is unreadable, the copy belongs to
+            another roadmap, or it holds events dated more than a day in the future (its
+            machine's clock is wrong) (exit 1); our file is left untouched.
         LockTimeoutError: another process held the lock too long.
     """
     from roadmap_cli.progress import merge_events
 
     copy = read_copy(path, store.roadmap_id)
+    _refuse_future(copy, path)
 
     def change(progress: Progress) -> tuple[int, int, list[str]]:
         known = {e.id for e in progress.events}
@@ -180,14 +218,17 @@ def merge_progress(store: ProgressStore, path: Path) -> MergeResult:
     return MergeResult(path, store.path, store.roadmap_id, new, before, before + new, topics)
 
 
-def restore_progress(store: ProgressStore) -> RestoreResult:
+def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult:
     """Bring back the newest readable backup as the progress file.
 
-    A damaged current file is renamed to ``<id>.json.damaged-<UTC time>`` (kept, never
-    deleted); a readable one becomes the newest backup as any write makes it.
+    An unreadable current file (damaged, or written by a newer roadmap-cli) is renamed to
+    ``<id>.json.damaged-<UTC time>`` (kept, never deleted); a readable one becomes the
+    newest backup as any write makes it. Without ``force`` only a missing or damaged
+    file is replaced: a readable one, or a newer version's, is refused.
 
     Raises:
-        RoadmapError: no readable backup exists (exit 1; nothing changes).
+        RoadmapError: no readable backup exists, or the file is readable or newer and
+            ``force`` is False (exit 1; nothing changes).
         ProgressFileError, LockTimeoutError: the file cannot be set aside or written.
     """
     found = store.newest_readable_backup()
@@ -200,14 +241,27 @@ def restore_progress(store: ProgressStore) -> RestoreResult:
     damaged = kept = None
     try:
         store.load()
-    except ProgressFileError:
+    except ProgressFileError as exc:
+        if "newer roadmap-cli" in exc.message and not force:
+            raise RoadmapError(
+                f"{store.path}: the progress file was written by a newer roadmap-cli; "
+                "restoring would replace it with an older backup",
+                "upgrade roadmap-cli (pip install -U roadmap-cli); or add --force to set it "
+                "aside (kept) and restore the newest backup",
+            ) from None
         try:
             damaged = store.set_aside_damaged()
         except OSError as exc:
             raise ProgressFileError(
-                store.path, f"cannot move the damaged file aside ({exc.strerror})"
+                store.path, f"cannot move the unreadable file aside ({exc.strerror})"
             ) from None
     else:
+        if store.exists() and not force:
+            raise RoadmapError(
+                f"{store.path}: the progress file is readable; nothing to restore",
+                "'roadmap undo' reverts the last change; 'roadmap progress restore --force' "
+                "replaces the file with the newest backup, keeping it as a backup",
+            )
         if store.exists():  # the write below rotates it into the backups, as any write does
             kept = store.backup_dir / f"{store.roadmap_id}.json.1"
             number = int(backup.suffix.lstrip("."))

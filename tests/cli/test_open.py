@@ -27,6 +27,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return True
 
     monkeypatch.setattr(webbrowser, "open", fake_open)
+    monkeypatch.delenv("BROWSER", raising=False)  # else only BROWSER's commands are tried
     return urls
 
 
@@ -91,12 +92,14 @@ def test_no_browser_only_prints(roadmap, opened) -> None:
     assert all(url in run.stdout for url in ATTENTION)
 
 
-def test_no_browser_available_warns_and_still_prints_url(roadmap, monkeypatch) -> None:
+def test_no_browser_available_exits_1_and_still_prints_url(roadmap, monkeypatch) -> None:
+    monkeypatch.delenv("BROWSER", raising=False)
     monkeypatch.setattr(webbrowser, "open", lambda url, new=0, autoraise=True: False)
     run = roadmap("open", "attention")
-    assert run.exit_code == 0
+    assert run.exit_code == 1
     assert ATTENTION[0] in run.stdout
     assert "No browser could be started" in run.stdout
+    assert "roadmap: error: no browser could be started here" in run.stderr
 
 
 def test_browser_environment_variable_is_honoured(tmp_path: Path) -> None:

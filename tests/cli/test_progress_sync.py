@@ -168,7 +168,7 @@ def test_restore_over_a_readable_file_keeps_it_as_newest_backup(roadmap, progres
     assert roadmap("done", "dl-theory").exit_code == 0
     assert roadmap("done", "dl-code").exit_code == 0
     current = progress_file.read_bytes()
-    run = roadmap("progress", "restore")
+    run = roadmap("progress", "restore", "--force")
     assert run.exit_code == 0, run.stderr
     assert "relearn-ai.json.2" in run.stdout
     assert "now the newest backup" in " ".join(run.stdout.split())

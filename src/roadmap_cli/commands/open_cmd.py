@@ -34,7 +34,8 @@ def command(
     """Open a topic's first resource (or resource N, or all) in the browser.
 
     The URLs are printed too, for SSH sessions. Only http and https links
-    are opened; the BROWSER environment variable picks the browser.
+    are opened. BROWSER (commands separated by ':') picks the browser; when
+    it is set, nothing else is tried. Exits 1 when no browser starts.
 
     Examples:
 
@@ -46,11 +47,15 @@ def command(
 
       BROWSER=firefox roadmap open lora
     """
-    from roadmap_cli.opener import open_resources
+    from roadmap_cli.opener import browser_problem, open_resources
 
     app = app_context(ctx)
     result = open_resources(app, topic, index, every, launch=not no_browser)
     emit(result, as_json=as_json, lang=app.lang)
+    if result.launch and not all(c.opened for c in result.chosen):
+        from roadmap_cli.errors import RoadmapError
+
+        raise RoadmapError(*browser_problem())
 
 
 def register(app: typer.Typer) -> None:

@@ -27,13 +27,24 @@ def export(
 ) -> None:
     """Write a copy of your progress (of the roadmap in use) to FILE.
 
+    FILE '-' prints the copy (a JSON document) on stdout instead.
+
     Examples:
 
       roadmap progress export ~/Dropbox/roadmap-laptop.json
+
+      roadmap progress export - | ssh desktop 'cat > laptop.json'
     """
+    app = app_context(ctx)
+    if str(file) == "-":
+        import sys
+
+        from roadmap_cli.sync import export_document
+
+        sys.stdout.write(export_document(app.store()))  # the document alone, even with --json
+        return
     from roadmap_cli.sync import export_progress
 
-    app = app_context(ctx)
     emit(export_progress(app.store(), file, force), as_json=as_json, lang=app.lang)
 
 
@@ -55,20 +66,32 @@ def merge(ctx: typer.Context, file: FileArgument, as_json: JsonOption = False) -
     emit(merge_progress(app.store(), file), as_json=as_json, lang=app.lang)
 
 
-def restore(ctx: typer.Context, as_json: JsonOption = False) -> None:
+def restore(
+    ctx: typer.Context,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace a readable progress file too (it is kept as a backup)."
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
     """Bring back the newest readable backup of your progress file.
 
-    A damaged file is set aside (renamed, never deleted); a readable one
-    becomes the newest backup, so restoring again undoes a restore.
+    For a progress file that cannot be read: it is set aside (renamed, never
+    deleted). A readable file is replaced only with --force; it then becomes
+    the newest backup, so restoring again undoes a restore.
 
     Examples:
 
       roadmap progress restore
+
+      roadmap progress restore --force
     """
     from roadmap_cli.sync import restore_progress
 
     app = app_context(ctx)
-    emit(restore_progress(app.store()), as_json=as_json, lang=app.lang)
+    emit(restore_progress(app.store(), force), as_json=as_json, lang=app.lang)
 
 
 def register(app: typer.Typer) -> None:

@@ -59,7 +59,9 @@ def _restore(result: RestoreResult, lang: str) -> None:
     )
     if result.damaged:
         console.print(
-            Text(f"The damaged file was kept as {clean_line(str(result.damaged))}.", style="muted")
+            Text(
+                f"The unreadable file was kept as {clean_line(str(result.damaged))}.", style="muted"
+            )
         )
     if result.kept_as:
         console.print(

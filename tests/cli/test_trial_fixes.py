@@ -237,10 +237,11 @@ def test_markdown_roadmap_gets_an_import_hint(roadmap, tmp_path, name: str) -> N
 # 1. open --json stays one JSON document whatever the browser prints; BROWSER alone
 
 
-def _open(*args: str, browser: str) -> subprocess.CompletedProcess[str]:
-    """``roadmap open`` in a real process (real file descriptors), with ``BROWSER``."""
+def _open(*args: str, browser: str, **more: str) -> subprocess.CompletedProcess[str]:
+    """``roadmap open`` in a real process (real file descriptors), with ``BROWSER`` (and
+    the ``more`` environment variables)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["BROWSER"] = browser
+    env.update(BROWSER=browser, **more)
     return subprocess.run(
         [sys.executable, "-m", "roadmap_cli", "open", *args],
         env=env,
@@ -272,16 +273,7 @@ def test_failing_browser_exits_1_prints_urls_and_tries_nothing_else(tmp_path) ->
     other.write_text(f"#!/bin/sh\necho lynx >> {record}\n")
     other.chmod(0o755)
     env_path = f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}"
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(BROWSER="false", PATH=env_path)
-    run = subprocess.run(
-        [sys.executable, "-m", "roadmap_cli", "open", "attention", "--json"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = _open("attention", "--json", browser="false", PATH=env_path)
     assert run.returncode == 1
     doc = json.loads(run.stdout)
     assert [(r["url"], r["opened"]) for r in doc["resources"]] == [(URL, False)]

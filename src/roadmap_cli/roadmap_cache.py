@@ -30,8 +30,8 @@ from roadmap_cli.models import Resource, Roadmap, Stage, Topic
 
 __all__ = ["CACHE_FORMAT", "KEEP", "cache_dir", "cache_key", "read_cached", "write_cached"]
 
-#: Bumped when the layout of a cache entry changes.
-CACHE_FORMAT = 1
+#: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
+CACHE_FORMAT = 2  # 2: warning for a topic id that is also a stage id
 #: How many entries (validated versions of roadmap files) are kept.
 KEEP = 8
 

@@ -110,19 +110,29 @@ def browser_open(url: str) -> bool:
     it. Errors starting the browser count as False, never raise.
 
     Whatever the browser prints goes to stderr, never stdout (which may carry a JSON
-    document): stdout is flushed and file descriptor 1 points at descriptor 2 while the
-    browser starts (a browser left running keeps writing there), then it is restored.
+    document): stdout is flushed and file descriptor 1 points at descriptor 2 (or at
+    ``os.devnull`` when there is no stderr) while the browser starts (a browser left
+    running keeps writing there), then it is restored.
     """
     import os
     import sys
     import webbrowser
 
-    sys.stdout.flush()
+    if sys.stdout is not None:
+        sys.stdout.flush()
+    saved = sink = None
     try:
+        try:
+            os.fstat(2)
+        except OSError:  # no stderr: the browser's output goes nowhere (takes descriptor 2)
+            sink = os.open(os.devnull, os.O_WRONLY)
         saved = os.dup(1)
-        os.dup2(2, 1)
-    except OSError:  # no descriptor 1 or 2: nothing to protect, or nowhere to go
-        saved = None
+        os.dup2(2 if sink is None else sink, 1)
+    except OSError:  # no descriptor 1: nothing to protect
+        for fd in (saved, sink):
+            if fd is not None:
+                os.close(fd)
+        saved = sink = None
     try:
         return _start(url)
     except (webbrowser.Error, OSError):
@@ -131,6 +141,8 @@ def browser_open(url: str) -> bool:
         if saved is not None:
             os.dup2(saved, 1)
             os.close(saved)
+        if sink is not None:
+            os.close(sink)
 
 
 def browser_problem() -> tuple[str, str]:

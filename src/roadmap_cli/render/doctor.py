@@ -12,7 +12,7 @@ from rich.text import Text
 
 from roadmap_cli.doctor import DoctorResult
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.prose import NBSP, hang
+from roadmap_cli.render.prose import hang, whole
 from roadmap_cli.render.text import emit_lines, render_text
 from roadmap_cli.textsafe import clean_line
 
@@ -38,7 +38,7 @@ def _plural(n: int, word: str) -> str:
 
 def _name(path: Path | None) -> str:
     """A path made safe, its spaces no-break spaces: it is never folded."""
-    return clean_line(str(path)).replace(" ", NBSP)
+    return whole(clean_line(str(path)))
 
 
 @render_text.register

@@ -12,7 +12,7 @@ from roadmap_cli.clock import local_zone
 from roadmap_cli.history import HistoryEntry, HistoryResult
 from roadmap_cli.progress import Event
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.prose import fold_lines, fold_text
+from roadmap_cli.render.prose import NBSP, fold_lines, fold_text
 from roadmap_cli.render.text import Lang, render_text
 from roadmap_cli.textsafe import clean_line
 
@@ -80,15 +80,21 @@ def history_lines(result: HistoryResult, lang: str, console: Console) -> Iterato
         if plain:
             what = "".join(text for text, _ in parts)
             if cell_len(what) > room:
-                what = ("\n" + indent).join(fold_lines(what, room))
+                what = ("\n" + indent).join(fold_lines(_glue(what), room))
             yield f"{when}  {topic}{gap}{what}"
             continue
         line = Text.assemble((when, "muted"), "  ", (topic, "id"), gap)
         styled = Text.assemble(*parts)
         if styled.cell_len > room:
+            styled.plain = _glue(styled.plain)  # as long as before: the styles stay put
             styled = Text("\n" + indent).join(fold_text(styled, room))
         line.append_text(styled)
         yield line
+
+
+def _glue(what: str) -> str:
+    """``what`` with the dot before a title kept on the title's line when folded."""
+    return what.replace("  · ", "  ·" + NBSP)
 
 
 @render_text.register

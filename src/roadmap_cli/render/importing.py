@@ -8,6 +8,7 @@ from rich.text import Text
 
 from roadmap_cli.import_run import ImportResult
 from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import say, whole
 from roadmap_cli.render.text import render_text
 from roadmap_cli.textsafe import clean_line
 
@@ -21,35 +22,37 @@ def _plural(n: int, word: str) -> str:
 @render_text.register
 def _imported(result: ImportResult, lang: str) -> None:
     console = make_console()
-    target = clean_line(str(result.output)) if result.output else "stdout"
+    target = whole(clean_line(str(result.output))) if result.output else "stdout"
     head = Text(f"{'Replaced' if result.replaced else 'Wrote'} {target}: ", style="done")
     head.append("roadmap ")
     head.append(clean_line(result.roadmap_id), style="id")
     head.append(
         f" with {_plural(result.stages, 'stage')}, {_plural(result.topics, 'topic')}, "
-        f"{_plural(result.resources, 'resource')} from {clean_line(str(result.source))}"
+        f"{_plural(result.resources, 'resource')} from {whole(clean_line(str(result.source)))}"
     )
-    console.print(head)
+    say(console, head)
     if result.replaced:
-        console.print(Text(f"kept the ids of {_plural(result.kept_ids, 'topic')}", style="muted"))
+        say(console, Text(f"kept the ids of {_plural(result.kept_ids, 'topic')}", style="muted"))
     for notice in result.notices:
-        console.print(Text(clean_line(notice), style="warning"))
+        say(console, Text(clean_line(notice), style="warning"))
     if result.skipped:
-        console.print(
-            Text(f"{_plural(len(result.skipped), 'link')} not imported:", style="warning")
+        say(
+            console,
+            Text(f"{_plural(len(result.skipped), 'link')} not imported:", style="warning"),
         )
         for line in result.skipped[:10]:
-            console.print(Text(f"  {clean_line(line)}", style="muted"))
+            say(console, Text(f"  {clean_line(line)}", style="muted"))
         if len(result.skipped) > 10:
-            console.print(Text(f"  … and {len(result.skipped) - 10} more", style="muted"))
+            say(console, Text(f"  … and {len(result.skipped) - 10} more", style="muted"))
     if result.warnings:
-        console.print(
+        say(
+            console,
             Text(
                 f"{_plural(len(result.warnings), 'warning')} (e.g. no English titles): "
                 f"see 'roadmap validate {shlex.quote(target)}'",
                 style="muted",
-            )
+            ),
         )
     if result.output is not None:
         arg = shlex.quote(target)
-        console.print(Text(f"Use it: roadmap --roadmap {arg} next", style="muted"))
+        say(console, Text(f"Use it: roadmap --roadmap {arg} next", style="muted"))

@@ -25,7 +25,17 @@ from rich.measure import Measurement
 from rich.style import StyleType
 from rich.text import Text
 
-__all__ = ["NBSP", "Prose", "fold_indented", "fold_lines", "fold_ranges", "fold_text", "hang"]
+__all__ = [
+    "NBSP",
+    "Prose",
+    "fold_indented",
+    "fold_lines",
+    "fold_ranges",
+    "fold_text",
+    "hang",
+    "say",
+    "whole",
+]
 
 #: Joins two words that must stay on one line (printed as a plain space).
 NBSP = "\u00a0"
@@ -161,12 +171,28 @@ def hang(
     return out
 
 
-def fold_indented(line: Text | str, width: int, *, indent: int | None = None) -> Text:
+def fold_indented(
+    line: Text | str, width: int, *, indent: int | None = None, split_long: bool = True
+) -> Text:
     """``line`` folded to ``width`` cells, its leading spaces kept and every further line
     indented by ``indent`` cells (default: as many as ``line`` starts with)."""
     line = Text(line) if isinstance(line, str) else line
     lead = len(line.plain) - len(line.plain.lstrip(" "))
-    return hang(line[:lead], line[lead:], width, indent=indent)
+    return hang(line[:lead], line[lead:], width, indent=indent, split_long=split_long)
+
+
+def say(console: Console, *lines: Text | str, split_long: bool = False) -> None:
+    """Print each of ``lines`` folded to the console's width (continuation lines indented
+    like the line) and then left alone: a word wider than the console (a path, a URL)
+    runs on past the edge unless ``split_long``, for the terminal to wrap softly."""
+    for line in lines:
+        folded = fold_indented(line, console.width, split_long=split_long)
+        console.print(folded, soft_wrap=True)
+
+
+def whole(text: str) -> str:
+    """``text`` (a path, a command) with its spaces made no-break: it is never folded."""
+    return text.replace(" ", NBSP)
 
 
 class Prose:

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from roadmap_cli.planner import Counts
 from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
-from roadmap_cli.render.prose import Prose, fold_indented, hang
+from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
 from roadmap_cli.render.text import Lang, bar, local_date, render_text, title_text
 from roadmap_cli.results import ReportResult
 from roadmap_cli.textsafe import clean_line
@@ -161,7 +161,7 @@ def _work(result: ReportResult, names: Lang, width: int) -> list[RenderableType]
     ready = [i for i in result.plan.items if i.reason == "ready"]
     for item in ready:
         line = Text(names.title(item.topic))
-        line.append("  · ", style="muted")
+        line.append("  ·" + NBSP, style="muted")
         line.append(names.title(item.stage), style="muted")
         out.append(hang(Text(f"  {item.topic.id}  ", style="id"), line, width))
     if not ready:

@@ -71,4 +71,5 @@ def _search(result: SearchResult, lang: str) -> None:
             )
             emit_lines(console, *rows)
     console.print()
-    console.print(Text("More: roadmap show TOPIC · roadmap open TOPIC --index N", style="muted"))
+    more = Text("roadmap show TOPIC · roadmap open TOPIC --index N", style="muted")
+    emit_lines(console, hang(Text("More: ", style="muted"), more, width))

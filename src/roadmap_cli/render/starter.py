@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import shlex
 
-from rich.table import Table
 from rich.text import Text
 
 from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import hang, say, whole
 from roadmap_cli.render.text import render_text
 from roadmap_cli.starter import InitResult, ValidateResult
 from roadmap_cli.textsafe import clean_line
@@ -22,7 +22,7 @@ def _plural(n: int, word: str) -> str:
 @render_text.register
 def _validate(result: ValidateResult, lang: str) -> None:
     console = make_console()
-    name = clean_line(str(result.path))
+    name = whole(clean_line(str(result.path)))
     if result.valid and result.roadmap is not None:
         c = result.counts()
         head = Text(f"{name}: valid roadmap ", style="done")
@@ -35,36 +35,36 @@ def _validate(result: ValidateResult, lang: str) -> None:
         head = Text(f"{name}: {_plural(len(result.errors), 'error')}", style="error")
     if result.warnings:
         head.append(f", {_plural(len(result.warnings), 'warning')}", style="warning")
-    console.print(head)
+    say(console, head)
     if result.problems:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, style="muted")
-        table.add_column(overflow="fold", ratio=1)
+        rows = []
         for item in result.problems:
             problem = item.problem
             text = Text(clean_line(problem.location), style="id")
             text.append(": " + clean_line(problem.message))
-            table.add_row(
-                Text(problem.severity, style=problem.severity),
-                "" if not item.line or problem.location.startswith("line") else f"line {item.line}",
-                text,
-            )
-        console.print(table)
+            at = "" if not item.line or problem.location.startswith("line") else f"line {item.line}"
+            rows.append((problem.severity, at, text))
+        severity_width = max(len(severity) for severity, _, _ in rows)
+        at_width = max(len(at) for _, at, _ in rows)
+        for severity, at, text in rows:
+            head = Text(severity.ljust(severity_width + 2), style=severity)
+            head.append(at.ljust(at_width + 2) if at_width else "", style="muted")
+            console.print(hang(head, text, console.width, split_long=False), soft_wrap=True)
     if result.valid:
         arg = shlex.quote(name)
-        console.print(
-            Text(f"Use it: roadmap --roadmap {arg} next   (or ROADMAP_FILE={arg})", style="muted")
+        say(
+            console,
+            Text(f"Use it: roadmap --roadmap {arg} next   (or ROADMAP_FILE={arg})", style="muted"),
         )
 
 
 @render_text.register
 def _init(result: InitResult, lang: str) -> None:
     console = make_console()
-    name = clean_line(str(result.path))
+    name = whole(clean_line(str(result.path)))
     verb = "Replaced" if result.replaced else "Wrote"
-    console.print(Text(f"{verb} {name}: an example roadmap with id '{result.roadmap_id}'."))
-    console.print(Text("Edit it, then:", style="muted"))
+    say(console, Text(f"{verb} {name}: an example roadmap with id '{result.roadmap_id}'."))
+    say(console, Text("Edit it, then:", style="muted"))
     arg = shlex.quote(name)
     for line in (f"roadmap validate {arg}", f"roadmap --roadmap {arg} next"):
-        console.print(Text(f"  {line}"))
+        say(console, Text(f"  {line}"))

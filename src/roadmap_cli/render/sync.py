@@ -7,6 +7,7 @@ import shlex
 from rich.text import Text
 
 from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import say, whole
 from roadmap_cli.render.text import render_text
 from roadmap_cli.sync import ExportResult, MergeResult, RestoreResult
 from roadmap_cli.textsafe import clean_line
@@ -21,21 +22,22 @@ def _events(n: int) -> str:
 @render_text.register
 def _export(result: ExportResult, lang: str) -> None:
     console = make_console()
-    name = clean_line(str(result.path))
+    name = whole(clean_line(str(result.path)))
     verb = "Replaced" if result.replaced else "Wrote"
-    console.print(
-        Text(f"{verb} {name}: {_events(result.events)} of roadmap '{result.roadmap_id}'.")
+    say(
+        console,
+        Text(f"{verb} {name}: {_events(result.events)} of roadmap '{result.roadmap_id}'."),
     )
     merge = f"roadmap progress merge {shlex.quote(name)}"
-    console.print(Text(f"On the other machine: {merge}", style="muted"))
+    say(console, Text(f"On the other machine: {merge}", style="muted"))
 
 
 @render_text.register
 def _merge(result: MergeResult, lang: str) -> None:
     console = make_console()
-    name = clean_line(str(result.path))
+    name = whole(clean_line(str(result.path)))
     if not result.new:
-        console.print(Text(f"Nothing new in {name}: your progress already has its events."))
+        say(console, Text(f"Nothing new in {name}: your progress already has its events."))
         return
     line = Text(f"Merged {name}: {result.new} new {_events(result.new).split()[1]}")
     if result.topics:
@@ -44,30 +46,34 @@ def _merge(result: MergeResult, lang: str) -> None:
         line.append(clean_line(shown), style="id")
         line.append(")")
     line.append(f"; {_events(result.after)} in all.")
-    console.print(line)
-    console.print(Text("See the result with 'roadmap report'.", style="muted"))
+    say(console, line)
+    say(console, Text("See the result with 'roadmap report'.", style="muted"))
 
 
 @render_text.register
 def _restore(result: RestoreResult, lang: str) -> None:
     console = make_console()
-    console.print(
+    say(
+        console,
         Text(
-            f"Restored {clean_line(str(result.progress_file))} from "
-            f"{clean_line(str(result.backup))} ({_events(result.events)})."
-        )
+            f"Restored {whole(clean_line(str(result.progress_file)))} from "
+            f"{whole(clean_line(str(result.backup)))} ({_events(result.events)})."
+        ),
     )
     if result.damaged:
-        console.print(
+        say(
+            console,
             Text(
-                f"The unreadable file was kept as {clean_line(str(result.damaged))}.", style="muted"
-            )
+                f"The unreadable file was kept as {whole(clean_line(str(result.damaged)))}.",
+                style="muted",
+            ),
         )
     if result.kept_as:
-        console.print(
+        say(
+            console,
             Text(
                 "The file it replaced is now the newest backup, "
-                f"{clean_line(str(result.kept_as))}.",
+                f"{whole(clean_line(str(result.kept_as)))}.",
                 style="muted",
-            )
+            ),
         )

@@ -90,7 +90,7 @@ def title_text(lang: Lang, item: Topic | Stage, *, both: bool = False, style: st
     text = Text(lang.title(item), style=style)
     other = lang.other(item) if both else ""
     if other:
-        text.append(" · ")
+        text.append(" ·" + NBSP)  # the dot stays with the title after it
         text.append(other, style="muted")
     return text
 

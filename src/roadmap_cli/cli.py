@@ -241,6 +241,9 @@ def main() -> None:
     When the command line names a command, only that command is built: typer builds every
     registered command on each run, ~7 ms for all of them (help and errors, which list
     the others, still see them all)."""
+    for stream in ("stdout", "stderr"):  # started with a closed descriptor (`roadmap next >&-`)
+        if getattr(sys, stream) is None:
+            setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     name = _command_named(sys.argv[1:])
     commands = list(app.registered_commands)
     groups = list(app.registered_groups)

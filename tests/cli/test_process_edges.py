@@ -56,3 +56,18 @@ def test_an_empty_path_option_is_a_usage_error(
     assert f"{option}: the path is empty" in run.stderr
     assert run.stdout == ""
     assert not (tmp_path / "relearn-ai.json").exists()
+
+
+def test_a_closed_stdout_still_records_the_mark(_isolated: Path) -> None:
+    """`roadmap done numpy >&-`: nothing can be printed, but the mark lands."""
+    proc = subprocess.run(
+        [sys.executable, "-c", "from roadmap_cli.cli import main; main()", "done", "numpy"],
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),  # the child starts with fd 1 closed
+        env=os.environ,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stderr == b""
+    assert '"topic": "numpy"' in (_isolated / "relearn-ai.json").read_text()

@@ -7,7 +7,7 @@ import shlex
 from rich.text import Text
 
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.prose import hang, say, whole
+from roadmap_cli.render.prose import NBSP, hang, say, whole
 from roadmap_cli.render.text import render_text
 from roadmap_cli.starter import InitResult, ValidateResult
 from roadmap_cli.textsafe import clean_line
@@ -16,7 +16,7 @@ __all__: list[str] = []
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+    return f"{n}{NBSP}{word}{'s' if n != 1 else ''}"  # "1 error" stays on one line
 
 
 @render_text.register

@@ -113,7 +113,7 @@ def bar(counts: Counts, width: int = 20) -> Text:
 
 def counts_text(counts: Counts) -> Text:
     """``3/9 · 33%`` with the split of what is not plain done."""
-    text = Text(f"{counts.finished}/{counts.total} · {counts.percent:.0f}%")
+    text = Text(f"{counts.finished}/{counts.total} ·{NBSP}{counts.percent:.0f}%")
     extra = []
     if counts.skipped:
         extra.append(f"{counts.skipped} skipped")
@@ -288,7 +288,7 @@ def _show_stage(result: ShowStageResult, lang: str) -> None:
     line = bar(result.summary.counts)
     line.append("  ")
     line.append_text(counts_text(result.summary.counts))
-    _print(console, hang("", head, width), line)
+    _print(console, hang("", head, width), hang("", line, width, indent=2))
     if stage.summary:
         _print(console, Text(""), _summary(stage.summary, width))
     console.print()

@@ -106,3 +106,12 @@ def _console():  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     return Console()
+
+
+def test_indented_paragraph_keeps_its_indentation() -> None:
+    assert fold_lines("list:\n  - one two three", 12) == ["list:", "  - one two", "three"]
+
+
+def test_note_with_indented_line_keeps_it_under_hang() -> None:
+    text = hang("  12:00  ", "steps:\n  1. read", 40)
+    assert text.plain == "  12:00  steps:\n           1. read"

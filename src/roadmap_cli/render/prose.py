@@ -89,9 +89,10 @@ def fold_ranges(
     """Where ``text`` breaks into lines at most ``width`` cells wide (``first``: the first
     line's width, if different), as ``(start, end)`` offsets into ``text``, one per line.
 
-    Explicit newlines are kept; the white space at a break is left out of both lines, as is
-    white space opening a paragraph. A piece wider than its line is cut by characters, or
-    with ``split_long=False`` is left whole on a line of its own, wider than ``width``.
+    Explicit newlines are kept; the white space at a break is left out of both lines. A
+    paragraph's indentation is kept on its first line when narrower than half the line.
+    A piece wider than its line is cut by characters, or with ``split_long=False`` is left
+    whole on a line of its own, wider than ``width``.
     """
     width = max(1, width)
     room = max(1, width if first is None else first)
@@ -100,13 +101,16 @@ def fold_ranges(
     for paragraph in text.split("\n"):
         line: list[int] = []  # [start, end] of the current line, offsets in paragraph
         cells = 0
+        indent = len(paragraph) - len(paragraph.lstrip())
+        if 0 < indent < len(paragraph) and cell_len(paragraph[:indent]) < room // 2:
+            line, cells = [0, indent], cell_len(paragraph[:indent])  # an indented paragraph
         for start, end, space in _units(paragraph):
             w = cell_len(paragraph[start:end])
             gap = cell_len(paragraph[line[1] : start]) if line and space else 0
             if line and cells + gap + w <= room:
                 line[1], cells = end, cells + gap + w
                 continue
-            if line:
+            if line and not paragraph[line[0] : line[1]].isspace():
                 out.append((offset + line[0], offset + line[1]))
                 room = width
             while w > room and split_long:

@@ -62,9 +62,7 @@ def _record(data_dir: Path) -> None:
     events: list[Event] = []
 
     def add(at: datetime, topic: str, **fields: object) -> None:
-        events.append(
-            Event.model_validate({"id": new_event_id(at), "at": at, "topic": topic, **fields})
-        )
+        events.append(Event(id=new_event_id(at), at=at, topic=topic, **fields))  # type: ignore[arg-type]
 
     for topic, when in PLAN:
         assert topic in catalog.topics, topic
@@ -104,7 +102,7 @@ def main(argv: list[str]) -> int:
         _record(Path(tmp))
         args = ["--lang", "en", "report"]
         if "--text" not in argv:
-            args += ["--format", "svg", "--output", str(target)]
+            args += ["--format", "svg", "--output", str(target), "--force"]
         return int(app(args, standalone_mode=False) or 0)
 
 

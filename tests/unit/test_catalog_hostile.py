@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import roadmap_cli.catalog as catalog_module
+import roadmap_cli.validation as validation_module
 from roadmap_cli.catalog import Catalog, check_roadmap, load_catalog
 from roadmap_cli.errors import RoadmapFileError
 
@@ -195,7 +195,7 @@ def test_long_prerequisite_chain_and_cycle_do_not_recurse() -> None:
 def test_very_large_file_is_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(catalog_module, "MAX_ROADMAP_BYTES", 1024 * 1024)
+    monkeypatch.setattr(validation_module, "MAX_ROADMAP_BYTES", 1024 * 1024)
     path = tmp_path / "big.toml"
     path.write_bytes(HEAD.encode() + b"#" * (2 * 1024 * 1024) + b"\n")
     with pytest.raises(RoadmapFileError) as info:

@@ -307,14 +307,22 @@ class Progress:
         """Ids of the events that an undo event has reverted."""
         return {target for e in self.events if e.undo for target in e.undo}
 
-    def last_change(self) -> list[Event]:
+    def last_change(self, now: datetime | None = None) -> list[Event]:
         """The events of the most recently recorded command that is not yet undone (its
-        whole batch), newest record first by id; empty when there is nothing to undo."""
+        whole batch); empty when there is nothing to undo.
+
+        "Most recently recorded" goes by the creation time in the event id. Events whose
+        id claims a time after ``now`` (UTC; default the current time), such as ones merged
+        from a machine whose clock runs ahead, are passed over, and an id that carries no
+        time counts as the oldest, so undo reverts the change just made here.
+        """
         undone = self.undone_ids()
+        limit = int((now or datetime.now(UTC)).timestamp() * 1000) + 60_000
         live = [e for e in self.events if e.undo is None and e.id not in undone]
-        if not live:
+        candidates = [e for e in live if _id_millis(e.id) <= limit]
+        if not candidates:
             return []
-        last = max(live, key=lambda e: e.id)
+        last = max(candidates, key=lambda e: (_id_millis(e.id), e.id))
         if last.batch is None:
             return [last]
         return [e for e in live if e.batch == last.batch]
@@ -410,3 +418,14 @@ def merge_events(*sources: Iterable[Event]) -> list[Event]:
 
 def _content(event: Event) -> str:
     return json.dumps(event.to_json(), sort_keys=True, ensure_ascii=False)
+
+
+def _id_millis(event_id: str) -> int:
+    """The creation time (ms since the epoch) an event id starts with, or -1 if none."""
+    head = event_id.split("-", 1)[0]
+    if len(head) != 12:
+        return -1
+    try:
+        return int(head, 16)
+    except ValueError:
+        return -1

@@ -330,12 +330,13 @@ class ProgressStore:
                 if older.exists():
                     os.replace(older, f"{base}.{n + 1}")
             newest = Path(f"{base}.1")
+            current = Path(os.path.realpath(self.path))  # the file itself, not a symlink to it
             try:
-                os.link(self.path, newest)
+                os.link(current, newest)
             except OSError:
                 import shutil
 
-                shutil.copy2(self.path, newest)
+                shutil.copy2(current, newest)
         except OSError as exc:
             raise ProgressFileError(
                 self.backup_dir, f"cannot keep a backup ({exc.strerror})", _WRITE_HINT

@@ -413,3 +413,6 @@ def test_a_symlinked_progress_file_stays_a_symlink(tmp_path: Path) -> None:
     ]
     assert "ddpm" in real.read_text()
     assert not list(synced.glob("*.tmp"))
+    backup = data / "backups" / "relearn-ai.json.1"  # a real copy of the earlier version
+    assert not backup.is_symlink()
+    assert "attention" in backup.read_text() and "ddpm" not in backup.read_text()

@@ -1,0 +1,30 @@
+"""Undo reverts the change just made here, whatever other machines' clocks say."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from roadmap_cli.progress import Event, Progress, new_event_id
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+
+def status(at: datetime, topic: str, event_id: str | None = None) -> Event:
+    return Event(id=event_id or new_event_id(at), at=at, topic=topic, status="done")
+
+
+def test_events_from_a_clock_ahead_are_not_taken_for_the_last_change() -> None:
+    ahead = NOW + timedelta(hours=6)
+    merged = status(ahead, "pandas")  # made on a laptop whose clock runs 6 h ahead
+    mine = status(NOW, "numpy")
+    progress = Progress(roadmap="r", events=[mine, merged])
+    assert [e.topic for e in progress.last_change(NOW)] == ["numpy"]
+
+
+def test_an_id_without_a_time_counts_as_oldest() -> None:
+    hand_made = status(NOW - timedelta(days=3), "pandas", event_id="a1")
+    mine = status(NOW, "numpy")
+    progress = Progress(roadmap="r", events=[hand_made, mine])
+    assert [e.topic for e in progress.last_change(NOW)] == ["numpy"]
+    progress.add(Event(id=new_event_id(NOW), at=NOW, undo=(mine.id,)))
+    assert [e.topic for e in progress.last_change(NOW)] == ["pandas"]

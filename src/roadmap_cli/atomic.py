@@ -27,11 +27,17 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
     any program's new file would.
 
     Raises:
-        RoadmapError: the file exists and ``force`` is False, the path is a folder, or the
-            write fails (exit 1); nothing is left behind.
+        RoadmapError: the file exists and ``force`` is False, the path is a folder or a
+            special file (device, pipe, socket), or the write fails (exit 1); nothing is
+            left behind.
     """
     if path.is_dir():
         raise RoadmapError(f"{path}: is a folder", f"give a file name for the {what}")
+    if path.exists() and not path.is_file():  # never replace a device, pipe or socket
+        raise RoadmapError(
+            f"{path}: is not a regular file (a device, pipe or socket); the {what} was not written",
+            f"give a plain file name for the {what}",
+        )
     if path.exists() and not force:
         raise RoadmapError(
             f"{path}: already exists; the {what} was not written",

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roadmap_cli.bundled import bundled_roadmap_path
-from roadmap_cli.errors import AmbiguousTopicError, RoadmapFileError, UnknownTopicError
+from roadmap_cli.errors import (
+    AmbiguousTopicError,
+    RoadmapFileError,
+    UnknownTopicError,
+    UsageError,
+)
 from roadmap_cli.models import Roadmap, Stage, Topic
 from roadmap_cli.validation import (
     MAX_ROADMAP_BYTES,
@@ -160,6 +165,7 @@ class Catalog:
 
         Raises:
             UnknownTopicError: nothing matches (with "did you mean" suggestions).
+            UsageError: the query is a stage id, not a topic (exit 2).
             AmbiguousTopicError: a title or prefix matches several topics.
         """
         query = query.strip()
@@ -178,6 +184,11 @@ class Catalog:
             return self.topics[by_prefix[0]]
         if len(by_prefix) > 1:
             raise AmbiguousTopicError(query, by_prefix)
+        if self.stage(query) is not None:
+            raise UsageError(
+                f"{query!r} is a stage, not a topic",
+                f"see its topics with 'roadmap list {query}', then name one of them",
+            )
         close = self._suggest(key)
         if close:
             raise UnknownTopicError(query, close)

@@ -311,3 +311,12 @@ def test_show_prefers_a_topic_whose_id_is_also_a_stage_id(roadmap, tmp_path: Pat
     assert topic.json()["topic"]["id"] == "planning"
     stage = roadmap("--roadmap", str(own), "show", "Planning stage", "--json")
     assert stage.json()["stage"]["id"] == "planning"
+
+
+def test_a_stage_id_given_as_topic_says_it_is_a_stage(roadmap, progress_file: Path) -> None:
+    run = roadmap("done", "foundations")
+    assert run.exit_code == 2
+    assert "'foundations' is a stage, not a topic" in run.stderr
+    assert "roadmap list foundations" in run.stderr
+    assert run.stdout == ""
+    assert not progress_file.exists()

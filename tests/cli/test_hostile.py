@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from roadmap_cli.progress import new_event_id
+
 MARKUP = "[bold]B[/bold] [/] [link=https://evil.example]L[/link]"
 BACKSLASH = "\\[not markup]"
 ANSI = "\x1b[31mred\x1b[0m"
@@ -184,7 +186,7 @@ def test_hostile_orphan_ids_in_progress_file(roadmap, hostile: Path, tmp_path: P
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["events"].append(
         {
-            "id": "ffffffffffff-00000000",
+            "id": new_event_id(),  # the newest record: what undo reverts
             "at": "2099-01-01T00:00:00Z",
             "topic": ANSI + MARKUP + BIDI,
             "status": "done",

@@ -220,3 +220,21 @@ def test_output_never_writes_into_the_progress_folder(studied, _isolated: Path) 
     backup = studied("report", "-o", str(_isolated / "backups" / "x.txt"))
     assert backup.exit_code == 1
     assert studied("next").exit_code == 0
+
+
+def test_output_never_replaces_a_special_file(studied, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    run = studied("report", "-f", "markdown", "-o", str(fifo), "--force")
+    assert run.exit_code == 1
+    assert "is not a regular file" in run.stderr
+    assert run.stdout == ""
+    assert fifo.is_fifo()
+
+
+def test_output_dash_is_stdout(studied, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = studied("report", "-f", "markdown", "-o", "-")
+    assert run.exit_code == 0
+    assert run.stdout.startswith("# How I would relearn AI")
+    assert not (tmp_path / "-").exists()

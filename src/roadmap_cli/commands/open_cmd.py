@@ -45,7 +45,7 @@ def command(
 
       roadmap open ddpm --all
 
-      BROWSER=firefox roadmap open lora
+      BROWSER=firefox roadmap open flash-attention
     """
     from roadmap_cli.opener import browser_problem, open_resources
 

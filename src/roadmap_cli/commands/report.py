@@ -206,7 +206,7 @@ def command(
         emit(result, as_json=chosen == "json", lang=app.lang)
         return
     text = render_document(result, chosen, app.lang)
-    if output is None:
+    if output is None or str(output) == "-":  # "-o -" is stdout, as for progress export
         sys.stdout.write(text)
         return
     write_report(output, text, force=force, data_dir=app.store().data_dir)

@@ -37,7 +37,7 @@ def command(
 
       roadmap search 扩散
 
-      roadmap search arxiv.org lora
+      roadmap search arxiv.org diffusion
     """
     from roadmap_cli.planner import snapshot
     from roadmap_cli.search import search

@@ -16,7 +16,7 @@ import os
 import shlex
 from collections.abc import Mapping
 
-__all__ = ["STAGE_ARGS", "TOPIC_ARGS", "complete"]
+__all__ = ["STAGE_ARGS", "TOPIC_ARGS", "TOPIC_OR_STAGE_ARGS", "complete"]
 
 #: Commands whose positional arguments complete topic ids: the positions (0-based) that
 #: do, or None for every position (``done TOPIC…``).
@@ -25,12 +25,13 @@ TOPIC_ARGS: dict[str, int | None] = {
     "done": None,
     "skip": None,
     "reset": None,
-    "show": 0,
     "note": 0,
     "open": 0,
 }
 #: Commands whose positional arguments complete stage ids, as in :data:`TOPIC_ARGS`.
 STAGE_ARGS: dict[str, int | None] = {"list": 0}
+#: Commands whose positional arguments complete topic ids and then stage ids.
+TOPIC_OR_STAGE_ARGS: dict[str, int | None] = {"show": 0}
 
 
 def _words(env: Mapping[str, str]) -> tuple[str, list[str], str] | None:
@@ -57,7 +58,12 @@ def _ids(kind: str, env: Mapping[str, str]) -> list[str]:
     from roadmap_cli.complete import read_roadmap, stage_ids_of, topic_ids_of
 
     data = read_roadmap(env.get("ROADMAP_FILE") or None)
-    return topic_ids_of(data) if kind == "topic" else stage_ids_of(data)
+    if kind == "topic":
+        return topic_ids_of(data)
+    if kind == "stage":
+        return stage_ids_of(data)
+    topics = topic_ids_of(data)
+    return topics + [s for s in stage_ids_of(data) if s not in set(topics)]
 
 
 def complete(env: Mapping[str, str] = os.environ) -> bool:
@@ -70,7 +76,8 @@ def complete(env: Mapping[str, str] = os.environ) -> bool:
     if not words or any(w.startswith("-") for w in [*words, typed]):
         return False
     command, positionals = words[0], len(words) - 1
-    for kind, table in (("topic", TOPIC_ARGS), ("stage", STAGE_ARGS)):
+    tables = (("topic", TOPIC_ARGS), ("stage", STAGE_ARGS), ("both", TOPIC_OR_STAGE_ARGS))
+    for kind, table in tables:
         if command in table:
             position = table[command]
             if position is not None and position != positionals:

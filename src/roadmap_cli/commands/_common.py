@@ -8,7 +8,14 @@ import typer
 
 from roadmap_cli.context import AppContext
 
-__all__ = ["JsonOption", "TopicArgument", "app_context", "complete_stage", "complete_topic"]
+__all__ = [
+    "JsonOption",
+    "TopicArgument",
+    "app_context",
+    "complete_stage",
+    "complete_topic",
+    "complete_topic_or_stage",
+]
 
 
 def app_context(ctx: typer.Context) -> AppContext:
@@ -25,6 +32,16 @@ def complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
     from roadmap_cli.complete import topic_ids
 
     return [i for i in topic_ids(ctx) if i.startswith(incomplete)]
+
+
+def complete_topic_or_stage(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for TOPIC|STAGE arguments: topic ids, then stage ids."""
+    from roadmap_cli.complete import stage_ids, topic_ids
+
+    topics = topic_ids(ctx)
+    known = set(topics)
+    ids = topics + [s for s in stage_ids(ctx) if s not in known]
+    return [i for i in ids if i.startswith(incomplete)]
 
 
 def complete_stage(ctx: typer.Context, incomplete: str) -> list[str]:

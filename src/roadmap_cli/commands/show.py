@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from roadmap_cli.commands._common import JsonOption, app_context, complete_topic
+from roadmap_cli.commands._common import JsonOption, app_context, complete_topic_or_stage
 from roadmap_cli.context import AppContext
 from roadmap_cli.errors import UnknownTopicError
 from roadmap_cli.render import emit
@@ -62,7 +62,7 @@ def command(
         typer.Argument(
             metavar="TOPIC|STAGE",
             help="A topic or stage: id, unique id prefix, or title (Chinese or English).",
-            autocompletion=complete_topic,
+            autocompletion=complete_topic_or_stage,
         ),
     ],
     as_json: JsonOption = False,

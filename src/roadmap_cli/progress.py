@@ -265,8 +265,8 @@ class Progress:
         """The progress stored as the JSON document ``raw`` (``{schema, roadmap, events}``).
 
         Raises:
-            ShapeError: the document or one of its events has the wrong shape; ``where``
-                names it (``events[3].at``).
+            ShapeError: the document or one of its events has the wrong shape, or two
+                different events share an id; ``where`` names it (``events[3].at``).
         """
         if not isinstance(raw, dict):
             raise ShapeError("(top level)", "must be a JSON object")
@@ -290,6 +290,16 @@ class Progress:
                 ) from None
         if "roadmap" not in raw:
             raise ShapeError("roadmap", "required field is missing")
+        seen: dict[str, Event] = {}
+        for index, event in enumerate(parsed):
+            # the same event twice (a careless merge) is harmless; two different events
+            # under one id would lose one of them on the next write
+            if seen.setdefault(event.id, event) != event:
+                raise ShapeError(
+                    f"events[{index}].id",
+                    f"two different events share the id {event.id!r} (edited by hand?); "
+                    "give one of them a new id",
+                )
         return cls(roadmap=raw["roadmap"], events=parsed, schema_version=schema)
 
     def add(self, event: Event) -> None:

@@ -28,3 +28,24 @@ def test_an_id_without_a_time_counts_as_oldest() -> None:
     assert [e.topic for e in progress.last_change(NOW)] == ["numpy"]
     progress.add(Event(id=new_event_id(NOW), at=NOW, undo=(mine.id,)))
     assert [e.topic for e in progress.last_change(NOW)] == ["pandas"]
+
+
+def test_two_different_events_under_one_id_are_refused_not_dropped(tmp_path) -> None:
+    import json
+
+    import pytest
+
+    from roadmap_cli.errors import ProgressFileError
+    from roadmap_cli.store import ProgressStore
+
+    path = tmp_path / "r.json"
+    first = {"id": "x", "at": "2026-11-01T00:00:00Z", "topic": "numpy", "status": "done"}
+    second = {"id": "x", "at": "2026-11-02T00:00:00Z", "topic": "numpy", "status": "todo"}
+    path.write_text(json.dumps({"schema": 1, "roadmap": "r", "events": [first, second]}))
+    before = path.read_bytes()
+    with pytest.raises(ProgressFileError) as info:
+        ProgressStore(tmp_path, "r").load()
+    assert "share the id 'x'" in info.value.message
+    assert path.read_bytes() == before
+    path.write_text(json.dumps({"schema": 1, "roadmap": "r", "events": [first, first]}))
+    assert len(ProgressStore(tmp_path, "r").load().events) == 1  # the same event twice: fine

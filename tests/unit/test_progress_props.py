@@ -158,7 +158,7 @@ def test_to_json_text_then_parse_is_the_identity(items: list[Event]) -> None:
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(stored_events, min_size=1, max_size=20))
+@given(st.lists(stored_events, min_size=1, max_size=20, unique_by=lambda e: e.id))
 def test_store_save_then_load_is_the_identity(tmp_path: Path, items: list[Event]) -> None:
     store = ProgressStore(tmp_path / "data", "demo")
     if store.path.exists():

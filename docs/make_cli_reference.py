@@ -12,7 +12,7 @@ from pathlib import Path
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from roadmap_cli.cli import app
+from roadmap_cli.cli.app import app
 
 HEADER = """# CLI reference
 

@@ -52,10 +52,10 @@ NOTES = [
 
 
 def _record(data_dir: Path) -> None:
-    from roadmap_cli.bundled import bundled_roadmap_path
-    from roadmap_cli.catalog import load_catalog
-    from roadmap_cli.progress import Event, Progress, new_event_id
-    from roadmap_cli.store import ProgressStore
+    from roadmap_cli.progress.events import Event, Progress, new_event_id
+    from roadmap_cli.progress.store import ProgressStore
+    from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+    from roadmap_cli.roadmap.catalog import load_catalog
 
     catalog = load_catalog(bundled_roadmap_path())
     rng = random.Random(7)
@@ -91,10 +91,10 @@ def main(argv: list[str]) -> int:
     """Record the sample progress and write the SVG (or print the text report)."""
     os.environ["TZ"] = ZONE
     time.tzset()
-    import roadmap_cli.clock
+    import roadmap_cli.support.clock
 
-    roadmap_cli.clock.now_utc = lambda: NOW  # every command reads the clock through here
-    from roadmap_cli.cli import app
+    roadmap_cli.support.clock.now_utc = lambda: NOW  # every command reads the clock through here
+    from roadmap_cli.cli.app import app
 
     target = Path(__file__).with_name("report-sample.svg")
     with tempfile.TemporaryDirectory() as tmp:

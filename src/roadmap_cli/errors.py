@@ -2,7 +2,7 @@
 
 Every error a user can cause is a :class:`RoadmapError`: it carries a one-line message,
 an optional hint (what to do), and the :class:`ExitStatus` the CLI exits with. The CLI turns
-it into at most two lines on stderr in one place (``roadmap_cli.cli.main``); the core
+it into at most two lines on stderr in one place (``roadmap_cli.cli.app.main``); the core
 only raises.
 """
 
@@ -31,6 +31,8 @@ class ExitStatus(IntEnum):
     ERROR = 1
     #: Usage error: an unknown or ambiguous topic, a bad option or argument.
     USAGE = 2
+    #: Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+    INTERRUPTED = 130
 
 
 class RoadmapError(Exception):

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from roadmap_cli.cli import app
+from roadmap_cli.cli.app import app
 
 
 @dataclass

@@ -16,7 +16,7 @@ import pytest
 def test_show_completes_stage_ids(words: str, cword: str) -> None:
     env = {**os.environ, "_ROADMAP_COMPLETE": "complete_bash", "COMP_WORDS": words}
     env["COMP_CWORD"] = cword
-    code = "from roadmap_cli.entry import main; main()"
+    code = "from roadmap_cli.cli.entry import main; main()"
     run = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )

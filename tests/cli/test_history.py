@@ -16,9 +16,9 @@ NOW = datetime(2026, 11, 30, 4, 0, tzinfo=UTC)  # 12:00 in Shanghai
 def recorded(roadmap, monkeypatch: pytest.MonkeyPatch):
     """In Asia/Shanghai: dl-theory done late on the 1st (local), attention started and a
     note on it, dl-code done and then undone."""
-    import roadmap_cli.clock
+    import roadmap_cli.support.clock
 
-    monkeypatch.setattr(roadmap_cli.clock, "now_utc", lambda: NOW)
+    monkeypatch.setattr(roadmap_cli.support.clock, "now_utc", lambda: NOW)
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()
     for args in (

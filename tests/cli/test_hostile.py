@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.progress import new_event_id
+from roadmap_cli.progress.events import new_event_id
 
 MARKUP = "[bold]B[/bold] [/] [link=https://evil.example]L[/link]"
 BACKSLASH = "\\[not markup]"

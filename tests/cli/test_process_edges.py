@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli import entry
+from roadmap_cli.cli import entry
 
 
 @pytest.mark.parametrize("command", [["list"], ["next"], ["next", "--json"], ["done", "numpy"]])
@@ -32,12 +32,12 @@ def test_a_closed_pipe_is_not_an_error(command: list[str], _isolated: Path) -> N
 def test_ctrl_c_while_starting_is_one_line_and_130(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import roadmap_cli.cli
+    import roadmap_cli.cli.app
 
     def interrupted() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(roadmap_cli.cli, "main", interrupted)
+    monkeypatch.setattr(roadmap_cli.cli.app, "main", interrupted)
     with pytest.raises(SystemExit) as info:
         entry.main()
     assert info.value.code == 130
@@ -61,7 +61,7 @@ def test_an_empty_path_option_is_a_usage_error(
 def test_a_closed_stdout_still_records_the_mark(_isolated: Path) -> None:
     """`roadmap done numpy >&-`: nothing can be printed, but the mark lands."""
     proc = subprocess.run(
-        [sys.executable, "-c", "from roadmap_cli.cli import main; main()", "done", "numpy"],
+        [sys.executable, "-c", "from roadmap_cli.cli.app import main; main()", "done", "numpy"],
         stderr=subprocess.PIPE,
         preexec_fn=lambda: os.close(1),  # the child starts with fd 1 closed
         env=os.environ,

@@ -15,9 +15,9 @@ NOW = datetime(2026, 11, 30, 4, 0, tzinfo=UTC)  # Monday 12:00 in Shanghai
 @pytest.fixture
 def pinned(monkeypatch: pytest.MonkeyPatch) -> datetime:
     """The clock at NOW and the zone Asia/Shanghai (UTC+8)."""
-    import roadmap_cli.clock
+    import roadmap_cli.support.clock
 
-    monkeypatch.setattr(roadmap_cli.clock, "now_utc", lambda: NOW)
+    monkeypatch.setattr(roadmap_cli.support.clock, "now_utc", lambda: NOW)
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()
     return NOW

@@ -17,9 +17,9 @@ NOW = datetime(2026, 11, 30, 4, 0, tzinfo=UTC)
 @pytest.fixture
 def studied(roadmap, monkeypatch: pytest.MonkeyPatch):
     """Clock and zone pinned; dl-theory done, seaborn skipped, attention in progress."""
-    import roadmap_cli.clock
+    import roadmap_cli.support.clock
 
-    monkeypatch.setattr(roadmap_cli.clock, "now_utc", lambda: NOW)
+    monkeypatch.setattr(roadmap_cli.support.clock, "now_utc", lambda: NOW)
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()
     for args in (

@@ -313,8 +313,8 @@ def test_merge_refuses_events_from_the_future(roadmap, progress_file, tmp_path) 
 
 
 def test_merge_accepts_events_a_few_hours_ahead(roadmap, progress_file, tmp_path) -> None:
-    from roadmap_cli.clock import now_utc
-    from roadmap_cli.progress import format_time
+    from roadmap_cli.progress.events import format_time
+    from roadmap_cli.support.clock import now_utc
 
     copy = tmp_path / "laptop.json"
     ahead = format_time(now_utc() + timedelta(hours=20))

@@ -172,7 +172,7 @@ def test_validate_missing_file_exits_1(roadmap, tmp_path) -> None:
 
 
 def test_validate_bundled_roadmap_is_valid(roadmap) -> None:
-    from roadmap_cli.bundled import bundled_roadmap_path
+    from roadmap_cli.roadmap.bundled import bundled_roadmap_path
 
     run = roadmap("validate", str(bundled_roadmap_path()), "--json")
     assert run.exit_code == 0, run.stdout

@@ -124,8 +124,8 @@ WRITER = """
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from roadmap_cli.progress import Event
-from roadmap_cli.store import ProgressStore
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.store import ProgressStore
 
 store = ProgressStore(Path(sys.argv[1]), "relearn-ai")
 t0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -141,7 +141,7 @@ while True:
 
 def check_file(path: Path) -> int:
     """Parse a progress file; its events must be exactly 1..n (never a torn write)."""
-    from roadmap_cli.store import parse_progress
+    from roadmap_cli.progress.store import parse_progress
 
     progress = parse_progress(path.read_bytes(), path, "relearn-ai")
     numbers = [int(e.id.split("-")[0], 16) for e in progress.events]
@@ -194,7 +194,7 @@ def test_sigkill_at_any_moment_leaves_old_or_new_file(tmp_path: Path, seed: int)
 HOLDER = """
 import sys, time
 from pathlib import Path
-from roadmap_cli.store import ProgressStore
+from roadmap_cli.progress.store import ProgressStore
 
 store = ProgressStore(Path(sys.argv[1]), "relearn-ai")
 def change(progress):
@@ -209,7 +209,7 @@ def test_lock_held_by_a_killed_process_is_free_at_once(
 ) -> None:
     from filelock import FileLock
 
-    import roadmap_cli.store as store_module
+    import roadmap_cli.progress.store as store_module
     from roadmap_cli.errors import LockTimeoutError
 
     data = tmp_path / "data"

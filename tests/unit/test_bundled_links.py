@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from roadmap_cli.urls import clean_url
+from roadmap_cli.support.urls import clean_url
 
 ROOT = Path(__file__).resolve().parents[2]
 ROADMAP_FILE = ROOT / "data" / "roadmap.toml"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from roadmap_cli.bundled import bundled_roadmap_path
-from roadmap_cli.catalog import check_roadmap, load_catalog
-from roadmap_cli.models import RESOURCE_KINDS
+from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+from roadmap_cli.roadmap.catalog import check_roadmap, load_catalog
+from roadmap_cli.roadmap.model import RESOURCE_KINDS
 
 
 def test_bundled_roadmap_validates_without_errors_or_warnings() -> None:

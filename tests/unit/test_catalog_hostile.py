@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import roadmap_cli.validation as validation_module
-from roadmap_cli.catalog import Catalog, check_roadmap, load_catalog
+import roadmap_cli.roadmap.checks as validation_module
 from roadmap_cli.errors import RoadmapFileError
+from roadmap_cli.roadmap.catalog import Catalog, check_roadmap, load_catalog
 
 HEAD = 'schema = 1\nid = "demo"\ntitle = "Demo"\nlanguage = "en"\n'
 STAGE = '[[stages]]\nid = "s"\ntitle = "S"\n'
@@ -65,7 +65,7 @@ def test_bad_ids_are_refused_everywhere(bad_id: str) -> None:
 def test_path_like_roadmap_id_never_builds_a_path(roadmap_file_env: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from roadmap_cli.cli import app
+    from roadmap_cli.cli.app import app
 
     roadmap_file_env.write_text(
         HEAD.replace('"demo"', '"../../escaped"') + STAGE + topic("a"), encoding="utf-8"
@@ -292,8 +292,8 @@ def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
     """The roadmap cache skips validation on a hit; the store checks the id again."""
     from typer.testing import CliRunner
 
-    from roadmap_cli.cli import app
-    from roadmap_cli.roadmap_cache import cache_key
+    from roadmap_cli.cli.app import app
+    from roadmap_cli.roadmap.cache import cache_key
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("ROADMAP_CACHE_DIR", str(cache))

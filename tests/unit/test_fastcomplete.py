@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from roadmap_cli.cli import app
-from roadmap_cli.fastcomplete import STAGE_ARGS, TOPIC_ARGS, complete
+from roadmap_cli.cli.app import app
+from roadmap_cli.cli.fastcomplete import STAGE_ARGS, TOPIC_ARGS, complete
 
 
 def _typer_answer(

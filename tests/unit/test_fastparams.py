@@ -13,7 +13,7 @@ import typer.main
 import typer.testing
 from typer.testing import CliRunner
 
-from roadmap_cli.fastparams import install
+from roadmap_cli.cli.fastparams import install
 
 
 class Color(StrEnum):

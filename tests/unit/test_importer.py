@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from roadmap_cli.catalog import check_roadmap
-from roadmap_cli.import_run import run_import
-from roadmap_cli.urls import clean_url
+from roadmap_cli.actions.import_ import run_import
+from roadmap_cli.roadmap.catalog import check_roadmap
+from roadmap_cli.support.urls import clean_url
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SOURCE = SHARED / "source" / "ai-roadmap.zh.md"

@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap_cli.catalog import check_roadmap
+from roadmap_cli.actions.import_ import run_import
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.import_ids import assign_ids, read_previous
-from roadmap_cli.import_rules import resource_kind, slugify, unique_id
-from roadmap_cli.import_run import run_import
-from roadmap_cli.importer import parse_markdown, title_from_file
-from roadmap_cli.models import ID_PATTERN
-from roadmap_cli.toml_writer import toml_string
+from roadmap_cli.importing.ids import assign_ids, read_previous
+from roadmap_cli.importing.markdown import parse_markdown, title_from_file
+from roadmap_cli.importing.rules import resource_kind, slugify, unique_id
+from roadmap_cli.importing.toml_out import toml_string
+from roadmap_cli.roadmap.catalog import check_roadmap
+from roadmap_cli.roadmap.model import ID_PATTERN
 
 
 @pytest.mark.parametrize(
@@ -225,7 +225,7 @@ def test_any_markdown_imports_to_a_valid_roadmap_or_a_clear_error(
     if not roadmap.stages:
         return  # run_import refuses it with "found nothing to import"
     assign_ids(roadmap, roadmap_id=None, file_title="fuzz")
-    from roadmap_cli.toml_writer import write_toml
+    from roadmap_cli.importing.toml_out import write_toml
 
     checked, problems = check_roadmap(write_toml(roadmap, ["fuzz"]).encode("utf-8"))
     assert checked is not None, [str(p) for p in problems]

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.catalog import Catalog, check_roadmap
-from roadmap_cli.context import AppContext
+from roadmap_cli.actions.context import AppContext
+from roadmap_cli.actions.open import open_resources
 from roadmap_cli.errors import RoadmapError, UsageError
-from roadmap_cli.models import Resource
-from roadmap_cli.opener import open_resources
+from roadmap_cli.roadmap.catalog import Catalog, check_roadmap
+from roadmap_cli.roadmap.model import Resource
 
 
 def _app_with(url: str) -> AppContext:

@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from roadmap_cli.bundled import bundled_roadmap_path
-from roadmap_cli.catalog import Catalog, load_catalog
-from roadmap_cli.planner import activity_by_day, pace, snapshot, streaks
-from roadmap_cli.progress import Event, Progress
+from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.snapshot import activity_by_day, pace, snapshot, streaks
 from roadmap_cli.render.heatmap import SHADES, heatmap_columns, heatmap_lines, shade
+from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+from roadmap_cli.roadmap.catalog import Catalog, load_catalog
 
 SHANGHAI = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 30, 4, 0, tzinfo=UTC)  # Monday 12:00 in Shanghai

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.catalog import Catalog, load_catalog
 from roadmap_cli.errors import AmbiguousTopicError, ExitStatus, UnknownTopicError
+from roadmap_cli.roadmap.catalog import Catalog, load_catalog
 
 ROADMAP = """
 schema = 1

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.bundled import bundled_roadmap_path
-from roadmap_cli.catalog import load_catalog
 from roadmap_cli.errors import RoadmapFileError
-from roadmap_cli.roadmap_cache import KEEP, cache_dir, cache_key, read_cached
+from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+from roadmap_cli.roadmap.cache import KEEP, cache_dir, cache_key, read_cached
+from roadmap_cli.roadmap.catalog import load_catalog
 
 SMALL = """\
 schema = 1

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.catalog import check_roadmap, load_catalog
 from roadmap_cli.errors import ExitStatus, RoadmapFileError
+from roadmap_cli.roadmap.catalog import check_roadmap, load_catalog
 
 HEAD = 'schema = 1\nid = "demo"\ntitle = "Demo"\nlanguage = "en"\n'
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from roadmap_cli.cli import app
+from roadmap_cli.cli.app import app
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "make_sample_report.py"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.catalog import Catalog, check_roadmap
+from roadmap_cli.actions.search import excerpt, normalise, search
 from roadmap_cli.errors import UsageError
-from roadmap_cli.planner import snapshot
-from roadmap_cli.progress import Event, Progress
-from roadmap_cli.search import excerpt, normalise, search
+from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.snapshot import snapshot
+from roadmap_cli.roadmap.catalog import Catalog, check_roadmap
 
 ROADMAP = """
 schema = 1

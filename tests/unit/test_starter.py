@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roadmap_cli.catalog import check_roadmap
-from roadmap_cli.starter import example_roadmap, locate_line
+from roadmap_cli.actions.validate import example_roadmap, locate_line
+from roadmap_cli.roadmap.catalog import check_roadmap
 
 TEXT = """schema = 1
 id = "x"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.errors import ProgressFileError
-from roadmap_cli.progress import PROGRESS_SCHEMA, Event, Progress
-from roadmap_cli.store import BACKUP_COUNT, ProgressStore, parse_progress
+from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress
+from roadmap_cli.progress.store import BACKUP_COUNT, ProgressStore, parse_progress
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
@@ -386,8 +386,8 @@ def test_store_refuses_an_id_that_is_not_a_plain_name(tmp_path: Path, bad: str) 
 
 def test_a_symlinked_progress_file_stays_a_symlink(tmp_path: Path) -> None:
     """Keeping the file in a synced folder through a symlink must survive a write."""
-    from roadmap_cli.progress import Event, new_event_id
-    from roadmap_cli.store import ProgressStore
+    from roadmap_cli.progress.events import Event, new_event_id
+    from roadmap_cli.progress.store import ProgressStore
 
     synced = tmp_path / "synced"
     synced.mkdir()
@@ -398,7 +398,7 @@ def test_a_symlinked_progress_file_stays_a_symlink(tmp_path: Path) -> None:
     store = ProgressStore(data, "relearn-ai")
 
     def mark(topic: str) -> None:
-        from roadmap_cli.clock import now_utc
+        from roadmap_cli.support.clock import now_utc
 
         store.update(
             lambda p: p.add(Event(id=new_event_id(), at=now_utc(), topic=topic, status="done"))

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from roadmap_cli.catalog import check_roadmap
-from roadmap_cli.context import check_language
-from roadmap_cli.dates import parse_day
+from roadmap_cli.actions.context import check_language
 from roadmap_cli.errors import UsageError
+from roadmap_cli.roadmap.catalog import check_roadmap
+from roadmap_cli.support.dates import parse_day
 
 TODAY = date(2026, 11, 30)
 
@@ -80,8 +80,8 @@ def test_a_topic_with_a_stage_id_is_a_warning() -> None:
 
 
 def test_imported_topic_ids_avoid_stage_ids_deterministically() -> None:
-    from roadmap_cli.import_ids import assign_ids
-    from roadmap_cli.importer import parse_markdown
+    from roadmap_cli.importing.ids import assign_ids
+    from roadmap_cli.importing.markdown import parse_markdown
 
     def ids() -> tuple[list[str], list[str]]:
         markdown = (

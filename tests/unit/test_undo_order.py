@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from roadmap_cli.progress import Event, Progress, new_event_id
+from roadmap_cli.progress.events import Event, Progress, new_event_id
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 
@@ -36,7 +36,7 @@ def test_two_different_events_under_one_id_are_refused_not_dropped(tmp_path) -> 
     import pytest
 
     from roadmap_cli.errors import ProgressFileError
-    from roadmap_cli.store import ProgressStore
+    from roadmap_cli.progress.store import ProgressStore
 
     path = tmp_path / "r.json"
     first = {"id": "x", "at": "2026-11-01T00:00:00Z", "topic": "numpy", "status": "done"}

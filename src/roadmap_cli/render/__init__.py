@@ -1,10 +1,9 @@
-"""Output: turns result objects into rich text or a JSON document. Never changes state.
+"""Output: turns result objects into text or a JSON document. Never changes state.
 
-``emit(result, as_json=...)`` is the one way a command prints its result: with
-``as_json`` it writes ``result.to_json()`` as one JSON document on stdout and never
-imports rich; otherwise it hands the result to the text renderer registered for its type
-(:mod:`roadmap_cli.render.text`, or the module named by the result's ``RENDERER``
-attribute, which registers its renderer with ``@render_text.register``).
+One module per command family, named like its action (``render/next.py`` renders
+``actions/next.py``'s result); shared pieces are in :mod:`roadmap_cli.render.widgets`.
+A command prints its result with :func:`emit_json` (``--json``: no rich imported) or by
+calling its renderer directly (``render_next(result, lang)``).
 """
 
 from __future__ import annotations
@@ -22,18 +21,9 @@ class Result(Protocol):
         ...
 
 
-def emit(result: Result, *, as_json: bool, lang: str = "en") -> None:
-    """Print ``result`` on stdout: a JSON document, or rich text in ``lang`` ("zh"/"en")."""
-    if as_json:
-        from roadmap_cli.textsafe import safe_json
+def emit_json(result: Result) -> None:
+    """Print ``result.to_json()`` on stdout as one JSON document (UTF-8, indented)."""
+    from roadmap_cli.support.textsafe import safe_json
 
-        document = json.dumps(result.to_json(), ensure_ascii=False, indent=2)
-        sys.stdout.write(safe_json(document) + "\n")
-        return
-    import importlib
-
-    from roadmap_cli.render.text import render_text
-
-    # the module holding the result's text renderer registers it when imported
-    importlib.import_module(getattr(result, "RENDERER", "roadmap_cli.render.text"))
-    render_text(result, lang)
+    document = json.dumps(result.to_json(), ensure_ascii=False, indent=2)
+    sys.stdout.write(safe_json(document) + "\n")

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from rich.text import Text
 
-from roadmap_cli.doctor import DoctorResult
+from roadmap_cli.actions.doctor import DoctorResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang, whole
-from roadmap_cli.render.text import emit_lines, render_text
-from roadmap_cli.textsafe import clean_line
+from roadmap_cli.render.widgets import emit_lines
+from roadmap_cli.support.textsafe import clean_line
 
 __all__: list[str] = []
 
@@ -41,8 +41,8 @@ def _name(path: Path | None) -> str:
     return whole(clean_line(str(path)))
 
 
-@render_text.register
-def _doctor(result: DoctorResult, lang: str) -> None:
+def render_doctor(result: DoctorResult, lang: str) -> None:
+    """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
     console = make_console()
     out: list[Row] = []
     if result.roadmap_errors:

@@ -8,13 +8,13 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from roadmap_cli.clock import local_zone
-from roadmap_cli.history import HistoryEntry, HistoryResult
-from roadmap_cli.progress import Event
+from roadmap_cli.actions.history import HistoryEntry, HistoryResult
+from roadmap_cli.progress.events import Event
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import NBSP, fold_lines, fold_text
-from roadmap_cli.render.text import Lang, render_text
-from roadmap_cli.textsafe import clean_line
+from roadmap_cli.render.widgets import Lang
+from roadmap_cli.support.clock import local_zone
+from roadmap_cli.support.textsafe import clean_line
 
 __all__ = ["describe", "history_lines"]
 
@@ -97,8 +97,8 @@ def _glue(what: str) -> str:
     return what.replace("  · ", "  ·" + NBSP)
 
 
-@render_text.register
-def _history(result: HistoryResult, lang: str) -> None:
+def render_history(result: HistoryResult, lang: str) -> None:
+    """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
     console = make_console()
     if not result.entries:
         since = f" since {result.since.isoformat()}" if result.since else ""

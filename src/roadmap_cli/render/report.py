@@ -14,12 +14,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from roadmap_cli.planner import Counts
+from roadmap_cli.actions.report import ReportResult
+from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
 from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
-from roadmap_cli.render.text import Lang, bar, local_date, render_text, title_text
-from roadmap_cli.results import ReportResult
-from roadmap_cli.textsafe import clean_line
+from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
+from roadmap_cli.support.textsafe import clean_line
 
 __all__ = ["export_report", "report_renderables"]
 
@@ -265,8 +265,8 @@ def export_report(result: ReportResult, lang: str, fmt: str) -> str:
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
 
 
-@render_text.register
-def _report(result: ReportResult, lang: str) -> None:
+def render_report(result: ReportResult, lang: str) -> None:
+    """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
     from roadmap_cli.render.console import make_console
 
     console: Console = make_console()

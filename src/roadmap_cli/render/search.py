@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from roadmap_cli.actions.search import SearchResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
-from roadmap_cli.render.text import (
+from roadmap_cli.render.widgets import (
     Lang,
     emit_lines,
     mark,
-    render_text,
     resource_rows,
     title_text,
 )
-from roadmap_cli.search import SearchResult
-from roadmap_cli.textsafe import clean_line
+from roadmap_cli.support.textsafe import clean_line
 
 __all__: list[str] = []
 
@@ -29,8 +28,8 @@ _FIELD_NAMES = {
 }
 
 
-@render_text.register
-def _search(result: SearchResult, lang: str) -> None:
+def render_search(result: SearchResult, lang: str) -> None:
+    """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
     console = make_console()
     query = clean_line(result.query)
     if not result.hits:

@@ -1,0 +1,233 @@
+"""``roadmap doctor``: check the roadmap and its progress together.
+
+It reads and never writes: the roadmap file (errors and warnings), the progress file
+(readable or damaged), marks of topics that left the roadmap (orphans), marks recorded
+under a former id (an alias, now following the renamed topic), the rotating backups, and
+temporary files an interrupted write left. The result is healthy unless a file is damaged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from roadmap_cli.actions.context import AppContext
+    from roadmap_cli.progress.events import Progress
+    from roadmap_cli.progress.store import ProgressStore
+
+__all__ = ["AliasedMarks", "BackupCheck", "DoctorResult", "OrphanMarks", "diagnose"]
+
+
+@dataclass(frozen=True)
+class OrphanMarks:
+    """Marks of a topic id that is neither a topic nor an alias in the roadmap."""
+
+    topic: str
+    status: str
+    events: int
+
+
+@dataclass(frozen=True)
+class AliasedMarks:
+    """Marks recorded under ``alias``, a former id of ``topic``; they count for ``topic``."""
+
+    alias: str
+    topic: str
+    events: int
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """One rotating backup: whether it parses, and how many events it holds (None if not)."""
+
+    path: Path
+    readable: bool
+    events: int | None
+
+
+@dataclass
+class DoctorResult:
+    """What ``roadmap doctor`` found.
+
+    Attributes:
+        roadmap_path: the roadmap file checked.
+        roadmap_errors: problems that make the roadmap unusable ("location: message").
+        roadmap_warnings: problems reported but tolerated.
+        roadmap_id: the roadmap's id; when the file does not validate, its top-level
+            ``id`` if that can be read and is valid, else None.
+        topics: how many topics the roadmap has (0 when it does not validate).
+        progress_path: the progress file, None when the roadmap's id cannot be read.
+        progress_exists: whether the progress file exists.
+        progress_error: why the progress file cannot be read (None when it can), and
+            ``progress_hint``, what to do about it.
+        events: how many events the progress file holds.
+        orphans, aliased, backups: see :class:`OrphanMarks`, :class:`AliasedMarks`,
+            :class:`BackupCheck` (backups newest first).
+        temporaries: temporary files left by interrupted writes (the next change removes
+            them).
+        set_aside: damaged progress files set aside by ``progress restore`` (kept).
+    """
+
+    roadmap_path: Path
+    roadmap_errors: list[str] = field(default_factory=list)
+    roadmap_warnings: list[str] = field(default_factory=list)
+    roadmap_id: str | None = None
+    topics: int = 0
+    progress_path: Path | None = None
+    progress_exists: bool = False
+    progress_error: str | None = None
+    progress_hint: str | None = None
+    events: int = 0
+    orphans: list[OrphanMarks] = field(default_factory=list)
+    aliased: list[AliasedMarks] = field(default_factory=list)
+    backups: list[BackupCheck] = field(default_factory=list)
+    temporaries: list[Path] = field(default_factory=list)
+    set_aside: list[Path] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        """True unless the roadmap or the progress file is damaged."""
+        return not self.roadmap_errors and self.progress_error is None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{healthy, roadmap: {file, id, topics, errors, warnings}, progress: {file,
+        exists, readable, error, hint, events}, orphans: [{id, status, events}],
+        aliased: [{alias, topic, events}], backups: [{file, readable, events}],
+        temporary_files: [path], set_aside: [path]}``."""
+        return {
+            "healthy": self.healthy,
+            "roadmap": {
+                "file": str(self.roadmap_path),
+                "id": self.roadmap_id,
+                "topics": self.topics,
+                "errors": self.roadmap_errors,
+                "warnings": self.roadmap_warnings,
+            },
+            "progress": {
+                "file": str(self.progress_path) if self.progress_path else None,
+                "exists": self.progress_exists,
+                "readable": self.progress_path is not None and self.progress_error is None,
+                "error": self.progress_error,
+                "hint": self.progress_hint,
+                "events": self.events,
+            },
+            "orphans": [
+                {"id": o.topic, "status": o.status, "events": o.events} for o in self.orphans
+            ],
+            "aliased": [
+                {"alias": a.alias, "topic": a.topic, "events": a.events} for a in self.aliased
+            ],
+            "backups": [
+                {"file": str(b.path), "readable": b.readable, "events": b.events}
+                for b in self.backups
+            ],
+            "temporary_files": [str(p) for p in self.temporaries],
+            "set_aside": [str(p) for p in self.set_aside],
+        }
+
+
+def diagnose(app: AppContext) -> DoctorResult:
+    """Check the roadmap in use and its progress. Reads only; never raises for a damaged
+    roadmap or progress file (those are findings)."""
+    from roadmap_cli.errors import RoadmapFileError
+    from roadmap_cli.progress.snapshot import snapshot
+
+    result = DoctorResult(roadmap_path=app.roadmap_path)
+    try:
+        catalog = app.catalog()
+    except RoadmapFileError as exc:
+        result.roadmap_errors = exc.details or [_without_path(exc.message, exc.path)]
+        roadmap_id = _raw_roadmap_id(app.roadmap_path)
+        if roadmap_id is not None:  # the progress file can still be checked
+            result.roadmap_id = roadmap_id
+            _check_progress(app.store_for(roadmap_id), result)
+        return result
+    result.roadmap_id = catalog.roadmap.id
+    result.topics = len(catalog.topics)
+    result.roadmap_warnings = [f"{p.location}: {p.message}" for p in catalog.warnings]
+    progress = _check_progress(app.store(), result)
+    if progress is None:
+        return result
+    snap = snapshot(catalog, progress)
+    result.orphans = [
+        OrphanMarks(tid, state.status, len(state.events))
+        for tid, state in sorted(snap.orphans.items())
+    ]
+    undone = progress.undone_ids()
+    under_alias = Counter(
+        e.topic
+        for e in progress.events
+        if e.topic in catalog.alias_of and e.id not in undone and e.undo is None
+    )
+    result.aliased = [
+        AliasedMarks(alias, catalog.alias_of[alias], n) for alias, n in sorted(under_alias.items())
+    ]
+    return result
+
+
+def _raw_roadmap_id(path: Path) -> str | None:
+    """The top-level ``id`` of the roadmap file at ``path`` when it parses as TOML and
+    the id is valid, though the file does not validate; None otherwise."""
+    import tomllib
+
+    from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN
+
+    try:
+        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    value = raw.get("id")
+    if isinstance(value, str) and ID_PATTERN.fullmatch(value) and len(value) <= ID_MAX_LENGTH:
+        return value
+    return None
+
+
+def _check_progress(store: ProgressStore, result: DoctorResult) -> Progress | None:
+    """Fill in ``result``'s progress file, backups and left-over files from ``store``;
+    the progress read, or None when it cannot be read (``result.progress_error`` says
+    why)."""
+    from roadmap_cli.errors import ProgressFileError
+
+    result.progress_path = store.path
+    result.progress_exists = store.path.exists()
+    result.backups = _backups(store)
+    result.temporaries = sorted(_glob(store, f".{store.roadmap_id}.json.*.tmp"))
+    result.set_aside = sorted(_glob(store, f"{store.roadmap_id}.json.damaged-*"))
+    try:
+        progress = store.load()
+    except ProgressFileError as exc:
+        result.progress_error = _without_path(exc.message, exc.path)
+        result.progress_hint = exc.hint
+        return None
+    result.events = len(progress.events)
+    return progress
+
+
+def _without_path(message: str, path: Path) -> str:
+    return message.removeprefix(f"{path}: ")
+
+
+def _glob(store: ProgressStore, pattern: str) -> list[Path]:
+    try:
+        return [p for p in store.data_dir.glob(pattern) if p.is_file()]
+    except OSError:
+        return []
+
+
+def _backups(store: ProgressStore) -> list[BackupCheck]:
+    from roadmap_cli.errors import ProgressFileError
+    from roadmap_cli.progress.store import parse_progress
+
+    checks = []
+    for path in store.backup_paths():
+        try:
+            events: int | None = len(
+                parse_progress(path.read_bytes(), path, store.roadmap_id).events
+            )
+        except (OSError, ProgressFileError):
+            events = None
+        checks.append(BackupCheck(path, events is not None, events))
+    return checks

@@ -1,0 +1,235 @@
+"""``roadmap import``: read a Markdown file, build the roadmap, check it, write it.
+
+:func:`run_import` is the whole core of the command: the Markdown is parsed
+(:mod:`roadmap_cli.importing.markdown`), ids are assigned keeping those of an earlier output file
+(:mod:`roadmap_cli.importing.ids`), the TOML is written out (:mod:`roadmap_cli.importing.toml_out`)
+and checked with :func:`roadmap_cli.roadmap.catalog.check_roadmap` before anything is written, so
+an import never leaves an invalid roadmap file; the file is written atomically.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
+
+__all__ = ["ImportResult", "run_import"]
+
+#: Markdown files larger than this are refused (a roadmap is a few hundred kilobytes).
+MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    """What ``roadmap import`` produced.
+
+    Attributes:
+        source: the Markdown file read.
+        output: the TOML file written, or None when the TOML went to stdout.
+        text: the TOML text.
+        roadmap_id, title, language: the new roadmap's.
+        stages, topics, resources: how many of each it holds.
+        kept_ids: topics whose id came from the earlier output file.
+        replaced: an existing output file was replaced (``--force``).
+        warnings: validation warnings (e.g. missing English titles), as text.
+        skipped: links that did not become resources, as ``"line N: URL (reason)"``.
+        notices: other things worth saying (an unreadable earlier file).
+    """
+
+    source: Path
+    output: Path | None
+    text: str
+    roadmap_id: str
+    title: str
+    language: str
+    stages: int
+    topics: int
+    resources: int
+    kept_ids: int = 0
+    replaced: bool = False
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{source, output, id, title, language, counts: {stages, topics, resources},
+        kept_ids, replaced, warnings, skipped_links, notices, toml}``; ``toml`` is the file
+        text when there is no ``output``, else null."""
+        return {
+            "source": str(self.source),
+            "output": str(self.output) if self.output else None,
+            "id": self.roadmap_id,
+            "title": self.title,
+            "language": self.language,
+            "counts": {
+                "stages": self.stages,
+                "topics": self.topics,
+                "resources": self.resources,
+            },
+            "kept_ids": self.kept_ids,
+            "replaced": self.replaced,
+            "warnings": self.warnings,
+            "skipped_links": self.skipped,
+            "notices": self.notices,
+            "toml": None if self.output else self.text,
+        }
+
+
+def _read_markdown(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise RoadmapError(f"{path}: is a folder", "give the Markdown file to import")
+        if path.stat().st_size > MAX_MARKDOWN_BYTES:
+            raise RoadmapError(f"{path}: is too large to be a roadmap (over 32 MiB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RoadmapError(f"{path}: no such file", "check the path of the Markdown file") from None
+    except OSError as exc:
+        raise RoadmapError(f"{path}: cannot read the file ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RoadmapError(
+            f"{path}: byte {exc.start} is not UTF-8 text", "save the file as UTF-8 and try again"
+        ) from None
+
+
+def _check_options(roadmap_id: str | None, source: str | None) -> None:
+    from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN
+    from roadmap_cli.support.urls import check_url
+
+    if roadmap_id is not None and (
+        not ID_PATTERN.fullmatch(roadmap_id) or len(roadmap_id) > ID_MAX_LENGTH
+    ):
+        raise UsageError(
+            f"--id: {roadmap_id!r} is not a valid roadmap id",
+            "use lower-case ASCII letters, digits and '-', starting with a letter or digit",
+        )
+    problem = check_url(source) if source is not None else None
+    if problem:
+        raise UsageError(f"--source: {problem}", "give the http(s) address of the original")
+
+
+def _command_line(
+    path: Path, output: Path | None, roadmap_id: str | None, source: str | None
+) -> str:
+    words = ["roadmap", "import", str(path)]
+    if output is not None:
+        words += ["-o", str(output)]
+    if roadmap_id:
+        words += ["--id", roadmap_id]
+    if source:
+        words += ["--source", source]
+    return shlex.join(words)
+
+
+def run_import(
+    path: Path,
+    *,
+    output: Path | None = None,
+    roadmap_id: str | None = None,
+    source: str | None = None,
+    force: bool = False,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Import the Markdown file ``path`` as a roadmap.
+
+    Args:
+        path: the Markdown file (UTF-8).
+        output: the TOML file to write, or None to only return the text.
+        roadmap_id: ``--id``; default: the earlier output file's id, else one made from the
+            file name (``agent.zh.md`` → ``agent``).
+        source: ``--source``, the http(s) address of the original, recorded as ``source``.
+        force: replace an existing ``output`` (keeping the ids of unchanged topics).
+        now: the time recorded in the header (UTC; default: now).
+
+    Raises:
+        UsageError: a bad ``--id`` or ``--source``, or ``output`` is ``path`` (exit 2).
+        RoadmapError: the Markdown file cannot be read or holds nothing to import; the
+            output exists and ``force`` is False, or cannot be written (exit 1).
+        RoadmapFileError: the result would not be a valid roadmap (exit 1; nothing written).
+    """
+    from roadmap_cli.importing.ids import assign_ids, read_previous
+    from roadmap_cli.importing.markdown import parse_markdown, title_from_file
+    from roadmap_cli.importing.toml_out import write_toml
+    from roadmap_cli.roadmap.catalog import check_roadmap
+    from roadmap_cli.support.clock import now_utc
+
+    _check_options(roadmap_id, source)
+    if output is not None and output.resolve() == path.resolve():
+        raise UsageError(
+            f"-o: {output} is the Markdown file being imported",
+            "write the roadmap to another file, e.g. one ending in .toml",
+        )
+    if output is not None and output.is_dir():
+        raise RoadmapError(f"{output}: is a folder", "give a file name for the roadmap file")
+    if output is not None and output.exists() and not force:
+        raise RoadmapError(
+            f"{output}: already exists; nothing was written",
+            "add --force to replace it (topics whose titles are unchanged keep their ids)",
+        )
+    markdown = _read_markdown(path)
+    file_title = title_from_file(path)
+    roadmap = parse_markdown(markdown, file_title)
+    if not roadmap.stages:
+        raise RoadmapError(
+            f"{path}: found nothing to import (no sections, lists, links or text)",
+            "give a Markdown file that lists what to learn",
+        )
+    notices: list[str] = []
+    previous = None
+    if output is not None:
+        previous, reason = read_previous(output)
+        if reason:
+            notices.append(f"could not read the ids of the existing {output} ({reason})")
+    assign_ids(
+        roadmap, roadmap_id=roadmap_id, file_title=file_title, source=source, previous=previous
+    )
+    stamp = (now or now_utc()).strftime("%Y-%m-%dT%H:%M:%SZ")
+    header = [
+        f"{roadmap.title}: imported from a Markdown learning roadmap by 'roadmap import'.",
+        f"Source:    {path}",
+        f"Generated: {stamp}",
+        f"Command:   {_command_line(path, output, roadmap_id, source)}",
+        "",
+        "Titles stay in the source's language; title_en may be filled in by hand. Run the",
+        "command again with --force after editing the Markdown: topics whose titles are",
+        "unchanged keep their ids (so progress carries over) and what you added to them.",
+    ]
+    text = write_toml(roadmap, header)
+    checked, problems = check_roadmap(text.encode("utf-8"))
+    if checked is None:
+        errors = [str(p) for p in problems if p.severity == "error"]
+        raise RoadmapFileError(
+            output or path,
+            f"the imported roadmap would be invalid ({len(errors)} problems); nothing written",
+            "check the ids named below (an earlier output file may hold bad ones), or use --id",
+            errors,
+        )
+    existed = output is not None and output.exists()
+    if output is not None:
+        from roadmap_cli.support.atomic import write_file
+
+        write_file(output, text, force=force, what="roadmap file")
+    topics = [t for s in checked.stages for t in s.topics]
+    kept = {t.id for t in topics} & (previous.topic_ids if previous is not None else set())
+    return ImportResult(
+        source=path,
+        output=output,
+        text=text,
+        roadmap_id=checked.id,
+        title=checked.title,
+        language=checked.language,
+        stages=len(checked.stages),
+        topics=len(topics),
+        resources=sum(len(t.resources) for t in topics),
+        kept_ids=len(kept),
+        replaced=existed,
+        warnings=[str(p) for p in problems if p.severity == "warning"],
+        skipped=roadmap.skipped,
+        notices=notices,
+    )

@@ -1,0 +1,56 @@
+"""``roadmap next [-n N]``: what to study now, with its resources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from roadmap_cli.actions.common import (
+    iso_or_none,
+    resource_json,
+    stage_ref,
+    topic_ref,
+)
+from roadmap_cli.actions.context import AppContext
+from roadmap_cli.progress.snapshot import NextPlan, Snapshot
+
+
+@dataclass
+class NextResult:
+    """``roadmap next``: what to study now."""
+
+    plan: NextPlan
+    snap: Snapshot
+
+    def to_json(self) -> dict[str, Any]:
+        """``{next: [{id, title, title_en, status, reason, since, stage, summary,
+        resources}], blocked: [{id, …, waiting_for}], remaining, finished}``."""
+        return {
+            "next": [
+                {
+                    **topic_ref(i.topic, self.snap.status(i.topic.id)),
+                    "reason": i.reason,
+                    "since": iso_or_none(i.since),
+                    "stage": stage_ref(i.stage),
+                    "optional": i.topic.optional,
+                    "summary": i.topic.summary,
+                    "resources": [resource_json(r) for r in i.topic.resources],
+                }
+                for i in self.plan.items
+            ],
+            "blocked": [{**topic_ref(t), "waiting_for": unmet} for t, unmet in self.plan.blocked],
+            "remaining": self.plan.remaining,
+            "finished": self.plan.remaining == 0,
+        }
+
+
+def suggest(app: AppContext, count: int) -> NextResult:
+    """Topics in progress, then the next ``count`` ready topics in roadmap order.
+
+    Raises:
+        RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
+    """
+    from roadmap_cli.progress.snapshot import next_topics, snapshot
+
+    snap = snapshot(app.catalog(), app.store().load())
+    return NextResult(next_topics(snap, count), snap)

@@ -1,0 +1,84 @@
+"""Attach a note to a topic (``roadmap note TOPIC TEXT``): the core, and its result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from roadmap_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from roadmap_cli.actions.context import AppContext
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.roadmap.model import Stage, Topic
+
+__all__ = ["MAX_NOTE_LENGTH", "NoteResult", "add_note"]
+
+#: Notes longer than this many characters are refused (a note is not a document store).
+MAX_NOTE_LENGTH = 10_000
+
+
+@dataclass
+class NoteResult:
+    """``roadmap note``: the note event recorded, the topic it belongs to, and how many
+    notes the topic has now."""
+
+    topic: Topic
+    stage: Stage
+    event: Event
+    count: int
+    language: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{topic: {id, title, title_en}, stage: {id, title, title_en},
+        note: {id, at, text}, notes: int}`` (``at`` is UTC ISO 8601)."""
+        from roadmap_cli.actions.common import note_json, stage_ref, topic_ref
+
+        return {
+            "topic": topic_ref(self.topic),
+            "stage": stage_ref(self.stage),
+            "note": note_json(self.event),
+            "notes": self.count,
+        }
+
+
+def add_note(app: AppContext, query: str, text: str) -> NoteResult:
+    """Append a note event ``{id, at, topic, note}`` for the topic ``query`` names.
+
+    ``text`` is stored as given (surrounding white space removed); it is made safe only
+    when printed.
+
+    Raises:
+        UnknownTopicError, AmbiguousTopicError: ``query`` names no single topic (exit 2).
+        UsageError: the note is empty or longer than :data:`MAX_NOTE_LENGTH` (exit 2).
+        ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
+    """
+    from roadmap_cli.progress.events import Event, Progress, new_event_id
+    from roadmap_cli.progress.snapshot import snapshot
+    from roadmap_cli.support.clock import now_utc
+
+    catalog = app.catalog()
+    topic = catalog.resolve_topic(query)
+    text = text.strip()
+    if not text:
+        raise UsageError("TEXT: the note is empty", "write the note after the topic")
+    if len(text) > MAX_NOTE_LENGTH:
+        raise UsageError(
+            f"TEXT: the note is {len(text)} characters long; the limit is {MAX_NOTE_LENGTH}",
+            "keep long write-ups in a file and note where it is",
+        )
+    event = Event(id=new_event_id(), at=now_utc(), topic=topic.id, note=text)
+
+    def record(progress: Progress) -> None:
+        progress.add(event)
+
+    store = app.store()
+    store.update(record)
+    state = snapshot(catalog, store.load()).state(topic.id)
+    return NoteResult(
+        topic=topic,
+        stage=catalog.stage_of[topic.id],
+        event=event,
+        count=len(state.notes),
+        language=catalog.roadmap.language,
+    )

@@ -1,0 +1,194 @@
+"""``roadmap open TOPIC``: choose a topic's resources and hand their URLs to the browser.
+
+Only absolute http(s) URLs are ever opened. The browser is Python's :mod:`webbrowser`;
+when the ``BROWSER`` environment variable is set, only its commands are tried. The URLs
+are printed too, so the command is useful over SSH, where no browser can start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from roadmap_cli.errors import RoadmapError, UsageError
+
+if TYPE_CHECKING:
+    from roadmap_cli.actions.context import AppContext
+    from roadmap_cli.roadmap.model import Resource, Stage, Topic
+
+__all__ = ["Chosen", "OpenResult", "browser_open", "browser_problem", "choose", "open_resources"]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A resource picked to open: its 1-based ``index`` in the topic and whether the
+    browser accepted it (False when not launched or no browser could start)."""
+
+    index: int
+    resource: Resource
+    opened: bool = False
+
+
+@dataclass
+class OpenResult:
+    """``roadmap open``: the topic and the resources handed to the browser."""
+
+    topic: Topic
+    stage: Stage
+    chosen: list[Chosen]
+    launch: bool
+    language: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{topic, stage, launched: bool, resources: [{index, title, url, kind, lang,
+        note, opened}]}``."""
+        from roadmap_cli.actions.common import resource_json, stage_ref, topic_ref
+
+        return {
+            "topic": topic_ref(self.topic),
+            "stage": stage_ref(self.stage),
+            "launched": self.launch,
+            "resources": [
+                {"index": c.index, **resource_json(c.resource), "opened": c.opened}
+                for c in self.chosen
+            ],
+        }
+
+
+def choose(topic: Topic, index: int | None, every: bool) -> list[tuple[int, Resource]]:
+    """The resources to open: the first, the ``index``-th (1-based), or ``every`` one.
+
+    Raises:
+        UsageError: both ``index`` and ``every``, or ``index`` out of range (exit 2).
+        RoadmapError: the topic lists no resources (exit 1).
+    """
+    resources = list(topic.resources)
+    if every and index is not None:
+        raise UsageError("--all and --index exclude each other", "give one of them")
+    if not resources:
+        raise RoadmapError(
+            f"topic {topic.id!r} lists no resources to open",
+            f"'roadmap search' finds topics with resources; 'roadmap show {topic.id}' shows it",
+        )
+    if every:
+        return list(enumerate(resources, 1))
+    number = 1 if index is None else index
+    if not 1 <= number <= len(resources):
+        raise UsageError(
+            f"--index {number}: topic {topic.id!r} has {len(resources)} resource"
+            f"{'s' if len(resources) != 1 else ''}",
+            f"use --index 1 to {len(resources)} (numbers as in 'roadmap show {topic.id}')",
+        )
+    return [(number, resources[number - 1])]
+
+
+def _start(url: str) -> bool:
+    """Hand ``url`` to the browser: with ``BROWSER`` set, only the commands it lists
+    (``os.pathsep``-separated, tried in order), so a failing one never falls back to a
+    text browser taking over the terminal; otherwise :func:`webbrowser.open` with its
+    usual search. True when a browser accepted the URL."""
+    import os
+    import webbrowser
+
+    choices = [c for c in os.environ.get("BROWSER", "").split(os.pathsep) if c.strip()]
+    if not choices:
+        return bool(webbrowser.open(url))
+    for choice in choices:
+        try:
+            if webbrowser.get(choice).open(url):
+                return True
+        except (webbrowser.Error, OSError):
+            continue
+    return False
+
+
+def browser_open(url: str) -> bool:
+    """Open ``url`` in the browser (see :func:`_start`); True when a browser accepted
+    it. Errors starting the browser count as False, never raise.
+
+    Whatever the browser prints goes to stderr, never stdout (which may carry a JSON
+    document): stdout is flushed and file descriptor 1 points at descriptor 2 (or at
+    ``os.devnull`` when there is no stderr) while the browser starts (a browser left
+    running keeps writing there), then it is restored.
+    """
+    import os
+    import sys
+    import webbrowser
+
+    if sys.stdout is not None:
+        sys.stdout.flush()
+    saved = sink = None
+    try:
+        try:
+            os.fstat(2)
+        except OSError:  # no stderr: the browser's output goes nowhere (takes descriptor 2)
+            sink = os.open(os.devnull, os.O_WRONLY)
+        saved = os.dup(1)
+        os.dup2(2 if sink is None else sink, 1)
+    except OSError:  # no descriptor 1: nothing to protect
+        for fd in (saved, sink):
+            if fd is not None:
+                os.close(fd)
+        saved = sink = None
+    try:
+        return _start(url)
+    except (webbrowser.Error, OSError):
+        return False
+    finally:
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
+        if sink is not None:
+            os.close(sink)
+
+
+def browser_problem() -> tuple[str, str]:
+    """The message and hint for "no browser accepted the URL", naming ``BROWSER`` when
+    it is set (its commands were the only ones tried)."""
+    import os
+
+    from roadmap_cli.support.textsafe import clean_line
+
+    hint = "open the URL above yourself"
+    browser = os.environ.get("BROWSER", "")
+    if browser.strip():
+        return (
+            f"no browser could be started: BROWSER={clean_line(browser)!r} failed",
+            f"{hint}, or set BROWSER to a browser command that works (e.g. firefox)",
+        )
+    return "no browser could be started here", f"{hint}, or set BROWSER to a browser command"
+
+
+def open_resources(
+    app: AppContext,
+    query: str,
+    index: int | None = None,
+    every: bool = False,
+    launch: bool = True,
+    opener: Callable[[str], bool] = browser_open,
+) -> OpenResult:
+    """Resolve ``query``, choose its resources (see :func:`choose`) and, if ``launch``,
+    open each URL with ``opener``.
+
+    Raises:
+        UnknownTopicError, AmbiguousTopicError, UsageError: bad arguments (exit 2).
+        RoadmapError: no resources, or a URL that is not http(s) (nothing is opened).
+    """
+    from roadmap_cli.support.urls import check_url
+
+    catalog = app.catalog()
+    topic = catalog.resolve_topic(query)
+    picked = choose(topic, index, every)
+    for number, resource in picked:
+        problem = check_url(resource.url)
+        if problem:
+            raise RoadmapError(
+                f"resource {number} of {topic.id!r}: refusing to open it: {problem}",
+                "only http and https links are opened; fix the roadmap file",
+            )
+    chosen = [
+        Chosen(number, resource, opener(resource.url) if launch else False)
+        for number, resource in picked
+    ]
+    return OpenResult(topic, catalog.stage_of[topic.id], chosen, launch, catalog.roadmap.language)

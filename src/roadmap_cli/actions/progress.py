@@ -1,0 +1,263 @@
+"""Carrying progress between machines: export a copy, merge a copy back, and restore the
+newest readable backup. The core of ``roadmap progress export|merge|restore``.
+
+Merging is the union of both copies' events by id
+(:func:`roadmap_cli.progress.events.merge_events`), so it is commutative and idempotent:
+merging the same copy twice changes nothing, and a sync service's conflict copy
+("relearn-ai (conflicted copy).json") merges cleanly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from roadmap_cli.errors import ProgressFileError, RoadmapError
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.events import Progress
+    from roadmap_cli.progress.store import ProgressStore
+
+__all__ = [
+    "ExportResult",
+    "MergeResult",
+    "RestoreResult",
+    "export_document",
+    "export_progress",
+    "merge_progress",
+    "read_copy",
+    "restore_progress",
+]
+
+
+@dataclass
+class ExportResult:
+    """``progress export FILE``: the copy written and how many events it holds."""
+
+    path: Path
+    roadmap_id: str
+    events: int
+    replaced: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """``{file, roadmap, events, replaced}``."""
+        return {
+            "file": str(self.path),
+            "roadmap": self.roadmap_id,
+            "events": self.events,
+            "replaced": self.replaced,
+        }
+
+
+@dataclass
+class MergeResult:
+    """``progress merge FILE``: how many of the copy's events were new to our progress,
+    the topics they touch, and the event count before and after."""
+
+    path: Path
+    progress_file: Path
+    roadmap_id: str
+    new: int
+    before: int
+    after: int
+    topics: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{file, progress_file, roadmap, new_events, events_before, events_after,
+        topics}``."""
+        return {
+            "file": str(self.path),
+            "progress_file": str(self.progress_file),
+            "roadmap": self.roadmap_id,
+            "new_events": self.new,
+            "events_before": self.before,
+            "events_after": self.after,
+            "topics": self.topics,
+        }
+
+
+@dataclass
+class RestoreResult:
+    """``progress restore``: the backup brought back (``backup``: its name after the
+    restore, which rotates backups when a readable file is replaced), and where the file
+    it replaced went: ``damaged`` (set aside, kept) or ``kept_as`` (now the newest backup)."""
+
+    progress_file: Path
+    backup: Path
+    events: int
+    damaged: Path | None
+    kept_as: Path | None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{progress_file, restored_from, events, damaged_file_moved_to,
+        previous_file_kept_as}``."""
+        return {
+            "progress_file": str(self.progress_file),
+            "restored_from": str(self.backup),
+            "events": self.events,
+            "damaged_file_moved_to": str(self.damaged) if self.damaged else None,
+            "previous_file_kept_as": str(self.kept_as) if self.kept_as else None,
+        }
+
+
+def export_progress(store: ProgressStore, path: Path, force: bool = False) -> ExportResult:
+    """Write a copy of the progress to ``path`` (atomically).
+
+    Raises:
+        ProgressFileError: our progress file is unreadable (nothing is written).
+        RoadmapError: ``path`` exists and ``force`` is False, or cannot be written.
+    """
+    from roadmap_cli.support.atomic import write_file
+
+    progress = store.load()
+    existed = path.exists()
+    write_file(path, progress.to_json_text(), force=force, what="progress copy")
+    return ExportResult(path, store.roadmap_id, len(progress.events), existed)
+
+
+def export_document(store: ProgressStore) -> str:
+    """The progress as the text a copy holds (``progress export -`` prints it), with
+    characters that could act on a terminal escaped (still the same JSON).
+
+    Raises:
+        ProgressFileError: our progress file is unreadable.
+    """
+    from roadmap_cli.support.textsafe import safe_json
+
+    return safe_json(store.load().to_json_text())
+
+
+def read_copy(path: Path, roadmap_id: str) -> Progress:
+    """Read a progress copy to merge; it must belong to ``roadmap_id``.
+
+    Raises:
+        ProgressFileError: missing, unreadable, damaged, or another roadmap's (exit 1).
+    """
+    from roadmap_cli.progress.store import parse_progress
+
+    again = "export it again on the other machine ('roadmap progress export FILE')"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ProgressFileError(path, "no such file", "check the path") from None
+    except OSError as exc:
+        raise ProgressFileError(path, f"cannot read it ({exc.strerror})") from None
+    try:
+        copy = parse_progress(data, path)
+    except ProgressFileError as exc:
+        message = exc.message.removeprefix(f"{path}: ")
+        if "newer roadmap-cli" in message:
+            raise
+        raise ProgressFileError(path, message, again) from None
+    if copy.roadmap != roadmap_id:
+        raise ProgressFileError(
+            path,
+            f"this is progress of roadmap {copy.roadmap!r}, not of {roadmap_id!r} in use",
+            f"merge it with the roadmap it belongs to: roadmap --roadmap FILE progress merge "
+            f"{path}",
+        )
+    return copy
+
+
+#: Events of a copy may be this far ahead of our clock (time zones, clock drift).
+FUTURE_SLACK = timedelta(days=1)
+
+
+def _refuse_future(copy: Progress, path: Path) -> None:
+    """Raise ProgressFileError when ``copy`` holds events dated more than
+    :data:`FUTURE_SLACK` after now (UTC), naming the first such event's date."""
+    from roadmap_cli.support.clock import now_utc
+
+    limit = now_utc() + FUTURE_SLACK
+    future = [e for e in copy.events if e.at > limit]
+    if future:
+        first = min(future, key=lambda e: e.at)
+        noun = "event" if len(future) == 1 else "events"
+        raise ProgressFileError(
+            path,
+            f"refusing to merge: {len(future)} {noun} dated in the future (the first on "
+            f"{first.at.date().isoformat()}); nothing was merged",
+            "check that machine's clock and date, then export the progress again",
+        )
+
+
+def merge_progress(store: ProgressStore, path: Path) -> MergeResult:
+    """Merge the copy at ``path`` into our progress, under the write lock.
+
+    Nothing is written when the copy brings nothing new.
+
+    Raises:
+        ProgressFileError: the copy or our file is unreadable, the copy belongs to
+            another roadmap, or it holds events dated more than a day in the future (its
+            machine's clock is wrong) (exit 1); our file is left untouched.
+        LockTimeoutError: another process held the lock too long.
+    """
+    from roadmap_cli.progress.events import merge_events
+
+    copy = read_copy(path, store.roadmap_id)
+    _refuse_future(copy, path)
+
+    def change(progress: Progress) -> tuple[int, int, list[str]]:
+        known = {e.id for e in progress.events}
+        before = len(progress.events)
+        progress.events = merge_events(progress.events, copy.events)
+        fresh = [e for e in copy.events if e.id not in known]
+        topics = sorted({e.topic for e in fresh if e.topic})
+        return before, len(fresh), topics
+
+    before, new, topics = store.update(change)
+    return MergeResult(path, store.path, store.roadmap_id, new, before, before + new, topics)
+
+
+def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult:
+    """Bring back the newest readable backup as the progress file.
+
+    An unreadable current file (damaged, or written by a newer roadmap-cli) is renamed to
+    ``<id>.json.damaged-<UTC time>`` (kept, never deleted); a readable one becomes the
+    newest backup as any write makes it. Without ``force`` only a missing or damaged
+    file is replaced: a readable one, or a newer version's, is refused.
+
+    Raises:
+        RoadmapError: no readable backup exists, or the file is readable or newer and
+            ``force`` is False (exit 1; nothing changes).
+        ProgressFileError, LockTimeoutError: the file cannot be set aside or written.
+    """
+    found = store.newest_readable_backup()
+    if found is None:
+        raise RoadmapError(
+            f"{store.path}: no readable backup to restore (looked in {store.backup_dir})",
+            "backups appear after the second change; 'roadmap paths' shows where files are",
+        )
+    backup, progress = found
+    damaged = kept = None
+    try:
+        store.load()
+    except ProgressFileError as exc:
+        if "newer roadmap-cli" in exc.message and not force:
+            raise RoadmapError(
+                f"{store.path}: the progress file was written by a newer roadmap-cli; "
+                "restoring would replace it with an older backup",
+                "upgrade roadmap-cli (pip install -U roadmap-cli); or add --force to set it "
+                "aside (kept) and restore the newest backup",
+            ) from None
+        try:
+            damaged = store.set_aside_damaged()
+        except OSError as exc:
+            raise ProgressFileError(
+                store.path, f"cannot move the unreadable file aside ({exc.strerror})"
+            ) from None
+    else:
+        if store.exists() and not force:
+            raise RoadmapError(
+                f"{store.path}: the progress file is readable; nothing to restore",
+                "'roadmap undo' reverts the last change; 'roadmap progress restore --force' "
+                "replaces the file with the newest backup, keeping it as a backup",
+            )
+        if store.exists():  # the write below rotates it into the backups, as any write does
+            kept = store.backup_dir / f"{store.roadmap_id}.json.1"
+            number = int(backup.suffix.lstrip("."))
+            backup = backup.with_suffix(f".{number + 1}")
+    store.replace(progress)
+    return RestoreResult(store.path, backup, len(progress.events), damaged, kept)

@@ -1,0 +1,109 @@
+"""``roadmap show TOPIC|STAGE``: everything about one topic or one stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from roadmap_cli.actions.common import (
+    iso_or_none,
+    note_json,
+    resource_json,
+    stage_ref,
+    topic_ref,
+)
+from roadmap_cli.actions.context import AppContext
+from roadmap_cli.errors import UnknownTopicError
+from roadmap_cli.progress.events import Status, TopicState
+from roadmap_cli.progress.snapshot import Snapshot, StageSummary
+from roadmap_cli.roadmap.model import Stage, Topic
+
+
+@dataclass
+class ShowTopicResult:
+    """``roadmap show TOPIC``: a topic, its stage, status, prerequisites, notes, resources."""
+
+    topic: Topic
+    stage: Stage
+    state: TopicState
+    requires: list[tuple[Topic, Status]]
+    required_by: list[tuple[Topic, Status]]
+    language: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{topic: {id, title, title_en, stage, status, since, optional, summary,
+        requires, required_by, notes, resources}}``."""
+        t = self.topic
+        return {
+            "topic": {
+                **topic_ref(t, self.state.status),
+                "stage": stage_ref(self.stage),
+                "since": iso_or_none(self.state.since),
+                "optional": t.optional,
+                "summary": t.summary,
+                "aliases": list(t.aliases),
+                "requires": [topic_ref(r, s) for r, s in self.requires],
+                "required_by": [topic_ref(r, s) for r, s in self.required_by],
+                "notes": [note_json(n) for n in self.state.notes],
+                "resources": [resource_json(r) for r in t.resources],
+            }
+        }
+
+
+@dataclass
+class ShowStageResult:
+    """``roadmap show STAGE``: a stage, its summary, counts and topics."""
+
+    summary: StageSummary
+    snap: Snapshot
+
+    def to_json(self) -> dict[str, Any]:
+        """``{stage: {id, title, title_en, summary, progress, topics: [...]}}``."""
+        stage = self.summary.stage
+        return {
+            "stage": {
+                **stage_ref(stage),
+                "summary": stage.summary,
+                "progress": self.summary.counts.to_json(),
+                "topics": [
+                    {**topic_ref(t, self.snap.status(t.id)), "optional": t.optional}
+                    for t in stage.topics
+                ],
+            }
+        }
+
+
+def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
+    """Resolve ``query`` as a topic, else as a stage, and describe it. An exact topic id
+    comes first, then an exact stage id, then titles and prefixes (topics first).
+
+    Raises:
+        UnknownTopicError: neither a topic nor a stage (suggestions are topics).
+        AmbiguousTopicError: several topics or stages match.
+    """
+    from roadmap_cli.progress.snapshot import snapshot, stage_summaries
+
+    catalog = app.catalog()
+    snap = snapshot(catalog, app.store().load())
+    key = query.strip()
+    # an exact stage id wins over a topic id prefix; an exact topic id wins over both
+    stage = None if key in catalog.topics else catalog.stage(key)
+    if stage is None:
+        try:
+            topic = catalog.resolve_topic(query)
+        except UnknownTopicError as unknown:
+            try:
+                stage = catalog.resolve_stage(query)
+            except UnknownTopicError:
+                raise unknown from None
+        else:
+            required_by = [t for t in catalog.topics.values() if topic.id in t.requires]
+            return ShowTopicResult(
+                topic=topic,
+                stage=catalog.stage_of[topic.id],
+                state=snap.state(topic.id),
+                requires=[(catalog.topics[r], snap.status(r)) for r in topic.requires],
+                required_by=[(t, snap.status(t.id)) for t in required_by],
+                language=catalog.roadmap.language,
+            )
+    return ShowStageResult(stage_summaries(snap, [stage])[0], snap)

@@ -1,0 +1,211 @@
+"""``roadmap validate FILE`` and ``roadmap init FILE``: check a roadmap file, every
+problem with its location; write a commented example roadmap to start from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from roadmap_cli.roadmap.catalog import Problem
+    from roadmap_cli.roadmap.model import Roadmap
+
+__all__ = [
+    "InitResult",
+    "Located",
+    "ValidateResult",
+    "example_roadmap",
+    "init_roadmap",
+    "locate_line",
+    "validate_file",
+]
+
+_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\s]+?)\s*\]\]")
+_TABLE = re.compile(r"^\s*\[[^\[]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
+_TABLES = ("stages", "topics", "resources")
+
+
+def locate_line(text: str, location: str) -> int | None:
+    """The 1-based line of ``text`` that a problem ``location`` such as
+    ``stages[2].topics[5].resources[0].url`` points at, or None if it cannot be found.
+
+    Follows ``[[stages]]``, ``[[stages.topics]]`` and ``[[stages.topics.resources]]``
+    headers in order; finds the key's line within the table, else the table's header
+    line. Best effort: files written with inline tables get None.
+    """
+    syntax = re.match(r"line (\d+)", location)
+    if syntax:
+        return int(syntax.group(1))
+    tables: list[tuple[str, int]] = []
+    key: str | None = None
+    for part in location.split("."):
+        match = _PART.fullmatch(part)
+        if match is None:
+            return None
+        indexes = [int(i) for i in re.findall(r"\d+", match.group(2))]
+        if indexes and match.group(1) in _TABLES and key is None:
+            tables.append((match.group(1), indexes[0]))
+        else:
+            key = key or match.group(1)
+            break
+    want_path = ".".join(name for name, _ in tables)
+    want_index = [index for _, index in tables]
+    seen: dict[tuple[str, tuple[int, ...]], int] = {}
+    current: list[int] = []
+    path = ""
+    found: int | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header or _TABLE.match(line):
+            if found is not None:
+                return found
+            path = header.group(1).replace(" ", "") if header else "?"
+            depth = path.count(".") + 1
+            parent = tuple(current[: depth - 1])
+            seen[(path, parent)] = seen.get((path, parent), -1) + 1
+            current = [*parent, seen[(path, parent)]]
+            if tables and path == want_path and current == want_index:
+                found = number
+                if key is None:
+                    return number
+            continue
+        in_target = found is not None or (not tables and path == "")
+        if in_target and key is not None:
+            match = _KEY.match(line)
+            if match and match.group(1) == key:
+                return number
+    return found
+
+
+@dataclass(frozen=True)
+class Located:
+    """A :class:`~roadmap_cli.roadmap.catalog.Problem` with the file line it points at (or None)."""
+
+    problem: Problem
+    line: int | None
+
+
+@dataclass
+class ValidateResult:
+    """``roadmap validate FILE``: every problem found (errors and warnings, file order),
+    and a summary of the roadmap when it is valid."""
+
+    path: Path
+    roadmap: Roadmap | None
+    problems: list[Located] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Located]:
+        """The problems that make the file unusable."""
+        return [p for p in self.problems if p.problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Located]:
+        """The problems reported while the file is still used."""
+        return [p for p in self.problems if p.problem.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not self.errors and self.roadmap is not None
+
+    def counts(self) -> dict[str, int]:
+        """``{stages, topics, resources}`` of a valid roadmap (zeros otherwise)."""
+        stages = self.roadmap.stages if self.roadmap else []
+        topics = [t for s in stages for t in s.topics]
+        return {
+            "stages": len(stages),
+            "topics": len(topics),
+            "resources": sum(len(t.resources) for t in topics),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """``{file, valid, errors, warnings, roadmap: {id, title, title_en, stages, topics,
+        resources} | null, problems: [{severity, location, line, message}]}``."""
+        roadmap = None
+        if self.roadmap is not None:
+            roadmap = {
+                "id": self.roadmap.id,
+                "title": self.roadmap.title,
+                "title_en": self.roadmap.title_en,
+                **self.counts(),
+            }
+        return {
+            "file": str(self.path),
+            "valid": self.valid,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "roadmap": roadmap,
+            "problems": [
+                {
+                    "severity": p.problem.severity,
+                    "location": p.problem.location,
+                    "line": p.line,
+                    "message": p.problem.message,
+                }
+                for p in self.problems
+            ],
+        }
+
+
+def validate_file(path: Path) -> ValidateResult:
+    """Check the roadmap file at ``path`` (see :func:`roadmap_cli.roadmap.catalog.check_roadmap`).
+
+    Raises:
+        RoadmapFileError: the file cannot be read (missing, a folder, no permission).
+    """
+    from roadmap_cli.roadmap.catalog import check_roadmap, read_roadmap_bytes
+
+    data = read_roadmap_bytes(path)
+    roadmap, problems = check_roadmap(data)
+    text = data.decode("utf-8-sig", errors="replace")
+    located = [Located(p, locate_line(text, p.location)) for p in problems]
+    located.sort(key=lambda item: item.line if item.line is not None else 1 << 30)
+    return ValidateResult(path, roadmap, located)
+
+
+def example_roadmap(path: Path) -> str:
+    """The commented example roadmap, its ``id`` made from the file name (``rust.toml``
+    → ``rust``; ``my-roadmap`` when the name gives no valid id)."""
+    from roadmap_cli.support.textsafe import clean_line
+
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:60].strip("-")
+    roadmap_id = stem or "my-roadmap"
+    template_file = resources.files("roadmap_cli.roadmap").joinpath("example_roadmap.toml")
+    template = template_file.read_text("utf-8")
+    shown = clean_line(str(path)).replace("\\", "/")
+    return template.replace("{id}", roadmap_id).replace("{file}", shown)
+
+
+@dataclass
+class InitResult:
+    """``roadmap init FILE``: the file written and the id of its roadmap."""
+
+    path: Path
+    roadmap_id: str
+    replaced: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """``{file, id, replaced}``."""
+        return {"file": str(self.path), "id": self.roadmap_id, "replaced": self.replaced}
+
+
+def init_roadmap(path: Path, force: bool = False) -> InitResult:
+    """Write the example roadmap to ``path``.
+
+    Raises:
+        RoadmapError: ``path`` exists and ``force`` is False, or cannot be written (exit 1).
+    """
+    import tomllib
+
+    from roadmap_cli.support.atomic import write_file
+
+    text = example_roadmap(path)
+    existed = path.exists()
+    write_file(path, text, force=force, what="roadmap file")
+    return InitResult(path, str(tomllib.loads(text)["id"]), existed)

@@ -1,0 +1,1 @@
+"""Everything typer: the app, the console-script entry, completion, the commands."""

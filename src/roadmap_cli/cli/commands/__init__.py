@@ -1,0 +1,1 @@
+"""One module per command family, named as the command is typed."""

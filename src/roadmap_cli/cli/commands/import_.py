@@ -1,0 +1,83 @@
+"""``roadmap import FILE.md``: turn a Markdown learning roadmap into a roadmap TOML file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.cli.commands._common import JsonOption, app_context
+from roadmap_cli.render import emit_json
+
+
+def command(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.md", help="The Markdown file to import.", show_default=False),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the roadmap TOML to FILE (default: print it on stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    roadmap_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="Roadmap id (names its progress file); default: from the file name.",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            metavar="URL",
+            help="Address of the original, recorded as the roadmap's source.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace FILE if it exists, keeping the ids of unchanged topics."
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Turn a Markdown learning roadmap into a roadmap TOML file.
+
+    Headings become stages and topics, list items topics and resources, links resources
+    with the text around them as notes. The result passes 'roadmap validate' and works at
+    once with --roadmap. Re-importing with --force keeps the ids (and so the progress) of
+    topics whose titles are unchanged.
+
+    Examples:
+
+      roadmap import agent.zh.md -o agent.toml
+
+      roadmap --roadmap agent.toml next
+
+      roadmap import agent.zh.md -o agent.toml --force
+    """
+    from roadmap_cli.actions.import_ import run_import
+
+    app = app_context(ctx)
+    result = run_import(file, output=output, roadmap_id=roadmap_id, source=source, force=force)
+    if output is None and not as_json:
+        sys.stdout.write(result.text)
+        return
+    if as_json:
+        emit_json(result)
+        return
+    from roadmap_cli.render.import_ import render_import
+
+    render_import(result, app.lang)

@@ -1,0 +1,43 @@
+"""``roadmap next [-n N]``: what to study now, with its resources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from roadmap_cli.cli.commands._common import JsonOption, app_context
+from roadmap_cli.render import emit_json
+
+
+def command(
+    ctx: typer.Context,
+    count: Annotated[
+        int,
+        typer.Option("-n", "--count", min=1, max=1000, help="How many ready topics to show."),
+    ] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Say what to study now, and list its resources with links.
+
+    Topics you have started come first; then the first topic in roadmap order whose
+    prerequisites are all done or skipped.
+
+    Examples:
+
+      roadmap next
+
+      roadmap next -n 3
+
+      roadmap next --json
+    """
+    from roadmap_cli.actions.next import suggest
+
+    app = app_context(ctx)
+    result = suggest(app, count)
+    if as_json:
+        emit_json(result)
+        return
+    from roadmap_cli.render.next import render_next
+
+    render_next(result, app.lang)

@@ -1,0 +1,27 @@
+"""The ``roadmap`` console script: answers TAB completion of ids directly
+(:mod:`roadmap_cli.cli.fastcomplete`), everything else through the typer app in
+:mod:`roadmap_cli.cli.app`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from roadmap_cli.errors import ExitStatus
+
+
+def main() -> None:
+    """Console-script entry point (``roadmap``). Ctrl-C while the program is still
+    starting exits 130 with one line, like Ctrl-C later on."""
+    try:
+        if os.environ.get("_ROADMAP_COMPLETE"):
+            from roadmap_cli.cli.fastcomplete import complete
+
+            if complete():
+                return
+        from roadmap_cli.cli.app import main as cli_main
+
+        cli_main()
+    except KeyboardInterrupt:
+        sys.stderr.write("roadmap: error: interrupted\n")
+        sys.exit(ExitStatus.INTERRUPTED)

@@ -1,0 +1,124 @@
+"""The one error funnel: every error of a ``roadmap`` command becomes a message, a hint
+and an exit status (:class:`~roadmap_cli.errors.ExitStatus`) here, never a traceback.
+
+:class:`RoadmapGroup` is the top-level typer group; ``ROADMAP_DEBUG=1`` re-raises
+unexpected errors so their traceback shows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer._click import exceptions as click_exceptions  # typer >= 0.29 vendors click
+from typer.core import TyperGroup
+
+from roadmap_cli.errors import ExitStatus, RoadmapError
+from roadmap_cli.support.textsafe import clean_line
+
+__all__ = ["RoadmapGroup", "say_error"]
+
+
+def say_error(message: str, hint: str | None = None, details: Sequence[str] = ()) -> None:
+    """Write an error on stderr: ``roadmap: error: …``, the details, then ``hint: …``."""
+    color = (
+        sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
+    red, dim, reset = ("\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
+    lines = [f"{red}roadmap: error:{reset} {clean_line(message)}"]
+    lines += [f"  {clean_line(d)}" for d in details]
+    if hint:
+        lines.append(f"{dim}hint:{reset} {clean_line(hint)}")
+    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+
+
+class RoadmapGroup(TyperGroup):
+    """The top-level command group: turns every error into at most a few lines on stderr
+    and an exit status, never a traceback (``ROADMAP_DEBUG=1`` re-raises)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from roadmap_cli.cli.fastparams import install
+
+        install(self)  # plain option values without pydantic: faster start-up and completion
+        code = _run(self, args, prog_name or "roadmap", complete_var, extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; a closed stdout (``roadmap list | head``) ends it quietly with
+        status 0 here, before typer would turn it into status 1."""
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(ExitStatus.SUCCESS) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush into a closed pipe
+    neither fails nor prints."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _run(
+    group: RoadmapGroup,
+    args: Sequence[str] | None,
+    prog_name: str,
+    complete_var: str | None,
+    extra: dict[str, Any],
+) -> int:
+    try:
+        result = TyperGroup.main(
+            group, args, prog_name, complete_var, standalone_mode=False, **extra
+        )
+        sys.stdout.flush()  # here, so a closed pipe is met by the handler below
+    except click_exceptions.NoArgsIsHelpError as exc:
+        sys.stdout.write(exc.format_message() + "\n")
+        return ExitStatus.SUCCESS
+    except click_exceptions.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else prog_name
+        message = exc.format_message().replace("Value error, ", "")
+        say_error(message, f"see '{command} --help'")
+        return ExitStatus.USAGE
+    except click_exceptions.ClickException as exc:
+        say_error(exc.format_message())
+        return exc.exit_code
+    except typer.Abort:
+        say_error("aborted")
+        return ExitStatus.ERROR
+    except RoadmapError as exc:
+        say_error(exc.message, exc.hint, exc.details)
+        return int(exc.exit_status)
+    except KeyboardInterrupt:
+        say_error("interrupted (a change is saved whole or not at all)")
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        # the reader went away (`roadmap list | head`): what it wanted was printed
+        _silence_stdout()
+        return ExitStatus.SUCCESS
+    except Exception as exc:
+        if os.environ.get("ROADMAP_DEBUG"):
+            raise
+        say_error(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "this is a bug in roadmap; run again with ROADMAP_DEBUG=1 for the traceback",
+        )
+        return ExitStatus.ERROR
+    return int(result) if isinstance(result, int) else ExitStatus.SUCCESS

@@ -1,0 +1,1 @@
+"""Markdown learning roadmap -> roadmap: the walk, inline text, rules, ids, TOML."""

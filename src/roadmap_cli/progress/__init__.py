@@ -1,0 +1,1 @@
+"""The learner's event log: events, fold and merge, the store, snapshots."""

@@ -1,0 +1,385 @@
+"""The progress store: where progress files live, reading, migrating, and safe writing.
+
+One JSON file per roadmap id, ``<data dir>/<roadmap id>.json``. The data dir is
+``platformdirs.user_data_path("roadmap-cli")`` unless ``ROADMAP_DATA_DIR`` or
+``--data-dir`` names another. Writes take an exclusive lock on ``<id>.json.lock`` for the
+whole read-modify-write, write a temporary file in the same folder, fsync it and
+``os.replace`` it over the old file, so a crash leaves the old or the new file, never a
+broken one. The previous versions are kept as rotating backups in ``backups/``. Reads take
+no lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from roadmap_cli.errors import LockTimeoutError, ProgressFileError
+from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress, ShapeError
+
+__all__ = [
+    "BACKUP_COUNT",
+    "LOCK_TIMEOUT",
+    "MIGRATIONS",
+    "ProgressStore",
+    "default_data_dir",
+    "parse_progress",
+]
+
+#: How many previous versions of a progress file are kept in ``backups/``.
+BACKUP_COUNT = 5
+#: Seconds a write waits for another ``roadmap`` process to release the lock.
+LOCK_TIMEOUT = 15.0
+
+#: Upgrades of older progress files: ``MIGRATIONS[n]`` turns a schema-n document (a dict)
+#: into a schema-(n+1) one. Applied in order when a file is read; the upgraded file is
+#: written on the next change.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+T = TypeVar("T")
+
+
+def default_data_dir() -> Path:
+    """The folder progress lives in: ``ROADMAP_DATA_DIR`` if set, else
+    ``platformdirs.user_data_path("roadmap-cli")``."""
+    env = os.environ.get("ROADMAP_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("roadmap-cli", appauthor=False)
+
+
+def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Progress:
+    """Parse progress file contents, migrating an older schema.
+
+    Args:
+        data: the file's bytes.
+        path: the file, for messages.
+        roadmap_id: if given, the file must belong to this roadmap.
+
+    Raises:
+        ProgressFileError: empty, not UTF-8 JSON, a byte-order mark, the wrong shape, a newer
+            schema, or another roadmap's progress. The message names the file and what to do.
+    """
+    fix = "restore a backup with 'roadmap progress restore', or move the file away to start afresh"
+    if not data.strip():
+        raise ProgressFileError(path, "the progress file is empty", fix)
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise ProgressFileError(
+            path,
+            "the progress file starts with a UTF-8 byte-order mark (BOM)",
+            "save it as UTF-8 without BOM, or run 'roadmap progress restore'",
+        )
+    try:
+        raw = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise ProgressFileError(
+            path,
+            f"the progress file is not valid JSON (line {exc.lineno}, column {exc.colno})",
+            fix,
+        ) from None
+    except ValueError:  # not UTF-8
+        raise ProgressFileError(path, "the progress file is not UTF-8 JSON", fix) from None
+    except RecursionError:
+        raise ProgressFileError(path, "the progress file is nested too deeply", fix) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
+        raise ProgressFileError(
+            path, "the progress file is not a roadmap progress file (no 'events' list)", fix
+        )
+    schema = raw.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise ProgressFileError(path, f"the progress file has no valid 'schema' ({schema!r})", fix)
+    if schema > PROGRESS_SCHEMA:
+        raise ProgressFileError(
+            path,
+            f"the progress file was written by a newer roadmap-cli (schema {schema}; this "
+            f"version reads up to {PROGRESS_SCHEMA})",
+            "upgrade roadmap-cli (pip install -U roadmap-cli); the file was not changed",
+        )
+    while schema < PROGRESS_SCHEMA:
+        raw = MIGRATIONS[schema](raw)
+        schema = raw["schema"]
+    try:
+        progress = Progress.from_json(raw)
+    except ShapeError as exc:
+        raise ProgressFileError(
+            path, f"the progress file has the wrong shape: {exc}", fix
+        ) from None
+    if roadmap_id is not None and progress.roadmap != roadmap_id:
+        raise ProgressFileError(
+            path,
+            f"the progress file belongs to roadmap {progress.roadmap!r}, not {roadmap_id!r}",
+            "move it to a file named after its roadmap id",
+        )
+    return progress
+
+
+@dataclass(frozen=True)
+class ProgressStore:
+    """The progress of one roadmap, stored in ``data_dir / f"{roadmap_id}.json"``.
+
+    Raises:
+        ProgressFileError: ``roadmap_id`` is not ``[a-z0-9][a-z0-9-]*`` (checked again
+            here, whatever loaded the roadmap, before any path is built from it).
+    """
+
+    data_dir: Path
+    roadmap_id: str
+    #: What this store last wrote: the file's identity after the write and the progress
+    #: written, so the ``load()`` that follows an ``update()`` does not parse it again.
+    _written: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN
+
+        if not ID_PATTERN.fullmatch(self.roadmap_id) or len(self.roadmap_id) > ID_MAX_LENGTH:
+            raise ProgressFileError(
+                self.data_dir,
+                f"roadmap id {self.roadmap_id!r} cannot name a progress file",
+                "give the roadmap an id of lower-case letters, digits and '-'",
+            )
+
+    @property
+    def path(self) -> Path:
+        """The progress file."""
+        return self.data_dir / f"{self.roadmap_id}.json"
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file taken for every write."""
+        return self.data_dir / f"{self.roadmap_id}.json.lock"
+
+    @property
+    def backup_dir(self) -> Path:
+        """Where rotating backups are kept."""
+        return self.data_dir / "backups"
+
+    def backup_paths(self) -> list[Path]:
+        """Backups that exist, newest first (``<id>.json.1`` is the newest)."""
+        candidates = (self.backup_dir / f"{self.roadmap_id}.json.{n}" for n in range(1, 100))
+        return [p for p in candidates if p.is_file()]
+
+    def exists(self) -> bool:
+        """Whether a progress file has been written yet."""
+        return self.path.exists()
+
+    def load(self) -> Progress:
+        """Read the progress file (no lock); an absent file is empty progress.
+
+        Raises:
+            ProgressFileError: the file is unreadable or damaged (see :func:`parse_progress`).
+        """
+        written = self._written.get("file")
+        if written is not None and written[0] == _identity(self.path):  # unchanged since
+            progress: Progress = written[1]
+            clone = copy.copy(progress)  # already in order: no checks to run again
+            clone.events = list(progress.events)
+            return clone
+        return self._read(self.path)
+
+    def _read(self, path: Path) -> Progress:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return Progress(roadmap=self.roadmap_id)
+        except IsADirectoryError:
+            raise ProgressFileError(
+                path, "is a folder, not a progress file", "move the folder away"
+            ) from None
+        except PermissionError:
+            raise ProgressFileError(
+                path,
+                "no permission to read the progress file",
+                "check its owner and mode (chmod u+rw)",
+            ) from None
+        except NotADirectoryError:
+            raise ProgressFileError(path.parent, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT) from None
+        except OSError as exc:
+            raise ProgressFileError(
+                path,
+                f"cannot read the progress file ({exc.strerror})",
+                "check the disk and the file; 'roadmap progress restore' brings back a backup",
+            ) from None
+        return parse_progress(data, path, self.roadmap_id)
+
+    def update(self, change: Callable[[Progress], T]) -> T:
+        """Apply ``change`` to the progress under the write lock and save the result.
+
+        The file is read again inside the lock, so concurrent writers never lose each
+        other's events. If ``change`` raises, or adds no event, nothing is written.
+
+        Raises:
+            LockTimeoutError: another process held the lock for :data:`LOCK_TIMEOUT` s.
+            ProgressFileError: the file is damaged (it is left untouched) or cannot be written.
+        """
+        with self._locked():
+            progress = self.load()
+            before = list(progress.events)
+            result = change(progress)
+            if progress.events != before:
+                old = {id(e) for e in before}
+                self._save(progress, [e for e in progress.events if id(e) not in old])
+            return result
+
+    def replace(self, progress: Progress) -> None:
+        """Write ``progress`` as the whole file, under the lock (used by restore)."""
+        with self._locked():
+            self._save(progress)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        self._ensure_dir()
+        lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise LockTimeoutError(
+                self.path,
+                f"another roadmap command has held the write lock for {LOCK_TIMEOUT:.0f} s",
+                f"wait for it to finish; if none is running, delete {self.lock_path}",
+            ) from None
+        except OSError as exc:
+            raise ProgressFileError(
+                self.lock_path, f"cannot take the write lock ({exc.strerror})", _WRITE_HINT
+            ) from None
+        try:
+            self._remove_stale_temporaries()
+            yield
+        finally:
+            lock.release()
+
+    def _ensure_dir(self) -> None:
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise ProgressFileError(self.data_dir, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ProgressFileError(
+                self.data_dir, f"cannot create the data folder ({exc.strerror})", _WRITE_HINT
+            ) from None
+
+    def _remove_stale_temporaries(self) -> None:
+        """Delete temporary files a killed writer left (we hold the lock, so none is live)."""
+        for stale in self.data_dir.glob(f".{self.roadmap_id}.json.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+    def _save(self, progress: Progress, fresh: list[Event] | None = None) -> None:
+        """Write ``progress`` atomically. It is checked first by reading its text back:
+        only the ``fresh`` events (those not read from the file) when given, else all."""
+        text = progress.to_json_text()
+        if fresh is not None:
+            check = Progress(roadmap=self.roadmap_id, events=fresh).to_json_text()
+        else:
+            check = text
+        parse_progress(check.encode("utf-8"), self.path, self.roadmap_id)  # validate first
+        if self.path.is_dir():
+            raise ProgressFileError(self.path, "is a folder, not a progress file", "move it away")
+        # a progress file that is a symlink (into a synced folder, say) stays one: the
+        # file it points to is replaced, in its own folder
+        target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+        tmp: Path | None = None
+        try:
+            import tempfile  # here: commands that only read never need it
+
+            fd, tmp_name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
+            )
+            tmp = Path(tmp_name)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            self._rotate_backups()  # only once the new version is safely on disk
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise ProgressFileError(
+                self.path, f"cannot write the progress file ({exc.strerror})", _WRITE_HINT
+            ) from None
+        finally:
+            if tmp is not None:  # gone after a successful replace
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)
+        _fsync_dir(target.parent)
+        # as reading the file back would give it: duplicate ids merged, in time order
+        canonical = Progress(
+            schema_version=progress.schema_version,
+            roadmap=progress.roadmap,
+            events=list(progress.events),
+        )
+        self._written["file"] = (_identity(self.path), canonical)
+
+    def _rotate_backups(self) -> None:
+        if not self.path.is_file():
+            return
+        try:
+            self.backup_dir.mkdir(exist_ok=True)
+            base = self.backup_dir / f"{self.roadmap_id}.json"
+            for n in range(BACKUP_COUNT - 1, 0, -1):
+                older = Path(f"{base}.{n}")
+                if older.exists():
+                    os.replace(older, f"{base}.{n + 1}")
+            newest = Path(f"{base}.1")
+            current = Path(os.path.realpath(self.path))  # the file itself, not a symlink to it
+            try:
+                os.link(current, newest)
+            except OSError:
+                import shutil
+
+                shutil.copy2(current, newest)
+        except OSError as exc:
+            raise ProgressFileError(
+                self.backup_dir, f"cannot keep a backup ({exc.strerror})", _WRITE_HINT
+            ) from None
+
+    def newest_readable_backup(self) -> tuple[Path, Progress] | None:
+        """The newest backup that parses, with its contents, or None."""
+        for path in self.backup_paths():
+            try:
+                return path, self._read(path)
+            except ProgressFileError:
+                continue
+        return None
+
+    def set_aside_damaged(self) -> Path | None:
+        """Rename a damaged progress file to ``<id>.json.damaged-<UTC time>`` (kept, never
+        deleted) and return the new path; None when there is no file."""
+        if not self.path.exists():
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        os.replace(self.path, target)
+        return target
+
+
+_WRITE_HINT = "check that the data folder is writable, or choose another with --data-dir"
+_NOT_A_FOLDER = "is not a folder (it should hold your progress)"
+_NOT_A_FOLDER_HINT = "move that file away, or choose another folder with --data-dir"
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file is replaced or written: inode, size, times (ns)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

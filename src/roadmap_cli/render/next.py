@@ -1,0 +1,65 @@
+"""The text of ``roadmap next``: what to study now, with its resources."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from roadmap_cli.actions.next import NextResult
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import hang
+from roadmap_cli.render.widgets import (
+    Lang,
+    emit_lines,
+    local_date,
+    resource_rows,
+    summary_text,
+    title_text,
+)
+
+
+def render_next(result: NextResult, lang: str) -> None:
+    """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
+    console = make_console()
+    width = console.width
+    catalog = result.snap.catalog
+    names = Lang(lang, catalog.roadmap.language)
+    plan = result.plan
+    if not plan.items:
+        if plan.remaining == 0:
+            console.print(Text("Every topic is done or skipped. Congratulations!", style="done"))
+            console.print(Text("See 'roadmap report' for the whole journey.", style="muted"))
+            return
+        console.print(
+            Text("Nothing is ready: every remaining topic waits for another.", style="warning")
+        )
+        for topic, unmet in plan.blocked:
+            line = Text(f"  {topic.id}", style="id")
+            line.append(" waits for ")
+            emit_lines(console, hang(line, ", ".join(unmet), width, indent=4))
+        console.print(Text("Finish or skip those first ('roadmap skip TOPIC').", style="muted"))
+        return
+    for index, item in enumerate(plan.items):
+        if index:
+            console.print()
+        label = "Continue" if item.reason == "in_progress" else "Next"
+        head = title_text(names, item.topic, both=True, style="heading")
+        head.append(f"  ({item.topic.id})", style="id")
+        where = title_text(names, item.stage)
+        if item.since:
+            where.append(f"   started {local_date(item.since)}", style="muted")
+        if item.topic.optional:
+            where.append("   optional", style="muted")
+        label_text = Text(f"{label}: ", style="heading")
+        emit_lines(console, hang(label_text, head, width), hang("Stage: ", where, width))
+        if item.topic.summary:
+            emit_lines(console, summary_text(item.topic.summary, width, indent=2))
+        if item.topic.resources:
+            emit_lines(console, *resource_rows(list(item.topic.resources), width))
+        else:
+            console.print(
+                Text("  No resources listed: look it up, then mark it done.", style="muted")
+            )
+        hint = Text(f"  When done: roadmap done {item.topic.id}", style="muted")
+        console.print(hint)
+    console.print()
+    console.print(Text(f"{plan.remaining} topics to go.", style="muted"))

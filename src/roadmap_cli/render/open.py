@@ -1,0 +1,37 @@
+"""The text of ``roadmap open``: the resources handed to the browser."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from roadmap_cli.actions.open import OpenResult
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import hang
+from roadmap_cli.render.widgets import (
+    Lang,
+    emit_lines,
+    resource_rows,
+    title_text,
+)
+
+
+def render_open(result: OpenResult, lang: str) -> None:
+    """Print ``result`` on stdout (``lang``: "zh"/"en")."""
+    console = make_console()
+    names = Lang(lang, result.language)
+    head = title_text(names, result.topic, style="heading")
+    head.append(f" ({result.topic.id})", style="id")
+    chosen = result.chosen
+    verb = "Opening " if result.launch else "Resources of "
+    rows = resource_rows(
+        [c.resource for c in chosen], console.width, numbers=[c.index for c in chosen]
+    )
+    emit_lines(console, hang(verb, head, console.width), *rows)
+    failed = [c for c in result.chosen if result.launch and not c.opened]
+    if failed:
+        console.print(
+            Text(
+                "No browser could be started here; open the URL above yourself (or set BROWSER).",
+                style="warning",
+            )
+        )

@@ -1,0 +1,96 @@
+"""``roadmap report --format markdown``: the whole roadmap as a GitHub-style checklist.
+
+``# <roadmap title>``, a progress line, then ``## <stage>`` per stage with one task-list
+item per topic (``- [x]`` done or skipped, ``- [ ]`` otherwise) and the topic's resources
+as nested links. Titles are escaped so Markdown characters in them print literally; URLs
+are percent-encoded where Markdown would end the link. No rich, no state changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roadmap_cli.actions.report import ReportResult
+from roadmap_cli.progress.snapshot import Counts
+from roadmap_cli.render.widgets import local_date
+from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.textsafe import clean_line
+
+__all__ = ["escape_markdown", "markdown_url", "report_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` on one line with Markdown's special characters backslash-escaped, so
+    GitHub shows it literally (no emphasis, links, HTML or headings)."""
+    return _SPECIAL.sub(r"\\\1", clean_line(text)).strip()
+
+
+def markdown_url(url: str) -> str:
+    """``url`` with the characters that would end or break a Markdown link encoded."""
+    return "".join(_URL_UNSAFE.get(ch, ch) for ch in clean_line(url).strip())
+
+
+def _counts_line(counts: Counts) -> str:
+    return (
+        f"**{counts.finished}/{counts.total} ({counts.percent:.0f}%)** — {counts.done} done · "
+        f"{counts.in_progress} in progress · {counts.skipped} skipped · {counts.todo} to do"
+    )
+
+
+def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
+    snap = result.snap
+    state = snap.state(topic.id)
+    title = escape_markdown(topic.display_title(lang, snap.catalog.roadmap.language))
+    since = f" {local_date(state.since)}" if state.since else ""
+    if state.status == "done":
+        line = f"- [x] **{title}** (`{topic.id}`) — done{since}"
+    elif state.status == "skipped":
+        line = f"- [x] ~~{title}~~ (`{topic.id}`) — skipped"
+    elif state.status == "in_progress":
+        started = f" since {local_date(state.started or state.since)}" if state.since else ""
+        line = f"- [ ] **{title}** (`{topic.id}`) — *in progress{started}*"
+    else:
+        line = f"- [ ] {title} (`{topic.id}`)"
+    if topic.optional:
+        line += " *(optional)*"
+    lines = [line]
+    for resource in topic.resources:
+        label = escape_markdown(resource.title) or markdown_url(resource.url)
+        lines.append(f"  - [{label}]({markdown_url(resource.url)})")
+    return lines
+
+
+def report_markdown(result: ReportResult, lang: str) -> str:
+    """The whole roadmap as GitHub Markdown, titles in ``lang`` ("zh" or "en")."""
+    roadmap = result.snap.catalog.roadmap
+    lines = [
+        f"# {escape_markdown(roadmap.display_title(lang))}",
+        "",
+        f"Progress: {_counts_line(result.total)}  ",
+        f"Required {result.required.finished}/{result.required.total} · optional "
+        f"{result.optional.finished}/{result.optional.total} · report of "
+        f"{result.today.isoformat()}",
+    ]
+    pace = result.pace
+    if pace.projected_finish is not None and pace.remaining:
+        rate = pace.recent_per_week or pace.overall_per_week
+        lines[-1] += "  "
+        lines.append(
+            f"Pace {rate:.1f} topics/week · projected finish {pace.projected_finish.isoformat()}"
+        )
+    for summary in result.summaries:
+        stage = summary.stage
+        title = escape_markdown(stage.display_title(lang, roadmap.language))
+        lines += ["", f"## {title}", "", _counts_line(summary.counts), ""]
+        for topic in stage.topics:
+            lines += _topic_lines(result, topic, lang)
+    if result.orphans:
+        lines += ["", "## Orphaned marks", ""]
+        for tid, state in sorted(result.orphans.items()):
+            lines.append(f"- {escape_markdown(tid)}: {state.status} (no longer in the roadmap)")
+    if roadmap.source:
+        lines += ["", "---", "", f"Roadmap source: <{markdown_url(roadmap.source)}>"]
+    return "\n".join(lines) + "\n"

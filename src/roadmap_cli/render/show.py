@@ -1,0 +1,92 @@
+"""The text of ``roadmap show``: one topic (status, prerequisites, summary, resources,
+notes) or one stage (bar, summary, topics)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from roadmap_cli.actions.show import ShowStageResult, ShowTopicResult
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import NBSP, hang
+from roadmap_cli.render.widgets import (
+    LABELS,
+    Lang,
+    bar,
+    counts_text,
+    emit_lines,
+    local_date,
+    local_time,
+    mark,
+    resource_rows,
+    summary_text,
+    title_text,
+    topic_rows,
+    topic_title,
+)
+from roadmap_cli.support.textsafe import clean_block
+
+
+def render_show(result: ShowTopicResult | ShowStageResult, lang: str) -> None:
+    """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
+    if isinstance(result, ShowStageResult):
+        _show_stage(result, lang)
+        return
+    console = make_console()
+    width = console.width
+    names = Lang(lang, result.language)
+    topic, state = result.topic, result.state
+    head = title_text(names, topic, both=True, style="heading")
+    head.append(f"  ({topic.id})", style="id")
+    status = Text.assemble(mark(state.status, glue=True), " ", LABELS[state.status])
+    if state.since:
+        status.append(f" since {local_date(state.since)}", style="muted")
+    status.append("   Stage: ")
+    status.append_text(title_text(names, result.stage))
+    status.append(f" ({result.stage.id})", style="id")
+    if topic.optional:
+        status.append("   optional", style="muted")
+    emit_lines(console, hang("", head, width), hang("Status: ", status, width))
+    for label, refs in (("Requires", result.requires), ("Required by", result.required_by)):
+        if refs:
+            line = Text()
+            for i, (ref, ref_status) in enumerate(refs):
+                if i:
+                    line.append(", ")
+                line.append_text(mark(ref_status, glue=True))
+                line.append(NBSP + ref.id, style="id")
+            emit_lines(console, hang(f"{label}: ", line, width))
+    if topic.aliases:
+        former = Text(", ".join(topic.aliases), style="muted")
+        emit_lines(console, hang(Text("Former ids: ", style="muted"), former, width))
+    if topic.summary:
+        emit_lines(console, Text(""), summary_text(topic.summary, width))
+    console.print()
+    if topic.resources:
+        console.print(Text("Resources", style="heading"))
+        emit_lines(console, *resource_rows(list(topic.resources), width))
+    else:
+        console.print(Text("No resources listed for this topic.", style="muted"))
+    if state.notes:
+        console.print()
+        console.print(Text("Notes", style="heading"))
+        for note in state.notes:
+            when = Text(f"  {local_time(note.at)}  ", style="muted")
+            emit_lines(console, hang(when, Text(clean_block(note.note or "")), width))
+
+
+def _show_stage(result: ShowStageResult, lang: str) -> None:
+    console = make_console()
+    width = console.width
+    names = Lang(lang, result.snap.catalog.roadmap.language)
+    stage = result.summary.stage
+    head = title_text(names, stage, both=True, style="heading")
+    head.append(f"  ({stage.id})", style="id")
+    line = bar(result.summary.counts)
+    line.append("  ")
+    line.append_text(counts_text(result.summary.counts))
+    emit_lines(console, hang("", head, width), hang("", line, width, indent=2))
+    if stage.summary:
+        emit_lines(console, Text(""), summary_text(stage.summary, width))
+    console.print()
+    rows = [(mark(result.snap.status(t.id)), t.id, topic_title(names, t)) for t in stage.topics]
+    emit_lines(console, topic_rows(rows, width, indent=0))

@@ -1,0 +1,183 @@
+"""Pieces every text renderer shares: status marks and labels, titles in the chosen
+language, progress bars, resource rows, local dates, and printing folded lines.
+
+Text from a roadmap file or a note passes through :mod:`roadmap_cli.support.textsafe` and is put
+in ``rich.text.Text`` objects, so it prints literally: no markup, no escape sequences.
+Lines are folded here, not by rich (see :mod:`roadmap_cli.render.prose`): Chinese folds
+between characters, a Latin word is never cut, a folded line keeps its hanging indent,
+and a URL is never folded or cropped (it runs past the right edge, for the terminal to
+wrap softly, so it can be copied whole). Each line is printed with ``soft_wrap=True``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
+
+from roadmap_cli.progress.events import Status
+from roadmap_cli.progress.snapshot import Counts
+from roadmap_cli.render.prose import NBSP, hang
+from roadmap_cli.roadmap.model import Resource, Stage, Topic
+from roadmap_cli.support.textsafe import clean_block, clean_line
+
+#: Status marks, plain ASCII so they survive any terminal and a pipe.
+MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
+
+
+LABELS: dict[str, str] = {
+    "done": "done",
+    "in_progress": "in progress",
+    "skipped": "skipped",
+    "todo": "to do",
+}
+
+
+def local_date(at: datetime) -> str:
+    """``YYYY-MM-DD`` of ``at`` in the local time zone."""
+    from roadmap_cli.support.clock import local_zone
+
+    return at.astimezone(local_zone()).strftime("%Y-%m-%d")
+
+
+def local_time(at: datetime) -> str:
+    """``YYYY-MM-DD HH:MM`` of ``at`` in the local time zone."""
+    from roadmap_cli.support.clock import local_zone
+
+    return at.astimezone(local_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+def mark(status: Status | str, *, glue: bool = False) -> Text:
+    """The coloured status mark of ``status``; with ``glue`` its space is a no-break space
+    (for text that :func:`~roadmap_cli.render.prose.hang` folds: "[ ]" stays whole)."""
+    text = MARKS[status]
+    return Text(text.replace(" ", NBSP) if glue else text, style=status)
+
+
+class Lang:
+    """Titles in the chosen language for one roadmap."""
+
+    def __init__(self, lang: str, roadmap_language: str) -> None:
+        self.lang = lang
+        self.roadmap_language = roadmap_language
+
+    def title(self, item: Topic | Stage) -> str:
+        """``item``'s title in the chosen language, made safe."""
+        return clean_line(item.display_title(self.lang, self.roadmap_language))
+
+    def other(self, item: Topic | Stage) -> str:
+        """``item``'s title in the other language, if it differs; else ""."""
+        main = item.display_title(self.lang, self.roadmap_language)
+        alt = item.title if main != item.title else item.title_en
+        return clean_line(alt) if alt and alt != main else ""
+
+
+def title_text(lang: Lang, item: Topic | Stage, *, both: bool = False, style: str = "") -> Text:
+    """A title as Text; with ``both``, followed by the other language's title, muted."""
+    text = Text(lang.title(item), style=style)
+    other = lang.other(item) if both else ""
+    if other:
+        text.append(" ·" + NBSP)  # the dot stays with the title after it
+        text.append(other, style="muted")
+    return text
+
+
+def bar(counts: Counts, width: int = 20) -> Text:
+    """A progress bar: █ done, ▓ skipped, ░ the rest (readable without colour)."""
+    if counts.total == 0:
+        return Text("░" * width, style="muted")
+    done = round(width * counts.done / counts.total)
+    skipped = min(width - done, round(width * counts.skipped / counts.total))
+    if counts.done and not done:  # any work shows: one cell for the first topic done
+        done = 1
+    if counts.skipped and not skipped and done < width:
+        skipped = 1
+    text = Text("█" * done, style="bar.done")
+    text.append("▓" * skipped, style="bar.skipped")
+    text.append("░" * (width - done - skipped), style="muted")
+    return text
+
+
+def counts_text(counts: Counts) -> Text:
+    """``3/9 · 33%`` with the split of what is not plain done."""
+    text = Text(f"{counts.finished}/{counts.total} ·{NBSP}{counts.percent:.0f}%")
+    extra = []
+    if counts.skipped:
+        extra.append(f"{counts.skipped} skipped")
+    if counts.in_progress:
+        extra.append(f"{counts.in_progress} in progress")
+    if extra:
+        text.append(f" ({', '.join(extra)})", style="muted")
+    return text
+
+
+def resource_rows(
+    resources: list[Resource], width: int, indent: int = 2, numbers: list[int] | None = None
+) -> list[Text]:
+    """Numbered resources for a console ``width`` cells wide: kind, title (a link where the
+    terminal supports it), the URL on a line of its own, never folded (print it with
+    ``soft_wrap=True``), and the author's note; titles and notes fold under the title.
+    ``numbers`` overrides 1, 2, 3…"""
+    labels = [f"{n}." for n in numbers or range(1, len(resources) + 1)]
+    number_width = max((len(label) for label in labels), default=0)
+    kind_width = max((cell_len(clean_line(r.kind)) for r in resources), default=0)
+    pad = " " * (indent + number_width + 1 + kind_width + 1)
+    out: list[Text] = []
+    for label, resource in zip(labels, resources, strict=True):
+        url = clean_line(resource.url)
+        kind = clean_line(resource.kind)
+        head = Text(" " * indent + label.rjust(number_width) + " ")
+        head.append(kind, style="kind")
+        head.append(" " * (kind_width - cell_len(kind) + 1))
+        title = Text(clean_line(resource.title), style=Style(bold=True, link=url))
+        out.append(hang(head, title, width))
+        out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))
+        if resource.note:
+            out.append(hang(pad, Text(clean_block(resource.note), style="muted"), width))
+    return out
+
+
+def emit_lines(console: Console, *lines: Text) -> None:
+    """Print already folded lines as they are: rich neither folds nor crops them, so a
+    URL or path wider than the console runs on (the terminal wraps it softly)."""
+    for line in lines:
+        console.print(line, soft_wrap=True)
+
+
+def topic_title(names: Lang, topic: Topic) -> Text:
+    """The topic's title in the chosen language, "(optional)" after an optional one."""
+    title = Text(names.title(topic))
+    if topic.optional:
+        title.append(" (optional)", style="muted")
+    return title
+
+
+def topic_rows(rows: list[tuple[Text, str, Text]], width: int, indent: int = 2) -> Text:
+    """``(mark, id, title)`` rows, indented ``indent`` columns, the columns aligned; a
+    title wider than the rest of the line folds under its own column.
+
+    Rows are one :class:`Text` (a rich table costs ~0.1 ms a row: seconds for a
+    10,000-topic roadmap); only the rows that do not fit are folded."""
+    mark_width = max((m.cell_len for m, _, _ in rows), default=0)
+    id_width = max((len(i) for _, i, _ in rows), default=0)
+    lines = []
+    for row_mark, topic_id, title in rows:
+        line = Text(" " * indent)
+        line.append_text(row_mark)
+        line.append(" " * (mark_width - row_mark.cell_len + 1))
+        line.append(topic_id.ljust(id_width), style="id")
+        line.append(" ")
+        if line.cell_len + title.cell_len > width:
+            line = hang(line, title, width)
+        else:
+            line.append_text(title)
+        lines.append(line)
+    return Text("\n").join(lines)
+
+
+def summary_text(text: str, width: int, indent: int = 0) -> Text:
+    """A topic's or stage's summary folded to ``width``, every line indented."""
+    return hang(" " * indent, Text(clean_block(text)), width)

@@ -1,0 +1,1 @@
+"""The roadmap file: model, schema (the only pydantic), checks, catalog, cache."""

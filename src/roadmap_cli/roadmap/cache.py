@@ -1,0 +1,103 @@
+"""A cache of validated roadmaps, so a command does not parse and validate the same TOML
+file on every run.
+
+Parsing a roadmap with ``tomllib`` and validating it with pydantic costs ~60 ms for the
+bundled roadmap (most of it importing pydantic and building its validators) and about a
+second for one of 10,000 topics. Once a file has validated, its contents are stored as
+JSON under a name derived from the SHA-256 of the file's bytes, this program's version and
+the models' field names, so any change to the file or to the program misses the cache. A
+hit rebuilds the plain :mod:`roadmap_cli.roadmap.model` objects without validating again (the
+data was validated when it was stored) and without importing pydantic. The cache is only
+an accelerator: a missing, unreadable or damaged entry, or a folder that cannot be
+written, silently means "validate again".
+
+The cache folder is ``ROADMAP_CACHE_DIR`` if set, else
+``platformdirs.user_cache_path("roadmap-cli")`` (``~/.cache/roadmap-cli`` on Linux); it is
+never inside the data folder, so commands that only read leave the data folder untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from roadmap_cli import __version__
+from roadmap_cli.roadmap.model import Resource, Roadmap, Stage, Topic
+
+__all__ = ["CACHE_FORMAT", "KEEP", "cache_dir", "cache_key", "read_cached", "write_cached"]
+
+#: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
+CACHE_FORMAT = 2  # 2: warning for a topic id that is also a stage id
+#: How many entries (validated versions of roadmap files) are kept.
+KEEP = 8
+
+
+def cache_dir() -> Path:
+    """The folder cache entries live in: ``ROADMAP_CACHE_DIR`` if set, else the user
+    cache folder."""
+    env = os.environ.get("ROADMAP_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_cache_path("roadmap-cli", appauthor=False)
+
+
+def cache_key(data: bytes) -> str:
+    """The cache entry name of roadmap file contents ``data``: a hex digest of the bytes,
+    the program version, the cache format and the field names of the models."""
+    fields = ",".join(
+        ":".join(f.name for f in dataclasses.fields(model))
+        for model in (Roadmap, Stage, Topic, Resource)
+    )
+    digest = hashlib.sha256(data)
+    digest.update(f"\0{__version__}\0{CACHE_FORMAT}\0{fields}".encode())
+    return digest.hexdigest()[:40]
+
+
+def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[list[str]]) -> None:
+    """Store the validated ``roadmap`` read from ``data`` with its warnings
+    (``[location, message, severity]`` triples). Never raises: a failed write only means
+    the next run validates again."""
+    entry = {
+        "roadmap": roadmap.model_dump(),
+        "warnings": warnings,
+    }
+    import tempfile
+
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".roadmap-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                # dumps, not dump: dump streams through the pure-Python encoder (~10x slower)
+                handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            os.replace(tmp, folder / f"roadmap-{cache_key(data)}.json")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently written entries (each edit of a roadmap file
+    makes a new one)."""
+    entries = sorted(folder.glob("roadmap-*.json"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-KEEP]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def read_cached(folder: Path, data: bytes) -> tuple[Roadmap, list[list[str]]] | None:
+    """The roadmap and warnings stored for file contents ``data``, or None when there is
+    no usable entry. Never raises."""
+    try:
+        entry = json.loads((folder / f"roadmap-{cache_key(data)}.json").read_bytes())
+        return Roadmap.from_dict(entry["roadmap"]), [list(w) for w in entry["warnings"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None

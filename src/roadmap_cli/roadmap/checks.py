@@ -1,0 +1,269 @@
+"""Validate roadmap file contents: every problem with its location.
+
+:func:`check_roadmap` parses TOML bytes, validates the fields with pydantic
+(:mod:`roadmap_cli.roadmap.schema`) and then checks the roadmap as a whole: unique ids,
+prerequisites and aliases that resolve, no prerequisite cycles. It never raises for bad
+input; :func:`roadmap_cli.roadmap.catalog.load_catalog` turns its problems into a
+:class:`~roadmap_cli.errors.RoadmapFileError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from roadmap_cli.roadmap.model import ROADMAP_SCHEMA, Roadmap
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+__all__ = ["MAX_ROADMAP_BYTES", "Problem", "check_roadmap", "close_matches", "format_location"]
+
+#: Roadmap files larger than this are refused before parsing.
+MAX_ROADMAP_BYTES = 64 * 1024 * 1024
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a roadmap file.
+
+    ``location`` is a path into the file such as ``stages[2].topics[5].resources[0].url``,
+    or ``line 3, column 7`` for a TOML syntax error; ``severity`` is "error" (the file is
+    refused) or "warning" (reported, the file is still used).
+    """
+
+    location: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{prefix}{self.location}: {self.message}"
+
+
+def format_location(loc: Iterable[str | int]) -> str:
+    """Turn a pydantic error location ``("stages", 2, "topics", 5)`` into
+    ``stages[2].topics[5]``; the ``schema_version`` field is shown as ``schema``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            name = "schema" if part == "schema_version" else part
+            out += f".{name}" if out else name
+    return out or "(top level)"
+
+
+def _pydantic_problems(exc: ValidationError) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        message = err["msg"]
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling against the documented format)"
+        elif err["type"] == "missing":
+            message = "required field is missing"
+        problems.append(Problem(format_location(err["loc"]), message))
+    return problems
+
+
+def _parse_toml(data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
+    import tomllib  # here: a roadmap taken from the cache is never parsed
+
+    if len(data) > MAX_ROADMAP_BYTES:
+        size = len(data) // (1024 * 1024)
+        limit = MAX_ROADMAP_BYTES // (1024 * 1024)
+        return None, [Problem("file", f"is {size} MiB; roadmap files are limited to {limit} MiB")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(f"byte {exc.start}", "is not UTF-8 text; save the file as UTF-8")]
+    try:
+        return tomllib.loads(text), []
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.search(message)
+        if match:
+            where = f"line {match.group(1)}, column {match.group(2)}"
+            message = message[: match.start()]
+        elif _TOML_END.search(message):
+            where = f"line {text.count(chr(10)) + 1} (end of file)"
+            message = _TOML_END.sub("", message)
+        else:
+            where = "TOML"
+        return None, [Problem(where, f"TOML syntax error: {message}")]
+    except RecursionError:
+        return None, [Problem("TOML", "nesting is too deep")]
+
+
+def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
+    """Checks that need the whole roadmap: unique ids, resolving prerequisites and
+    aliases, no prerequisite cycles, and warnings for missing English titles."""
+    problems: list[Problem] = []
+    where: dict[str, str] = {}
+    stage_ids: dict[str, str] = {}
+    for si, stage in enumerate(roadmap.stages):
+        loc = f"stages[{si}]"
+        if stage.id in stage_ids:
+            problems.append(
+                Problem(
+                    f"{loc}.id", f"duplicate stage id {stage.id!r} (first at {stage_ids[stage.id]})"
+                )
+            )
+        else:
+            stage_ids[stage.id] = loc
+        if not stage.title_en and roadmap.language != "en":
+            problems.append(Problem(f"{loc}.title_en", "no English title", "warning"))
+        for ti, topic in enumerate(stage.topics):
+            tloc = f"{loc}.topics[{ti}]"
+            if topic.id in where:
+                problems.append(
+                    Problem(
+                        f"{tloc}.id",
+                        f"duplicate topic id {topic.id!r} (first at {where[topic.id]})",
+                    )
+                )
+            else:
+                where[topic.id] = tloc
+            if not topic.title_en and roadmap.language != "en":
+                problems.append(Problem(f"{tloc}.title_en", "no English title", "warning"))
+    for tid, tloc in where.items():
+        if tid in stage_ids:
+            problems.append(
+                Problem(
+                    f"{tloc}.id",
+                    f"topic id {tid!r} is also the id of a stage ({stage_ids[tid]}); "
+                    "give one of them another id so both can be named",
+                    "warning",
+                )
+            )
+    alias_owner: dict[str, str] = {}
+    for si, stage in enumerate(roadmap.stages):
+        for ti, topic in enumerate(stage.topics):
+            tloc = f"stages[{si}].topics[{ti}]"
+            for ri, req in enumerate(topic.requires):
+                if req == topic.id:
+                    problems.append(
+                        Problem(f"{tloc}.requires[{ri}]", "a topic cannot require itself")
+                    )
+                elif req not in where:
+                    hint = close_matches(req, list(where), n=1)
+                    extra = f"; did you mean {hint[0]!r}?" if hint else ""
+                    problems.append(
+                        Problem(f"{tloc}.requires[{ri}]", f"unknown topic id {req!r}{extra}")
+                    )
+            for ai, alias in enumerate(topic.aliases):
+                if alias in where:
+                    problems.append(
+                        Problem(
+                            f"{tloc}.aliases[{ai}]",
+                            f"alias {alias!r} is the id of a current topic ({where[alias]})",
+                        )
+                    )
+                elif alias in alias_owner and alias_owner[alias] != topic.id:
+                    problems.append(
+                        Problem(
+                            f"{tloc}.aliases[{ai}]",
+                            f"alias {alias!r} is also an alias of {alias_owner[alias]!r}",
+                        )
+                    )
+                else:
+                    alias_owner[alias] = topic.id
+    problems.extend(_cycle_problems(roadmap, where))
+    return problems
+
+
+def _cycle_problems(roadmap: Roadmap, where: dict[str, str]) -> list[Problem]:
+    requires: dict[str, list[str]] = {}
+    for stage in roadmap.stages:
+        for topic in stage.topics:  # a duplicated id keeps the prerequisites of both
+            requires.setdefault(topic.id, []).extend(r for r in topic.requires if r in where)
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = finished
+    problems: list[Problem] = []
+    for start in requires:
+        if start in state:
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(requires[start]))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif state.get(child) == 1:
+                cycle = [*path[path.index(child) :], child]
+                problems.append(
+                    Problem(
+                        f"{where[child]}.requires",
+                        "prerequisite cycle: " + " → ".join(cycle),
+                    )
+                )
+            elif child not in state:
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(requires[child])))
+    return problems
+
+
+def check_roadmap(data: bytes) -> tuple[Roadmap | None, list[Problem]]:
+    """Parse and validate roadmap file contents.
+
+    Args:
+        data: the raw bytes of a TOML roadmap file (UTF-8).
+
+    Returns:
+        ``(roadmap, problems)``: ``roadmap`` is None when any problem is an error;
+        ``problems`` lists every error and warning found: field errors first, then the
+        whole-roadmap ones (found even when fields are wrong). Never raises for bad input.
+    """
+    raw, problems = _parse_toml(data)
+    if raw is None:
+        return None, problems
+    schema = raw.get("schema")
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > ROADMAP_SCHEMA:
+        return None, [
+            Problem(
+                "schema",
+                f"the file is written for a newer roadmap format ({schema}; this version "
+                f"reads {ROADMAP_SCHEMA}): upgrade roadmap-cli",
+            )
+        ]
+    from pydantic import ValidationError
+
+    from roadmap_cli.roadmap.schema import Roadmap as RoadmapSchema
+    from roadmap_cli.roadmap.schema import outline, to_plain
+
+    try:
+        roadmap = to_plain(RoadmapSchema.model_validate(raw))
+    except ValidationError as exc:  # the whole-roadmap checks still run, on the outline
+        problems = _pydantic_problems(exc)
+        seen = {(p.location, p.message) for p in problems}
+        try:
+            more = _check_cross_references(outline(raw))
+        except RecursionError:
+            more = []
+        return None, problems + [p for p in more if (p.location, p.message) not in seen]
+    except RecursionError:
+        return None, [Problem("(top level)", "nesting is too deep")]
+    if roadmap.schema_version < 1:
+        return None, [Problem("schema", f"unknown roadmap format {roadmap.schema_version}")]
+    problems = _check_cross_references(roadmap)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return roadmap, problems
+
+
+def close_matches(word: str, choices: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    """:func:`difflib.get_close_matches`, imported only when a suggestion is needed."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

@@ -1,0 +1,147 @@
+"""The roadmap as the program uses it: plain, frozen dataclasses (``data/roadmap.toml``
+and users' own roadmaps).
+
+The field names are the file format; see README.md "The roadmap file". A file is checked
+by the pydantic models in :mod:`roadmap_cli.roadmap.schema` (each value on its own) and
+:mod:`roadmap_cli.roadmap.catalog` (the whole roadmap) before it becomes these objects; they are
+plain classes so that a command reading a cached roadmap imports no pydantic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal, Self
+
+__all__ = [
+    "RESOURCE_KINDS",
+    "ROADMAP_SCHEMA",
+    "Resource",
+    "Roadmap",
+    "Stage",
+    "Topic",
+]
+
+#: The roadmap file format version this program reads and writes.
+ROADMAP_SCHEMA = 1
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+ID_MAX_LENGTH = 80
+
+#: The kinds a resource may have.
+RESOURCE_KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")
+ResourceKind = Literal[
+    "paper", "video", "course", "book", "article", "blog", "code", "docs", "site"
+]
+
+
+class _Plain:
+    """Shared by the roadmap classes: building from and dumping to plain dicts."""
+
+    @classmethod
+    def model_construct(cls, **values: Any) -> Self:
+        """Make one from already-checked values (the name callers written against the
+        former pydantic models use)."""
+        return cls(**values)
+
+    def model_dump(self, mode: str = "python") -> dict[str, Any]:
+        """The fields as a dict, nested objects as dicts (``mode`` is accepted for the
+        callers written against the former pydantic models; values are JSON-ready)."""
+        return dataclasses.asdict(self)  # type: ignore[call-overload,no-any-return]
+
+
+@dataclass(frozen=True)
+class Resource(_Plain):
+    """Something to study a topic with: a paper, video, course, book, post, repository…
+
+    ``url`` is an absolute http(s) URL kept exactly as written in the file; ``kind`` one
+    of :data:`RESOURCE_KINDS`.
+    """
+
+    title: str
+    url: str
+    kind: ResourceKind
+    lang: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic(_Plain):
+    """One thing a learner studies; its status is tracked by ``id``.
+
+    ``requires`` lists prerequisite topic ids (any stage); ``aliases`` lists former ids, so
+    progress recorded under an old id follows the topic.
+    """
+
+    id: str
+    title: str
+    title_en: str = ""
+    summary: str | None = None
+    requires: list[str] = field(default_factory=list)
+    optional: bool = False
+    aliases: list[str] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+
+    def display_title(self, lang: str, roadmap_language: str) -> str:
+        """Title in ``lang`` ("zh" or "en"): ``title_en`` for English when the roadmap's
+        own language is not English and ``title_en`` is set, else ``title``."""
+        if lang == "en" and roadmap_language != "en" and self.title_en:
+            return self.title_en
+        return self.title
+
+
+@dataclass(frozen=True)
+class Stage(_Plain):
+    """A section of the roadmap: an ordered list of topics."""
+
+    id: str
+    title: str
+    title_en: str = ""
+    summary: str | None = None
+    topics: list[Topic] = field(default_factory=list)
+
+    def display_title(self, lang: str, roadmap_language: str) -> str:
+        """Title in ``lang``; see :meth:`Topic.display_title`."""
+        if lang == "en" and roadmap_language != "en" and self.title_en:
+            return self.title_en
+        return self.title
+
+
+@dataclass(frozen=True)
+class Roadmap(_Plain):
+    """A whole roadmap file. ``id`` names its progress file (``<id>.json``);
+    ``schema_version`` is the file's ``schema``."""
+
+    schema_version: int
+    id: str
+    title: str
+    title_en: str = ""
+    language: str = "en"
+    source: str | None = None
+    description: str | None = None
+    stages: list[Stage] = field(default_factory=list)
+
+    def display_title(self, lang: str) -> str:
+        """Title in ``lang``; see :meth:`Topic.display_title`."""
+        if lang == "en" and self.language != "en" and self.title_en:
+            return self.title_en
+        return self.title
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Roadmap:
+        """Rebuild a roadmap from :meth:`model_dump` output (no checks: the data must come
+        from a validated roadmap)."""
+        stages = [
+            Stage(
+                **{
+                    **stage,
+                    "topics": [
+                        Topic(**{**t, "resources": [Resource(**r) for r in t["resources"]]})
+                        for t in stage["topics"]
+                    ],
+                }
+            )
+            for stage in raw["stages"]
+        ]
+        return cls(**{**raw, "stages": stages})

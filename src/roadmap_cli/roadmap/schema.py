@@ -1,0 +1,151 @@
+"""pydantic validation of roadmap file contents (``data/roadmap.toml`` and users' own).
+
+The field names are the file format; see README.md "The roadmap file". These models check
+each value on its own (ids, URLs, kinds, types, unknown fields) and give every problem a
+location; checks that need the whole roadmap (unique ids, prerequisites that resolve,
+cycles) live in :mod:`roadmap_cli.roadmap.catalog`. Once a file validates, :func:`to_plain`
+turns it into the plain :mod:`roadmap_cli.roadmap.model` classes the rest of the program uses,
+so commands that read a cached roadmap never import pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from roadmap_cli.roadmap import model as models
+from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN, ResourceKind
+from roadmap_cli.support.urls import check_url
+
+__all__ = ["Resource", "Roadmap", "Stage", "Topic", "outline", "to_plain"]
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"id {value!r} must be lower-case ASCII letters, digits and '-', "
+            "starting with a letter or digit"
+        )
+    if len(value) > ID_MAX_LENGTH:
+        raise ValueError(f"id is longer than {ID_MAX_LENGTH} characters")
+    return value
+
+
+def _check_url(value: str) -> str:
+    problem = check_url(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Url = Annotated[str, AfterValidator(_check_url)]
+Text = Annotated[str, AfterValidator(_check_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+
+class Resource(_Model):
+    """A resource as written in the file; see :class:`roadmap_cli.roadmap.model.Resource`."""
+
+    title: Text
+    url: Url
+    kind: ResourceKind
+    lang: str | None = None
+    note: str | None = None
+
+
+class Topic(_Model):
+    """A topic as written in the file; see :class:`roadmap_cli.roadmap.model.Topic`."""
+
+    id: Id
+    title: Text
+    title_en: str = ""
+    summary: str | None = None
+    requires: list[Id] = []
+    optional: bool = False
+    aliases: list[Id] = []
+    resources: list[Resource] = []
+
+
+class Stage(_Model):
+    """A stage as written in the file; see :class:`roadmap_cli.roadmap.model.Stage`."""
+
+    id: Id
+    title: Text
+    title_en: str = ""
+    summary: str | None = None
+    topics: list[Topic] = []
+
+
+class Roadmap(_Model):
+    """A whole roadmap file; ``schema`` is read into ``schema_version``."""
+
+    schema_version: int = Field(alias="schema")
+    id: Id
+    title: Text
+    title_en: str = ""
+    language: str = "en"
+    source: Url | None = None
+    description: str | None = None
+    stages: list[Stage] = Field(min_length=1)
+
+
+def to_plain(roadmap: Roadmap) -> models.Roadmap:
+    """The validated ``roadmap`` as plain :mod:`roadmap_cli.roadmap.model` objects."""
+    return models.Roadmap.from_dict(roadmap.model_dump(by_alias=False))
+
+
+def outline(raw: dict[str, Any]) -> models.Roadmap:
+    """The ids, titles, ``requires`` and ``aliases`` of a parsed roadmap file whose fields
+    do not all validate, as plain models, so that the whole-roadmap checks
+    (:func:`roadmap_cli.roadmap.catalog.check_roadmap`) can run on it too. Values of the wrong
+    type become empty; items of the wrong type are kept as empty placeholders, so
+    locations (``stages[2].topics[5]``) stay right. Never raises for bad content."""
+
+    def items(parent: Any, key: str) -> list[dict[str, Any]]:
+        value = parent.get(key) if isinstance(parent, dict) else None
+        return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
+
+    def ids(value: Any) -> list[str]:
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    def text_of(item: dict[str, Any], key: str) -> str:
+        value = item.get(key)
+        return value if isinstance(value, str) else ""
+
+    stages = [
+        models.Stage.model_construct(
+            id=text_of(s, "id"),
+            title=text_of(s, "title"),
+            title_en=text_of(s, "title_en"),
+            topics=[
+                models.Topic.model_construct(
+                    id=text_of(t, "id"),
+                    title=text_of(t, "title"),
+                    title_en=text_of(t, "title_en"),
+                    requires=ids(t.get("requires")),
+                    aliases=ids(t.get("aliases")),
+                )
+                for t in items(s, "topics")
+            ],
+        )
+        for s in items(raw, "stages")
+    ]
+    language = raw.get("language")
+    return models.Roadmap.model_construct(
+        schema_version=1,
+        id=text_of(raw, "id"),
+        title=text_of(raw, "title"),
+        language=language if isinstance(language, str) else "en",
+        stages=stages,
+    )

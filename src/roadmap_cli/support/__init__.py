@@ -1,0 +1,1 @@
+"""Helpers every layer may use: atomic writes, text safety, URLs, the clock and dates."""

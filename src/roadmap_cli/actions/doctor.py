@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from roadmap_cli.roadmap.catalog import raw_roadmap_id
+
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
     from roadmap_cli.progress.events import Progress
@@ -140,7 +142,7 @@ def diagnose(app: AppContext) -> DoctorResult:
         catalog = app.catalog()
     except RoadmapFileError as exc:
         result.roadmap_errors = exc.details or [_without_path(exc.message, exc.path)]
-        roadmap_id = _raw_roadmap_id(app.roadmap_path)
+        roadmap_id = raw_roadmap_id(app.roadmap_path)
         if roadmap_id is not None:  # the progress file can still be checked
             result.roadmap_id = roadmap_id
             _check_progress(app.store_for(roadmap_id), result)
@@ -166,23 +168,6 @@ def diagnose(app: AppContext) -> DoctorResult:
         AliasedMarks(alias, catalog.alias_of[alias], n) for alias, n in sorted(under_alias.items())
     ]
     return result
-
-
-def _raw_roadmap_id(path: Path) -> str | None:
-    """The top-level ``id`` of the roadmap file at ``path`` when it parses as TOML and
-    the id is valid, though the file does not validate; None otherwise."""
-    import tomllib
-
-    from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN
-
-    try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return None
-    value = raw.get("id")
-    if isinstance(value, str) and ID_PATTERN.fullmatch(value) and len(value) <= ID_MAX_LENGTH:
-        return value
-    return None
 
 
 def _check_progress(store: ProgressStore, result: DoctorResult) -> Progress | None:

@@ -99,12 +99,10 @@ def _read_markdown(path: Path) -> str:
 
 
 def _check_options(roadmap_id: str | None, source: str | None) -> None:
-    from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN
+    from roadmap_cli.roadmap.model import is_valid_id
     from roadmap_cli.support.urls import check_url
 
-    if roadmap_id is not None and (
-        not ID_PATTERN.fullmatch(roadmap_id) or len(roadmap_id) > ID_MAX_LENGTH
-    ):
+    if roadmap_id is not None and not is_valid_id(roadmap_id):
         raise UsageError(
             f"--id: {roadmap_id!r} is not a valid roadmap id",
             "use lower-case ASCII letters, digits and '-', starting with a letter or digit",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -76,8 +77,7 @@ def choose(topic: Topic, index: int | None, every: bool) -> list[tuple[int, Reso
     number = 1 if index is None else index
     if not 1 <= number <= len(resources):
         raise UsageError(
-            f"--index {number}: topic {topic.id!r} has {len(resources)} resource"
-            f"{'s' if len(resources) != 1 else ''}",
+            f"--index {number}: topic {topic.id!r} has {plural(len(resources), 'resource')}",
             f"use --index 1 to {len(resources)} (numbers as in 'roadmap show {topic.id}')",
         )
     return [(number, resources[number - 1])]

@@ -50,15 +50,10 @@ def _roadmap_id(app: AppContext) -> str:
     try:
         return app.catalog().roadmap.id
     except RoadmapFileError:
-        import tomllib
+        from roadmap_cli.roadmap.catalog import raw_roadmap_id
 
-        from roadmap_cli.roadmap.model import ID_PATTERN
-
-        try:
-            found = tomllib.loads(app.roadmap_path.read_text("utf-8")).get("id")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            found = None
-        if isinstance(found, str) and ID_PATTERN.fullmatch(found):
+        found = raw_roadmap_id(app.roadmap_path)
+        if found is not None:
             return found
         raise
 

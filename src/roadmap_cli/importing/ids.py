@@ -147,10 +147,7 @@ def assign_ids(
         source: ``--source``, or None for the earlier file's.
         previous: what the earlier output file held, or None.
     """
-    from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN
-
-    def valid(value: str) -> bool:
-        return bool(ID_PATTERN.fullmatch(value)) and len(value) <= ID_MAX_LENGTH
+    from roadmap_cli.roadmap.model import is_valid_id as valid
 
     old = previous or Previous()
     roadmap.id = roadmap_id or old.roadmap.get("id", "") or slugify(file_title)

@@ -138,9 +138,9 @@ class ProgressStore:
     _written: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN
+        from roadmap_cli.roadmap.model import is_valid_id
 
-        if not ID_PATTERN.fullmatch(self.roadmap_id) or len(self.roadmap_id) > ID_MAX_LENGTH:
+        if not is_valid_id(self.roadmap_id):
             raise ProgressFileError(
                 self.data_dir,
                 f"roadmap id {self.roadmap_id!r} cannot name a progress file",

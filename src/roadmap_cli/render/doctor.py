@@ -15,6 +15,7 @@ from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang, whole
 from roadmap_cli.render.widgets import emit_lines
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
 __all__: list[str] = []
 
@@ -30,10 +31,6 @@ def _check(level: str, label: str, text: str) -> Row:
 def _detail(text: str, style: str = "") -> Row:
     """A line under a check (a problem, an id, what to do)."""
     return Text(""), Text(""), Text(clean_line(text), style=style)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _name(path: Path | None) -> str:
@@ -52,9 +49,9 @@ def render_doctor(result: DoctorResult, lang: str) -> None:
         out.append(_detail(f"fix it, then run '{validate}'", "muted"))
     else:
         level = "warning" if result.roadmap_warnings else "ok"
-        text = f"{_name(result.roadmap_path)} ({_plural(result.topics, 'topic')}"
+        text = f"{_name(result.roadmap_path)} ({plural(result.topics, 'topic')}"
         if result.roadmap_warnings:
-            text += f", {_plural(len(result.roadmap_warnings), 'warning')}"
+            text += f", {plural(len(result.roadmap_warnings), 'warning')}"
         out.append(_check(level, "Roadmap", text + ")"))
         out += [_detail(w) for w in result.roadmap_warnings[:10]]
         if len(result.roadmap_warnings) > 10:
@@ -86,7 +83,7 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
     elif not result.progress_exists:
         out.append(_check("ok", "Progress", f"{_name(path)} (not written yet: nothing marked)"))
     else:
-        events = _plural(result.events, "event")
+        events = plural(result.events, "event")
         out.append(_check("ok", "Progress", f"{_name(path)} ({events})"))
     readable = [b for b in result.backups if b.readable]
     if result.backups:
@@ -102,12 +99,12 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
             _check(
                 "warning",
                 "Orphans",
-                f"{_plural(len(result.orphans), 'topic')} no longer in the roadmap; "
+                f"{plural(len(result.orphans), 'topic')} no longer in the roadmap; "
                 "their marks are kept",
             )
         )
         for o in result.orphans:
-            out.append(_detail(f"{o.topic}: {o.status} ({_plural(o.events, 'event')})"))
+            out.append(_detail(f"{o.topic}: {o.status} ({plural(o.events, 'event')})"))
         out.append(
             _detail("if a topic was renamed, add its old id to the topic's 'aliases'", "muted")
         )
@@ -116,7 +113,7 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
             _check(
                 "info",
                 "Renamed",
-                f"{_plural(a.events, 'mark')} under former id {a.alias} count for {a.topic}",
+                f"{plural(a.events, 'mark')} under former id {a.alias} count for {a.topic}",
             )
         )
     if result.temporaries:
@@ -124,7 +121,7 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
             _check(
                 "warning",
                 "Temporary",
-                f"{_plural(len(result.temporaries), 'file')} left by an interrupted write "
+                f"{plural(len(result.temporaries), 'file')} left by an interrupted write "
                 "(the next change removes them)",
             )
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -14,7 +13,8 @@ from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import NBSP, fold_lines, fold_text
 from roadmap_cli.render.widgets import Lang
 from roadmap_cli.support.clock import local_zone
-from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.textsafe import cell_width, clean_line
+from roadmap_cli.support.words import plural
 
 __all__ = ["describe", "history_lines"]
 
@@ -68,18 +68,18 @@ def history_lines(result: HistoryResult, lang: str, console: Console) -> Iterato
     """
     names = Lang(lang, result.language)
     ids = [clean_line(e.topic.id if e.topic else e.event.topic or "—") for e in result.entries]
-    id_width = max(cell_len(i) for i in ids)
+    id_width = max(cell_width(i) for i in ids)
     indent = " " * (16 + 2 + id_width + 2)  # "YYYY-MM-DD HH:MM", gap, id, gap
     room = max(20, console.width - len(indent))
     plain = console.color_system is None or console.no_color
     zone = local_zone()
     for entry, topic in zip(result.entries, ids, strict=True):
         when = entry.event.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-        gap = " " * (id_width - cell_len(topic) + 2)
+        gap = " " * (id_width - cell_width(topic) + 2)
         parts = _what(entry, names)
         if plain:
             what = "".join(text for text, _ in parts)
-            if cell_len(what) > room:
+            if cell_width(what) > room:
                 what = ("\n" + indent).join(fold_lines(_glue(what), room))
             yield f"{when}  {topic}{gap}{what}"
             continue
@@ -115,9 +115,5 @@ def render_history(result: HistoryResult, lang: str) -> None:
             console.print(item, no_wrap=True, crop=False)
     console.file.write("".join(batch))
     shown = len(result.entries)
-    footer = (
-        f"{shown} of {result.total} events"
-        if shown < result.total
-        else f"{shown} event{'s' if shown != 1 else ''}"
-    )
+    footer = f"{shown} of {result.total} events" if shown < result.total else plural(shown, "event")
     console.print(Text(f"{footer}; times in {clean_line(result.zone)}", style="muted"))

@@ -10,12 +10,9 @@ from roadmap_cli.actions.import_ import ImportResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
 __all__: list[str] = []
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def render_import(result: ImportResult, lang: str) -> None:
@@ -26,18 +23,18 @@ def render_import(result: ImportResult, lang: str) -> None:
     head.append("roadmap ")
     head.append(clean_line(result.roadmap_id), style="id")
     head.append(
-        f" with {_plural(result.stages, 'stage')}, {_plural(result.topics, 'topic')}, "
-        f"{_plural(result.resources, 'resource')} from {whole(clean_line(str(result.source)))}"
+        f" with {plural(result.stages, 'stage')}, {plural(result.topics, 'topic')}, "
+        f"{plural(result.resources, 'resource')} from {whole(clean_line(str(result.source)))}"
     )
     say(console, head)
     if result.replaced:
-        say(console, Text(f"kept the ids of {_plural(result.kept_ids, 'topic')}", style="muted"))
+        say(console, Text(f"kept the ids of {plural(result.kept_ids, 'topic')}", style="muted"))
     for notice in result.notices:
         say(console, Text(clean_line(notice), style="warning"))
     if result.skipped:
         say(
             console,
-            Text(f"{_plural(len(result.skipped), 'link')} not imported:", style="warning"),
+            Text(f"{plural(len(result.skipped), 'link')} not imported:", style="warning"),
         )
         for line in result.skipped[:10]:
             say(console, Text(f"  {clean_line(line)}", style="muted"))
@@ -47,7 +44,7 @@ def render_import(result: ImportResult, lang: str) -> None:
         say(
             console,
             Text(
-                f"{_plural(len(result.warnings), 'warning')} (e.g. no English titles): "
+                f"{plural(len(result.warnings), 'warning')} (e.g. no English titles): "
                 f"see 'roadmap validate {shlex.quote(target)}'",
                 style="muted",
             ),

@@ -14,6 +14,7 @@ from roadmap_cli.render.widgets import (
     title_text,
 )
 from roadmap_cli.support.textsafe import clean_block
+from roadmap_cli.support.words import plural
 
 
 def render_note(result: NoteResult, lang: str) -> None:
@@ -29,7 +30,7 @@ def render_note(result: NoteResult, lang: str) -> None:
     count = result.count
     console.print(
         Text(
-            f"{count} note{'s' if count != 1 else ''} on this topic; "
+            f"{plural(count, 'note')} on this topic; "
             f"see them with 'roadmap show {result.topic.id}'.",
             style="muted",
         )

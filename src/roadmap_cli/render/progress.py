@@ -10,12 +10,9 @@ from roadmap_cli.actions.progress import ExportResult, MergeResult, RestoreResul
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
 __all__: list[str] = []
-
-
-def _events(n: int) -> str:
-    return f"{n} event{'s' if n != 1 else ''}"
 
 
 def render_export(result: ExportResult, lang: str) -> None:
@@ -25,7 +22,7 @@ def render_export(result: ExportResult, lang: str) -> None:
     verb = "Replaced" if result.replaced else "Wrote"
     say(
         console,
-        Text(f"{verb} {name}: {_events(result.events)} of roadmap '{result.roadmap_id}'."),
+        Text(f"{verb} {name}: {plural(result.events, 'event')} of roadmap '{result.roadmap_id}'."),
     )
     merge = f"roadmap progress merge {shlex.quote(name)}"
     say(console, Text(f"On the other machine: {merge}", style="muted"))
@@ -38,13 +35,13 @@ def render_merge(result: MergeResult, lang: str) -> None:
     if not result.new:
         say(console, Text(f"Nothing new in {name}: your progress already has its events."))
         return
-    line = Text(f"Merged {name}: {result.new} new {_events(result.new).split()[1]}")
+    line = Text(f"Merged {name}: {plural(result.new, 'new event')}")
     if result.topics:
         shown = ", ".join(result.topics[:8]) + (" …" if len(result.topics) > 8 else "")
         line.append(" (")
         line.append(clean_line(shown), style="id")
         line.append(")")
-    line.append(f"; {_events(result.after)} in all.")
+    line.append(f"; {plural(result.after, 'event')} in all.")
     say(console, line)
     say(console, Text("See the result with 'roadmap report'.", style="muted"))
 
@@ -56,7 +53,7 @@ def render_restore(result: RestoreResult, lang: str) -> None:
         console,
         Text(
             f"Restored {whole(clean_line(str(result.progress_file)))} from "
-            f"{whole(clean_line(str(result.backup)))} ({_events(result.events)})."
+            f"{whole(clean_line(str(result.backup)))} ({plural(result.events, 'event')})."
         ),
     )
     if result.damaged:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.style import StyleType
 from rich.text import Text
+
+from roadmap_cli.support.textsafe import cell_width
 
 __all__ = [
     "NBSP",
@@ -77,7 +78,7 @@ def _cut(text: str, start: int, end: int, width: int) -> int:
     (at least one character)."""
     cells = 0
     for i in range(start, end):
-        cells += cell_len(text[i])
+        cells += cell_width(text[i])
         if i > start and cells > width:
             return i
     return end
@@ -102,11 +103,11 @@ def fold_ranges(
         line: list[int] = []  # [start, end] of the current line, offsets in paragraph
         cells = 0
         indent = len(paragraph) - len(paragraph.lstrip())
-        if 0 < indent < len(paragraph) and cell_len(paragraph[:indent]) < room // 2:
-            line, cells = [0, indent], cell_len(paragraph[:indent])  # an indented paragraph
+        if 0 < indent < len(paragraph) and cell_width(paragraph[:indent]) < room // 2:
+            line, cells = [0, indent], cell_width(paragraph[:indent])  # an indented paragraph
         for start, end, space in _units(paragraph):
-            w = cell_len(paragraph[start:end])
-            gap = cell_len(paragraph[line[1] : start]) if line and space else 0
+            w = cell_width(paragraph[start:end])
+            gap = cell_width(paragraph[line[1] : start]) if line and space else 0
             if line and cells + gap + w <= room:
                 line[1], cells = end, cells + gap + w
                 continue
@@ -119,7 +120,7 @@ def fold_ranges(
                     break
                 out.append((offset + start, offset + cut))
                 start, room = cut, width
-                w = cell_len(paragraph[start:end])
+                w = cell_width(paragraph[start:end])
             line, cells = [start, end], w
         out.append((offset + line[0], offset + line[1]) if line else (offset, offset))
         room = width
@@ -211,5 +212,5 @@ class Prose:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         lines = self.text.plain.split("\n")
-        widest = max((cell_len(line) for line in lines), default=0)
+        widest = max((cell_width(line) for line in lines), default=0)
         return Measurement(min(widest, 8), widest)

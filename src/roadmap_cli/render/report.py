@@ -20,6 +20,7 @@ from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
 from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
 from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
 __all__ = ["export_report", "report_renderables"]
 
@@ -29,10 +30,6 @@ EXPORT_WIDTH = 100
 
 def _section(title: str) -> Text:
     return Text(f"\n{title}", style="heading")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _split(counts: Counts) -> str:
@@ -181,11 +178,11 @@ def _activity(result: ReportResult, width: int) -> list[RenderableType]:
     out.append(fold_indented(legend(), width))
     out.append(Text(""))
     streak = Text("  Streak: ")
-    streak.append(_plural(result.streak_current, "day"), style="heading")
-    streak.append(f" now · longest {_plural(result.streak_longest, 'day')}")
+    streak.append(plural(result.streak_current, "day"), style="heading")
+    streak.append(f" now · longest {plural(result.streak_longest, 'day')}")
     out.append(fold_indented(streak, width))
     total = Text(
-        f"  {_plural(len(window), 'active day')}, {sum(window)} completions and notes "
+        f"  {plural(len(window), 'active day')}, {sum(window)} completions and notes "
         f"in these {result.weeks} weeks",
         style="muted",
     )
@@ -212,7 +209,7 @@ def _pace(result: ReportResult, width: int) -> list[RenderableType]:
         rate = pace.recent_per_week or pace.overall_per_week
         finish.append(pace.projected_finish.isoformat(), style="heading")
         finish.append(
-            f"  at {rate:.1f} topics/week, {_plural(pace.remaining, 'topic')} to go",
+            f"  at {rate:.1f} topics/week, {plural(pace.remaining, 'topic')} to go",
             style="muted",
         )
     out.append(fold_indented(finish, width, indent=16))

@@ -16,6 +16,7 @@ from roadmap_cli.render.widgets import (
     title_text,
 )
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
 __all__: list[str] = []
 
@@ -38,8 +39,8 @@ def render_search(result: SearchResult, lang: str) -> None:
         return
     topics = len(result.hits)
     head = Text(
-        f"{topics} topic{'s' if topics != 1 else ''} and {result.resource_count} "
-        f'resource{"s" if result.resource_count != 1 else ""} match "{query}"',
+        f"{plural(topics, 'topic')} and {plural(result.resource_count, 'resource')} "
+        f'match "{query}"',
         style="heading",
     )
     width = console.width

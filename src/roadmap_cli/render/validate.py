@@ -10,12 +10,9 @@ from roadmap_cli.actions.validate import InitResult, ValidateResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import NBSP, hang, say, whole
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
 __all__: list[str] = []
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n}{NBSP}{word}{'s' if n != 1 else ''}"  # "1 error" stays on one line
 
 
 def render_validate(result: ValidateResult, lang: str) -> None:
@@ -27,13 +24,14 @@ def render_validate(result: ValidateResult, lang: str) -> None:
         head = Text(f"{name}: valid roadmap ", style="done")
         head.append(repr(clean_line(result.roadmap.id)), style="id")
         head.append(
-            f" ({_plural(c['stages'], 'stage')}, {_plural(c['topics'], 'topic')}, "
-            f"{_plural(c['resources'], 'resource')})"
+            f" ({plural(c['stages'], 'stage', glue=NBSP)}, "
+            f"{plural(c['topics'], 'topic', glue=NBSP)}, "
+            f"{plural(c['resources'], 'resource', glue=NBSP)})"
         )
     else:
-        head = Text(f"{name}: {_plural(len(result.errors), 'error')}", style="error")
+        head = Text(f"{name}: {plural(len(result.errors), 'error', glue=NBSP)}", style="error")
     if result.warnings:
-        head.append(f", {_plural(len(result.warnings), 'warning')}", style="warning")
+        head.append(f", {plural(len(result.warnings), 'warning', glue=NBSP)}", style="warning")
     say(console, head)
     if result.problems:
         rows = []

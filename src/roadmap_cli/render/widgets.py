@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -22,7 +21,7 @@ from roadmap_cli.progress.events import Status
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.prose import NBSP, hang
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
-from roadmap_cli.support.textsafe import clean_block, clean_line
+from roadmap_cli.support.textsafe import cell_width, clean_block, clean_line
 
 #: Status marks, plain ASCII so they survive any terminal and a pipe.
 MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
@@ -123,7 +122,7 @@ def resource_rows(
     ``numbers`` overrides 1, 2, 3…"""
     labels = [f"{n}." for n in numbers or range(1, len(resources) + 1)]
     number_width = max((len(label) for label in labels), default=0)
-    kind_width = max((cell_len(clean_line(r.kind)) for r in resources), default=0)
+    kind_width = max((cell_width(clean_line(r.kind)) for r in resources), default=0)
     pad = " " * (indent + number_width + 1 + kind_width + 1)
     out: list[Text] = []
     for label, resource in zip(labels, resources, strict=True):
@@ -131,7 +130,7 @@ def resource_rows(
         kind = clean_line(resource.kind)
         head = Text(" " * indent + label.rjust(number_width) + " ")
         head.append(kind, style="kind")
-        head.append(" " * (kind_width - cell_len(kind) + 1))
+        head.append(" " * (kind_width - cell_width(kind) + 1))
         title = Text(clean_line(resource.title), style=Style(bold=True, link=url))
         out.append(hang(head, title, width))
         out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))

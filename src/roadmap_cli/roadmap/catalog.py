@@ -27,7 +27,7 @@ from roadmap_cli.roadmap.checks import (
     close_matches,
     format_location,
 )
-from roadmap_cli.roadmap.model import Roadmap, Stage, Topic
+from roadmap_cli.roadmap.model import Roadmap, Stage, Topic, is_valid_id
 
 __all__ = [
     "MAX_ROADMAP_BYTES",
@@ -243,3 +243,16 @@ class Catalog:
                 if len(found) >= 3:
                     break
         return found[:3]
+
+
+def raw_roadmap_id(path: Path) -> str | None:
+    """The top-level ``id`` of the roadmap file at ``path`` when it parses as TOML and
+    the id is valid, though the file does not validate; None otherwise."""
+    import tomllib
+
+    try:
+        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    value = raw.get("id")
+    return value if is_valid_id(value) else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, TypeGuard
 
 __all__ = [
     "RESOURCE_KINDS",
@@ -28,6 +28,16 @@ ROADMAP_SCHEMA = 1
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 ID_MAX_LENGTH = 80
+
+
+def is_valid_id(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a valid roadmap, stage or topic id: a string of lower-case
+    ASCII letters, digits and '-', starting with a letter or digit, at most
+    :data:`ID_MAX_LENGTH` characters. The one id check every module uses."""
+    return (
+        isinstance(value, str) and len(value) <= ID_MAX_LENGTH and bool(ID_PATTERN.fullmatch(value))
+    )
+
 
 #: The kinds a resource may have.
 RESOURCE_KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")

@@ -15,13 +15,15 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from roadmap_cli.roadmap import model as models
-from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN, ResourceKind
+from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN, ResourceKind, is_valid_id
 from roadmap_cli.support.urls import check_url
 
 __all__ = ["Resource", "Roadmap", "Stage", "Topic", "outline", "to_plain"]
 
 
 def _check_id(value: str) -> str:
+    if is_valid_id(value):
+        return value
     if not ID_PATTERN.fullmatch(value):
         raise ValueError(
             f"id {value!r} must be lower-case ASCII letters, digits and '-', "

@@ -10,8 +10,10 @@ interpreted in such text: renderers wrap it in ``rich.text.Text``, which takes n
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-__all__ = ["clean_block", "clean_line", "encodable", "safe_json"]
+__all__ = ["cell_width", "clean_block", "clean_line", "encodable", "safe_json"]
 
 # C0 controls except tab and newline, DEL, C1 controls, and the Unicode bidirectional
 # embedding/override/isolate controls plus the Arabic letter mark.
@@ -54,3 +56,20 @@ def safe_json(document: str) -> str:
     bidirectional-override marks and line separators are written as ``\\uXXXX`` escapes
     (``json.dumps`` already escapes C0 controls such as ESC)."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encodable(document))
+
+
+@lru_cache(maxsize=8192)
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0  # combining marks and zero-width format characters
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def cell_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK, full-width) characters count 2,
+    combining marks and zero-width characters 0, others 1. The one width function of the
+    project (renderers, importer and TOML writer alike); ``text`` has no control
+    characters (see :func:`clean_line`)."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))

@@ -195,3 +195,18 @@ def test_install_completion_detects_zsh(tmp_path: Path) -> None:
     assert "zsh completion installed" in run.stdout
     assert "compdef _roadmap_completion roadmap" in (home / ".zfunc" / "_roadmap").read_text()
     assert "fpath+=~/.zfunc" in (home / ".zshrc").read_text()
+
+
+@pytest.mark.parametrize(
+    ("words", "cword"),
+    [("roadmap show dif", "2"), ("roadmap --lang en show dif", "4")],  # fast path, typer path
+)
+def test_show_completes_stage_ids(words: str, cword: str) -> None:
+    env = {**os.environ, "_ROADMAP_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = cword
+    code = "from roadmap_cli.cli.entry import main; main()"
+    run = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["diffusion"]

@@ -170,3 +170,56 @@ def test_doctor_is_listed_in_help(roadmap) -> None:
     run = roadmap("--help")
     assert run.exit_code == 0
     assert "doctor" in run.stdout
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# 3. every command lists the same problems of a broken roadmap as validate
+
+BROKEN = """schema = 1
+id = "b1"
+title = "B1"
+colour = "red"
+
+[[stages]]
+id = "s"
+title = "S"
+
+[[stages.topics]]
+id = "a"
+title = "A"
+requires = ["nope"]
+
+[[stages.topics.resources]]
+title = "r"
+url = "ftp://example.com/x"
+kind = "site"
+"""
+
+
+def test_doctor_checks_progress_though_the_roadmap_is_broken(roadmap, tmp_path, _isolated):
+    path = tmp_path / "b1.toml"
+    path.write_text(BROKEN.replace('colour = "red"\n', "").replace('"nope"', '"a"'), "utf-8")
+    path.write_text(path.read_text("utf-8").replace('requires = ["a"]\n', ""), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("ftp://", "https://"), "utf-8")
+    assert roadmap("--roadmap", str(path), "done", "a").exit_code == 0
+    path.write_text(BROKEN, encoding="utf-8")
+    run = roadmap("--roadmap", str(path), "doctor", "--json")
+    assert run.exit_code == 1
+    doc = run.json()
+    assert len(doc["roadmap"]["errors"]) == 3
+    assert doc["roadmap"]["id"] == "b1"
+    assert doc["progress"]["file"] == str(_isolated / "b1.json")
+    assert doc["progress"]["readable"] is True
+    assert doc["progress"]["events"] == 1
+    (_isolated / "b1.json").write_text("{oops", encoding="utf-8")
+    damaged = roadmap("--roadmap", str(path), "doctor")
+    assert damaged.exit_code == 1
+    assert "not valid JSON" in _flat(damaged.stdout)
+    no_id = tmp_path / "b2.toml"
+    no_id.write_text(BROKEN.replace('id = "b1"', 'id = "B 1"'), encoding="utf-8")
+    unknown = roadmap("--roadmap", str(no_id), "doctor", "--json")
+    assert unknown.exit_code == 1
+    assert unknown.json()["progress"]["file"] is None

@@ -178,3 +178,38 @@ def test_history_in_colour_has_the_same_text(recorded, monkeypatch: pytest.Monke
     coloured = recorded("history").stdout
     assert "\x1b[" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_history_since_reads_today_and_yesterday(roadmap) -> None:
+    assert roadmap("done", "attention", "--date", "yesterday").exit_code == 0
+    assert roadmap("start", "ddpm").exit_code == 0
+    today = roadmap("history", "--since", "today", "--json")
+    assert today.exit_code == 0, today.stderr
+    assert [e["topic"] for e in today.json()["events"]] == ["ddpm"]
+    yesterday = roadmap("history", "--since", "Yesterday", "--json")
+    assert yesterday.exit_code == 0, yesterday.stderr
+    assert [e["topic"] for e in yesterday.json()["events"]] == ["ddpm", "attention"]
+    assert today.json()["since"] > yesterday.json()["since"]
+
+
+@pytest.mark.parametrize("value", ["", "last week", "2026-13-01"])
+def test_history_since_refuses_what_it_cannot_read(roadmap, value: str) -> None:
+    run = roadmap("history", "--since", value)
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith("roadmap: error: --since:")
+    assert "yesterday" in run.stderr
+
+
+# 9. history's footer counts in the singular too
+
+
+def test_history_footer_says_one_event(roadmap) -> None:
+    assert roadmap("done", "attention").exit_code == 0
+    run = roadmap("history")
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == ""
+    assert "1 event; times in UTC" in run.stdout
+    assert "1 events" not in run.stdout
+    assert roadmap("done", "ddpm").exit_code == 0
+    assert "2 events; times in UTC" in roadmap("history").stdout

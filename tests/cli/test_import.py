@@ -164,3 +164,95 @@ def test_imports_the_shared_agent_roadmap(roadmap: Roadmap, tmp_path: Path) -> N
     shown = roadmap("--roadmap", str(out), "show", "dify")
     assert shown.exit_code == 0, shown.stderr
     assert "https://github.com/langgenius/dify" in shown.stdout
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# 2. an imported topic never gets the id of a stage
+
+MARKDOWN = """# Agents
+
+## Overview
+- Planning
+- Memory
+
+## Planning
+- [CoT](https://arxiv.org/abs/2201.11903)
+
+## Memory
+- [MemGPT](https://arxiv.org/abs/2310.08560)
+"""
+
+
+def _ids(path: Path) -> tuple[list[str], list[str], dict[str, list[str]]]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    stages = [s["id"] for s in data["stages"]]
+    topics = [t["id"] for s in data["stages"] for t in s.get("topics", [])]
+    aliases = {t["id"]: t.get("aliases", []) for s in data["stages"] for t in s["topics"]}
+    return stages, topics, aliases
+
+
+def test_import_gives_no_topic_a_stage_id_and_keeps_its_choice(roadmap, tmp_path) -> None:
+    source = tmp_path / "agents.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    out = tmp_path / "agents.toml"
+    run = roadmap("import", str(source), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    stages, topics, _ = _ids(out)
+    assert stages == ["overview", "planning", "memory"]
+    assert topics[:2] == ["planning-overview", "memory-overview"]
+    assert not set(stages) & set(topics)
+    first = out.read_text(encoding="utf-8").split("\nschema")[1]
+    again = roadmap("import", str(source), "-o", str(out), "--force")
+    assert again.exit_code == 0, again.stderr
+    assert out.read_text(encoding="utf-8").split("\nschema")[1] == first  # stable
+    check = roadmap("validate", str(out), "--json")
+    assert check.exit_code == 0, check.stdout
+    assert not [p for p in check.json()["problems"] if "also the id of a stage" in p["message"]]
+
+
+def test_reimport_renames_an_old_clashing_topic_id_and_progress_follows(roadmap, tmp_path) -> None:
+    source = tmp_path / "agents.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    out = tmp_path / "agents.toml"
+    assert roadmap("import", str(source), "-o", str(out)).exit_code == 0
+    old = out.read_text(encoding="utf-8").replace('id = "planning-overview"', 'id = "planning"')
+    out.write_text(old, encoding="utf-8")  # as an older roadmap-cli wrote it
+    warned = roadmap("validate", str(out), "--json")
+    assert warned.exit_code == 0  # a warning, not an error
+    clash = [p for p in warned.json()["problems"] if "also the id of a stage" in p["message"]]
+    assert [(p["severity"], p["location"]) for p in clash] == [
+        ("warning", "stages[0].topics[0].id")
+    ]
+    assert roadmap("--roadmap", str(out), "done", "planning").exit_code == 0
+    run = roadmap("import", str(source), "-o", str(out), "--force")
+    assert run.exit_code == 0, run.stderr
+    _, topics, aliases = _ids(out)
+    assert "planning" not in topics
+    assert aliases["planning-overview"] == ["planning"]
+    shown = roadmap("--roadmap", str(out), "show", "planning-overview", "--json")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["topic"]["status"] == "done"
+
+
+# 4. a Markdown file given as the roadmap
+
+
+@pytest.mark.parametrize("name", ["agents.md", "Agents.MARKDOWN"])
+def test_markdown_roadmap_gets_an_import_hint(roadmap, tmp_path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(MARKDOWN, encoding="utf-8")
+    run = roadmap("--roadmap", str(path), "next")
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "TOML syntax error" in run.stderr
+    toml = path.with_suffix(".toml")
+    assert (
+        f"hint: this looks like Markdown: turn it into a roadmap with 'roadmap import {path} "
+        f"-o {toml}'"
+    ) in _flat(run.stderr)
+    plain = tmp_path / "broken.toml"
+    plain.write_text(MARKDOWN, encoding="utf-8")
+    assert "Markdown" not in roadmap("--roadmap", str(plain), "next").stderr

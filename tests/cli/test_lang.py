@@ -107,3 +107,29 @@ def test_json_carries_both_titles_whatever_the_language(roadmap) -> None:
     assert zh == en
     assert zh["topic"]["title"] == ZH["topic"]
     assert zh["topic"]["title_en"] == EN["topic"]
+
+
+# 10. a bad ROADMAP_LANG is named as such
+
+
+def test_bad_roadmap_lang_names_the_variable(roadmap, monkeypatch) -> None:
+    monkeypatch.setenv("ROADMAP_LANG", "xx")
+    run = roadmap("list")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert "ROADMAP_LANG: unknown language 'xx'" in run.stderr
+    assert "--lang:" not in run.stderr
+    assert roadmap("--lang", "en", "list").exit_code == 0  # --lang wins over the variable
+    bad_option = roadmap("--lang", "xx", "list")
+    assert bad_option.exit_code == 2
+    assert "--lang: unknown language 'xx'" in bad_option.stderr
+
+
+def test_lang_switches_titles(roadmap) -> None:
+    zh = roadmap("--lang", "zh", "list", "foundations")
+    en = roadmap("--lang", "en", "list", "foundations")
+    assert "深度学习理论" in zh.stdout and "基础" in zh.stdout
+    assert "Deep learning theory" in en.stdout and "Foundations" in en.stdout
+    bad = roadmap("--lang", "fr", "list")
+    assert bad.exit_code == 2
+    assert "--lang" in bad.stderr

@@ -3,6 +3,7 @@ BROWSER, and prints the URLs."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -121,3 +122,54 @@ def test_browser_environment_variable_is_honoured(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert record.read_text().splitlines() == [ATTENTION[1]]
     assert ATTENTION[1] in run.stdout
+
+
+# 1. open --json stays one JSON document whatever the browser prints; BROWSER alone
+
+
+def _open(*args: str, browser: str, **more: str) -> subprocess.CompletedProcess[str]:
+    """``roadmap open`` in a real process (real file descriptors), with ``BROWSER`` (and
+    the ``more`` environment variables)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(BROWSER=browser, **more)
+    return subprocess.run(
+        [sys.executable, "-m", "roadmap_cli", "open", *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+URL = "https://www.youtube.com/watch?v=ugWDIIOHtPA"
+
+
+def test_open_json_is_one_document_though_the_browser_prints() -> None:
+    run = _open("attention", "--json", browser="echo")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)  # the browser's output is not mixed in
+    assert doc["resources"][0]["opened"] is True
+    assert run.stderr.strip() == URL  # echo printed the URL: on stderr
+    text = _open("attention", browser="echo")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.count(URL) == 1  # printed once, by roadmap
+    assert text.stderr.strip() == URL
+
+
+def test_failing_browser_exits_1_prints_urls_and_tries_nothing_else(tmp_path) -> None:
+    record = tmp_path / "tried.txt"
+    other = tmp_path / "lynx"
+    other.write_text(f"#!/bin/sh\necho lynx >> {record}\n")
+    other.chmod(0o755)
+    env_path = f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}"
+    run = _open("attention", "--json", browser="false", PATH=env_path)
+    assert run.returncode == 1
+    doc = json.loads(run.stdout)
+    assert [(r["url"], r["opened"]) for r in doc["resources"]] == [(URL, False)]
+    assert "no browser could be started: BROWSER='false' failed" in run.stderr
+    assert not record.exists()  # no fallback to a text browser
+    text = _open("attention", browser="false")
+    assert text.returncode == 1
+    assert URL in text.stdout
+    assert "no browser could be started" in text.stderr

@@ -190,3 +190,26 @@ def test_colour_only_without_no_color(studied, monkeypatch: pytest.MonkeyPatch) 
 
 #: An SGR escape sequence that sets a foreground colour.
 COLOUR = re.compile(r"\x1b\[(?:[0-9]+;)*(?:3[0-8]|9[0-7])[;m]")
+
+
+def test_report_text_and_json(roadmap) -> None:
+    roadmap("done", "dl-theory")
+    roadmap("start", "dl-code")
+    run = roadmap("report")
+    assert run.exit_code == 0, run.stderr
+    assert "Foundations" in run.stdout
+    assert "dl-code" in run.stdout  # in progress
+    assert "dl-theory" in run.stdout  # recently done
+    doc = roadmap("report", "--json").json()
+    assert doc["progress"]["all"]["done"] == 1
+    assert doc["progress"]["all"]["in_progress"] == 1
+    assert [t["id"] for t in doc["in_progress"]] == ["dl-code"]
+    assert [t["id"] for t in doc["recently_done"]] == ["dl-theory"]
+
+
+def test_recently_done_is_newest_first_within_one_second(roadmap) -> None:
+    roadmap("done", "dl-theory")
+    roadmap("done", "dl-code", "numpy")
+    recent = [t["id"] for t in roadmap("report", "--json").json()["recently_done"]]
+    assert recent[0] in ("dl-code", "numpy")
+    assert recent[-1] == "dl-theory"

@@ -229,3 +229,23 @@ def test_any_markdown_imports_to_a_valid_roadmap_or_a_clear_error(
 
     checked, problems = check_roadmap(write_toml(roadmap, ["fuzz"]).encode("utf-8"))
     assert checked is not None, [str(p) for p in problems]
+
+
+def test_imported_topic_ids_avoid_stage_ids_deterministically() -> None:
+    from roadmap_cli.importing.ids import assign_ids
+    from roadmap_cli.importing.markdown import parse_markdown
+
+    def ids() -> tuple[list[str], list[str]]:
+        markdown = (
+            "## Overview\n\n- Planning\n- Memory\n\n## Planning\n\n- CoT\n\n"
+            "## Memory\n\nKept things.\n\n- MemGPT\n"
+        )
+        roadmap = parse_markdown(markdown, "plan")
+        assign_ids(roadmap, roadmap_id=None, file_title="plan")
+        return [s.id for s in roadmap.stages], [t.id for t in roadmap.topics()]
+
+    stages, topics = ids()
+    assert stages == ["overview", "planning", "memory"]
+    assert topics[:2] == ["planning-overview", "memory-overview"]
+    assert not set(stages) & set(topics)
+    assert ids() == (stages, topics)

@@ -198,3 +198,42 @@ def test_validate_reports_field_and_cross_reference_errors_together(roadmap, tmp
         (10, "stages[0].topics[0].requires", "prerequisite cycle: a → b → a"),
         (17, "stages[0].topics[1].resources[0].url", "URL scheme must be http or https, not 'ftp'"),
     ]
+
+
+# 3. every command lists the same problems of a broken roadmap as validate
+
+BROKEN = """schema = 1
+id = "b1"
+title = "B1"
+colour = "red"
+
+[[stages]]
+id = "s"
+title = "S"
+
+[[stages.topics]]
+id = "a"
+title = "A"
+requires = ["nope"]
+
+[[stages.topics.resources]]
+title = "r"
+url = "ftp://example.com/x"
+kind = "site"
+"""
+
+
+def test_commands_list_every_problem_validate_finds(roadmap, tmp_path) -> None:
+    path = tmp_path / "b1.toml"
+    path.write_text(BROKEN, encoding="utf-8")
+    check = roadmap("validate", str(path), "--json")
+    assert check.exit_code == 1
+    found = [f"{p['location']}: {p['message']}" for p in check.json()["problems"]]
+    assert len(found) == 3
+    run = roadmap("--roadmap", str(path), "next")
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert "invalid roadmap file (3 problems)" in run.stderr
+    listed = [line.strip() for line in run.stderr.splitlines()[1:4]]
+    assert listed == found  # the same problems, in the same (file) order
+    assert "unknown topic id 'nope'" in run.stderr

@@ -87,3 +87,34 @@ def test_missing_file_gives_a_hint(tmp_path: Path) -> None:
         load_catalog(tmp_path / "nope.toml")
     assert "no such roadmap file" in info.value.message
     assert "roadmap init" in (info.value.hint or "")
+
+
+def test_field_errors_come_with_the_whole_roadmap_ones() -> None:
+    text = (
+        HEAD
+        + 'colour = 1\n[[stages]]\nid = "s"\ntitle = "S"\n'
+        + '[[stages.topics]]\nid = "a"\ntitle = ""\nrequires = ["nope", 3]\n'
+        + '[[stages.topics]]\nid = "a"\ntitle = "A again"\n'
+    )
+    roadmap, problems = check_roadmap(text.encode())
+    assert roadmap is None
+    found = {(p.location, p.message.split(" (")[0]) for p in problems}
+    assert ("colour", "unknown field") in found
+    assert ("stages[0].topics[0].title", "must not be empty") in found
+    assert ("stages[0].topics[0].requires[0]", "unknown topic id 'nope'") in found
+    assert ("stages[0].topics[1].id", "duplicate topic id 'a'") in found
+    assert len(problems) == len({(p.location, p.message) for p in problems})  # no repeats
+
+
+def test_a_topic_with_a_stage_id_is_a_warning() -> None:
+    text = (
+        HEAD
+        + '[[stages]]\nid = "intro"\ntitle = "Intro"\n'
+        + '[[stages.topics]]\nid = "basics"\ntitle = "Basics"\n'
+        + '[[stages]]\nid = "basics"\ntitle = "Basics stage"\n'
+        + '[[stages.topics]]\nid = "x"\ntitle = "X"\n'
+    )
+    roadmap, problems = check_roadmap(text.encode())
+    assert roadmap is not None
+    assert [(p.severity, p.location) for p in problems] == [("warning", "stages[0].topics[0].id")]
+    assert "also the id of a stage (stages[1])" in problems[0].message

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from roadmap_cli.support.urls import clean_url
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ROADMAP_FILE = ROOT / "data" / "roadmap.toml"
 
 # Topic ids chosen in data/roadmap.toml that the erratum checks rely on.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,97 @@ def test_own_roadmap_progress_is_exported_by_its_id(roadmap, tmp_path) -> None:
     refused = roadmap("progress", "merge", str(copy))
     assert refused.exit_code == 1
     assert "'mine', not of 'relearn-ai'" in refused.stderr
+
+
+# 5. a copy with events from the future is refused
+
+
+def test_merge_refuses_events_from_the_future(roadmap, progress_file, tmp_path) -> None:
+    assert roadmap("done", "dl-theory").exit_code == 0
+    before = progress_file.read_bytes()
+    copy = tmp_path / "laptop.json"
+    assert roadmap("progress", "export", str(copy)).exit_code == 0
+    data = json.loads(copy.read_text(encoding="utf-8"))
+    data["events"].append(
+        {"id": "future-1", "at": "2099-11-30T10:00:00Z", "topic": "attention", "status": "done"}
+    )
+    data["events"].append(
+        {"id": "future-2", "at": "2100-01-02T10:00:00Z", "topic": "ddpm", "status": "done"}
+    )
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    run = roadmap("progress", "merge", str(copy))
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    message = _flat(run.stderr)
+    assert str(copy) in message
+    assert "2 events dated in the future (the first on 2099-11-30)" in message
+    assert "check that machine's clock" in message
+    assert progress_file.read_bytes() == before
+    assert roadmap("show", "attention", "--json").json()["topic"]["status"] == "todo"
+
+
+def test_merge_accepts_events_a_few_hours_ahead(roadmap, progress_file, tmp_path) -> None:
+    from roadmap_cli.progress.events import format_time
+    from roadmap_cli.support.clock import now_utc
+
+    copy = tmp_path / "laptop.json"
+    ahead = format_time(now_utc() + timedelta(hours=20))
+    event = {"id": "ahead-1", "at": ahead, "topic": "attention", "status": "done"}
+    copy.write_text(
+        json.dumps({"schema": 1, "roadmap": "relearn-ai", "events": [event]}), encoding="utf-8"
+    )
+    run = roadmap("progress", "merge", str(copy))
+    assert run.exit_code == 0, run.stderr
+    assert "1 new event" in run.stdout
+
+
+# 6. export - prints the copy on stdout
+
+
+def test_export_dash_writes_the_document_to_stdout(roadmap, progress_file, tmp_path) -> None:
+    assert roadmap("done", "dl-theory").exit_code == 0
+    for extra in ([], ["--json"]):
+        run = roadmap("progress", "export", "-", *extra)
+        assert run.exit_code == 0, run.stderr
+        assert run.stderr == ""
+        assert run.stdout == progress_file.read_text(encoding="utf-8")
+        assert json.loads(run.stdout)["events"][0]["topic"] == "dl-theory"
+    assert not Path("-").exists()
+    assert not (tmp_path / "-").exists()
+
+
+# 7. restore refuses to roll back a readable file unless --force
+
+
+def test_restore_refuses_a_readable_file_without_force(roadmap, progress_file) -> None:
+    assert roadmap("done", "dl-theory").exit_code == 0
+    assert roadmap("done", "dl-code").exit_code == 0
+    current = progress_file.read_bytes()
+    run = roadmap("progress", "restore")
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    message = _flat(run.stderr)
+    assert "the progress file is readable" in message
+    assert "--force" in message and "keeping it as a backup" in message
+    assert progress_file.read_bytes() == current
+    forced = roadmap("progress", "restore", "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert [e["topic"] for e in json.loads(progress_file.read_text("utf-8"))["events"]] == [
+        "dl-theory"
+    ]
+
+
+def test_restore_calls_a_newer_file_newer_not_damaged(roadmap, progress_file) -> None:
+    assert roadmap("done", "dl-theory").exit_code == 0
+    assert roadmap("done", "dl-code").exit_code == 0
+    newer = {"schema": 99, "roadmap": "relearn-ai", "events": []}
+    progress_file.write_text(json.dumps(newer), encoding="utf-8")
+    run = roadmap("progress", "restore")
+    assert run.exit_code == 1
+    assert "written by a newer roadmap-cli" in _flat(run.stderr)
+    assert "damaged" not in run.stderr
+    assert json.loads(progress_file.read_text("utf-8")) == newer
+    forced = roadmap("progress", "restore", "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert "The unreadable file was kept as" in _flat(forced.stdout)
+    assert "damaged file" not in forced.stdout

@@ -13,7 +13,7 @@ from roadmap_cli.actions.import_ import run_import
 from roadmap_cli.roadmap.catalog import check_roadmap
 from roadmap_cli.support.urls import clean_url
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 SOURCE = SHARED / "source" / "ai-roadmap.zh.md"
 EXAMPLES = SHARED / "examples" / "markdown-roadmaps"
 LINK = re.compile(r"\]\((https?://[^)\s]+)\)")

@@ -123,5 +123,24 @@ class ProgressFileError(RoadmapError):
         self.path = Path(path)
 
 
+class NewerFormatError(ProgressFileError):
+    """A progress file written by a newer ``roadmap`` in a format this version cannot read
+    (exit 1). The file is left untouched; restore and merge refuse to replace it.
+
+    Attributes:
+        schema: the file's format version; ``supported``: the newest this version reads.
+    """
+
+    def __init__(self, path: Path | str, schema: int, supported: int) -> None:
+        super().__init__(
+            path,
+            f"the progress file was written by a newer roadmap-cli (schema {schema}; this "
+            f"version reads up to {supported})",
+            "upgrade roadmap-cli (pip install -U roadmap-cli); the file was not changed",
+        )
+        self.schema = schema
+        self.supported = supported
+
+
 class LockTimeoutError(ProgressFileError):
     """Another ``roadmap`` process held the write lock for too long (exit 1)."""

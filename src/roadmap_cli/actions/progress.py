@@ -14,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from roadmap_cli.errors import ProgressFileError, RoadmapError
+from roadmap_cli.errors import NewerFormatError, ProgressFileError, RoadmapError
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.events import Progress
@@ -146,10 +146,10 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
         raise ProgressFileError(path, f"cannot read it ({exc.strerror})") from None
     try:
         copy = parse_progress(data, path)
+    except NewerFormatError:
+        raise
     except ProgressFileError as exc:
         message = exc.message.removeprefix(f"{path}: ")
-        if "newer roadmap-cli" in message:
-            raise
         raise ProgressFileError(path, message, again) from None
     if copy.roadmap != roadmap_id:
         raise ProgressFileError(
@@ -235,7 +235,7 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
     try:
         store.load()
     except ProgressFileError as exc:
-        if "newer roadmap-cli" in exc.message and not force:
+        if isinstance(exc, NewerFormatError) and not force:
             raise RoadmapError(
                 f"{store.path}: the progress file was written by a newer roadmap-cli; "
                 "restoring would replace it with an older backup",

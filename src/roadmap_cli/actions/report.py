@@ -15,8 +15,9 @@ from roadmap_cli.actions.common import (
 )
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.progress.activity import Pace
 from roadmap_cli.progress.events import TopicState, format_time
-from roadmap_cli.progress.snapshot import Counts, NextPlan, Pace, Snapshot, StageSummary
+from roadmap_cli.progress.snapshot import Counts, NextPlan, Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Topic
 
 
@@ -104,15 +105,8 @@ def build_report(app: AppContext, now: datetime | None = None) -> ReportResult:
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
-    from roadmap_cli.progress.snapshot import (
-        activity_by_day,
-        next_topics,
-        overall,
-        pace,
-        snapshot,
-        stage_summaries,
-        streaks,
-    )
+    from roadmap_cli.progress.activity import activity_by_day, pace, streaks
+    from roadmap_cli.progress.snapshot import next_topics, overall, snapshot, stage_summaries
     from roadmap_cli.support.clock import local_zone, now_utc, zone_name
 
     now = now or now_utc()

@@ -1,33 +1,27 @@
-"""What to study next and how far along the learner is: pure functions over a roadmap
-(:class:`~roadmap_cli.roadmap.catalog.Catalog`) and its progress
-(:class:`~roadmap_cli.progress.events.Progress`).
-
-Times are UTC datetimes; "days" (streaks, activity, recent work) are calendar days in the
-time zone passed in, the learner's local zone. Nothing here reads files or prints.
+"""Where the learner stands: each topic's status, counts per stage, and what to study
+next. Pure functions over a roadmap (:class:`~roadmap_cli.roadmap.catalog.Catalog`) and its
+progress (:class:`~roadmap_cli.progress.events.Progress`); activity over time (streaks,
+pace) is in :mod:`roadmap_cli.progress.activity`. Nothing here reads files or prints.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime
 
-from roadmap_cli.progress.events import Progress, Status, TopicState, fold, format_time
+from roadmap_cli.progress.events import Progress, Status, TopicState, fold
 from roadmap_cli.roadmap.catalog import Catalog
 from roadmap_cli.roadmap.model import Stage, Topic
 
 __all__ = [
     "Counts",
     "NextItem",
-    "Pace",
     "Snapshot",
     "StageSummary",
-    "activity_by_day",
     "next_topics",
-    "pace",
     "snapshot",
     "stage_summaries",
-    "streaks",
 ]
 
 
@@ -204,87 +198,3 @@ def next_topics(snap: Snapshot, n: int = 1) -> NextPlan:
             plan.items.append(NextItem(topic, catalog.stage_of[tid], "ready"))
             ready += 1
     return plan
-
-
-def activity_by_day(snap: Snapshot, zone: tzinfo) -> Counter[date]:
-    """Number of completions ("done" events) and notes on each local calendar day, from
-    the live (not undone) events of current and orphaned topics."""
-    days: Counter[date] = Counter()
-    for state in [*snap.states.values(), *snap.orphans.values()]:
-        for event in state.events:
-            if event.status == "done" or event.note is not None:
-                days[event.at.astimezone(zone).date()] += 1
-    return days
-
-
-def streaks(days: set[date] | Counter[date], today: date) -> tuple[int, int]:
-    """``(current, longest)``: runs of consecutive active days. The current run ends
-    today, or yesterday if today has no activity yet; 0 when neither is active."""
-    active = {d for d in days if days[d]} if isinstance(days, Counter) else set(days)
-    longest = 0
-    for day in active:
-        if day - timedelta(days=1) in active:
-            continue
-        length = 1
-        while day + timedelta(days=length) in active:
-            length += 1
-        longest = max(longest, length)
-    current = 0
-    cursor = today if today in active else today - timedelta(days=1)
-    while cursor in active:
-        current += 1
-        cursor -= timedelta(days=1)
-    return current, longest
-
-
-@dataclass(frozen=True)
-class Pace:
-    """Topics finished per week and the finish date that pace implies.
-
-    Attributes:
-        recent_per_week: topics done in the last four weeks, per week (over the time since
-            the first event when that is shorter, but at least a week).
-        overall_per_week: topics done ÷ weeks since the first event (at least one week).
-        remaining: topics neither done nor skipped.
-        projected_finish: local date at ``recent_per_week`` (or ``overall_per_week`` when
-            there was nothing recent); None when there is not enough data yet.
-        first: the time (UTC) of the first recorded event, None when there is none.
-    """
-
-    recent_per_week: float
-    overall_per_week: float
-    remaining: int
-    projected_finish: date | None
-    first: datetime | None = None
-
-    def to_json(self) -> dict[str, object]:
-        """``{recent_per_week, overall_per_week, remaining, projected_finish, since}``
-        (``projected_finish`` a local date, ``since`` a UTC time, ISO 8601)."""
-        return {
-            "recent_per_week": round(self.recent_per_week, 2),
-            "overall_per_week": round(self.overall_per_week, 2),
-            "remaining": self.remaining,
-            "projected_finish": self.projected_finish.isoformat()
-            if self.projected_finish
-            else None,
-            "since": format_time(self.first) if self.first else None,
-        }
-
-
-def pace(snap: Snapshot, now: datetime, zone: tzinfo) -> Pace:
-    """Compute :class:`Pace` at ``now`` (UTC) for dates in ``zone``."""
-    done_at = [s.since for s in snap.states.values() if s.status == "done" and s.since is not None]
-    remaining = sum(1 for t in snap.catalog.topics if snap.status(t) not in ("done", "skipped"))
-    live = (e.at for st in (*snap.states.values(), *snap.orphans.values()) for e in st.events)
-    first = min(live, default=None)  # the first change still in effect: undone ones don't count
-    weeks = max(1.0, (now - first).total_seconds() / (7 * 86400)) if first else 1.0
-    window = min(4.0, weeks)
-    recent = sum(1 for at in done_at if now - at <= timedelta(weeks=window)) / window
-    overall_rate = len(done_at) / weeks
-    rate = recent or overall_rate
-    finish = None
-    if remaining == 0:
-        finish = now.astimezone(zone).date()
-    elif rate > 0:
-        finish = (now + timedelta(weeks=remaining / rate)).astimezone(zone).date()
-    return Pace(recent, overall_rate, remaining, finish, first)

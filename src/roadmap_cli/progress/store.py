@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from roadmap_cli.errors import LockTimeoutError, ProgressFileError
+from roadmap_cli.errors import LockTimeoutError, NewerFormatError, ProgressFileError
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress, ShapeError
 
 __all__ = [
@@ -98,12 +98,7 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise ProgressFileError(path, f"the progress file has no valid 'schema' ({schema!r})", fix)
     if schema > PROGRESS_SCHEMA:
-        raise ProgressFileError(
-            path,
-            f"the progress file was written by a newer roadmap-cli (schema {schema}; this "
-            f"version reads up to {PROGRESS_SCHEMA})",
-            "upgrade roadmap-cli (pip install -U roadmap-cli); the file was not changed",
-        )
+        raise NewerFormatError(path, schema, PROGRESS_SCHEMA)
     while schema < PROGRESS_SCHEMA:
         raw = MIGRATIONS[schema](raw)
         schema = raw["schema"]

@@ -28,6 +28,7 @@ from roadmap_cli.roadmap.checks import (
     format_location,
 )
 from roadmap_cli.roadmap.model import Roadmap, Stage, Topic, is_valid_id
+from roadmap_cli.support.words import plural
 
 __all__ = [
     "MAX_ROADMAP_BYTES",
@@ -79,12 +80,11 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
             return Catalog(hit[0], path, [Problem(*w) for w in hit[1]])  # type: ignore[arg-type]
     roadmap, problems = check_roadmap(data)
     if roadmap is None:
-        from roadmap_cli.actions.validate import locate_line
+        from roadmap_cli.roadmap.locate import locate_line
 
         text = data.decode("utf-8-sig", errors="replace")
         errors = [p for p in problems if p.severity == "error"]
         errors.sort(key=lambda p: locate_line(text, p.location) or 1 << 30)  # as validate
-        noun = "problem" if len(errors) == 1 else "problems"
         hint = f"fix the file, then check it with 'roadmap validate {path}'"
         if path.suffix.lower() in (".md", ".markdown"):
             toml = path.with_suffix(".toml")
@@ -93,7 +93,10 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
                 f"'roadmap import {path} -o {toml}'"
             )
         raise RoadmapFileError(
-            path, f"invalid roadmap file ({len(errors)} {noun})", hint, [str(p) for p in errors]
+            path,
+            f"invalid roadmap file ({plural(len(errors), 'problem')})",
+            hint,
+            [str(p) for p in errors],
         )
     warnings = [p for p in problems if p.severity == "warning"]
     if cache is not None:

@@ -182,12 +182,16 @@ class NextResult:
 
 @dataclass
 class Change:
-    """One topic's status change: ``before`` → ``after`` (equal when nothing changed)."""
+    """One topic's status change: ``before`` → ``after`` (equal when nothing changed).
+
+    ``at`` is when the status was set (UTC); ``moved_from`` is the date (UTC) it had
+    before, when a ``--date`` on a topic already in that status moved it."""
 
     topic: Topic
     before: Status
     after: Status
     at: datetime
+    moved_from: datetime | None = None
 
 
 @dataclass
@@ -208,7 +212,8 @@ class ChangeResult:
         return [c for c in self.changes if c.before != c.after]
 
     def to_json(self) -> dict[str, Any]:
-        """``{changes: [{id, title, title_en, from, to, at, changed}], note, progress, next}``."""
+        """``{changes: [{id, title, title_en, from, to, at, changed, moved_from}], note,
+        progress, next}`` (``moved_from``: the earlier time of a moved date, else null)."""
         return {
             "changes": [
                 {
@@ -217,6 +222,7 @@ class ChangeResult:
                     "to": c.after,
                     "at": format_time(c.at),
                     "changed": c.before != c.after,
+                    "moved_from": _time(c.moved_from),
                 }
                 for c in self.changes
             ],

@@ -71,7 +71,11 @@ def apply(
     """Resolve ``queries`` and record their new status (and ``note``) as one batch.
 
     A topic already in the target status gets no new status event unless ``when`` is
-    given (to correct its date). Returns what changed and the counts afterwards.
+    given and names another time: then its date moves (``Change.moved_from``). The new
+    events' ids come from the hybrid logical clock (:meth:`Progress.new_id`), so they are
+    recorded after every event in the file and decide the status whatever ``when`` is.
+    Each change's ``after`` is the status the topic has once written (never a transition
+    that did not happen). Returns what changed and the counts afterwards.
 
     Raises:
         UnknownTopicError, AmbiguousTopicError: a TOPIC names no single topic.
@@ -80,7 +84,7 @@ def apply(
     """
     from roadmap_cli.clock import now_utc
     from roadmap_cli.planner import next_topics, overall, snapshot, stage_summaries
-    from roadmap_cli.progress import Event, Progress, new_event_id
+    from roadmap_cli.progress import Event, Progress
     from roadmap_cli.results import Change, ChangeResult
 
     catalog = app.catalog()
@@ -93,24 +97,35 @@ def apply(
 
     def record(progress: Progress) -> list[Change]:
         snap = snapshot(catalog, progress)
-        batch = new_event_id()
+        batch = progress.new_id()
         changes = []
         for topic in topics:
-            before = snap.status(topic.id)
-            if before != status or when is not None:
+            state = snap.state(topic.id)
+            before = state.status
+            moved_from = None
+            if before != status:
+                record_it = True
+            else:  # already there: only a date that differs is recorded, as a move
+                record_it = when is not None and state.since is not None and state.since != at
+                moved_from = state.since if record_it else None
+            if record_it:
                 progress.add(
-                    Event(id=new_event_id(), at=at, topic=topic.id, status=status, batch=batch)
+                    Event(id=progress.new_id(), at=at, topic=topic.id, status=status, batch=batch)
                 )
             if note:
                 progress.add(
-                    Event(id=new_event_id(), at=now, topic=topic.id, note=note, batch=batch)
+                    Event(id=progress.new_id(), at=at, topic=topic.id, note=note, batch=batch)
                 )
-            changes.append(Change(topic, before, status, at))
+            changes.append(Change(topic, before, status, at, moved_from))
         return changes
 
     store = app.store()
     changes = store.update(record)
     snap = snapshot(catalog, store.load())
+    for change in changes:  # what the file now says, not what was meant
+        change.after = snap.status(change.topic.id)
+        if change.before == change.after and change.moved_from is None:
+            change.at = snap.state(change.topic.id).since or change.at
     plan = next_topics(snap, 1)
     return ChangeResult(
         verb=verb,

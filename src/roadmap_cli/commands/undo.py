@@ -27,7 +27,7 @@ def build(app: AppContext) -> UndoResult:
     """
     from roadmap_cli.clock import now_utc
     from roadmap_cli.planner import snapshot
-    from roadmap_cli.progress import Event, Progress, new_event_id
+    from roadmap_cli.progress import Event, Progress
     from roadmap_cli.results import UndoResult
 
     catalog = app.catalog()
@@ -38,7 +38,7 @@ def build(app: AppContext) -> UndoResult:
             raise RoadmapError("nothing to undo", "'roadmap history' lists what has been recorded")
         now = now_utc()
         targets = tuple(e.id for e in last)
-        progress.add(Event(id=new_event_id(), at=now, undo=targets))
+        progress.add(Event(id=progress.new_id(), at=now, undo=targets))
         return last
 
     store = app.store()

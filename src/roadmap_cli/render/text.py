@@ -344,6 +344,14 @@ def _next(result: NextResult, lang: str) -> None:
     console.print(Text(f"{plan.remaining} topics to go.", style="muted"))
 
 
+_DATE_OF = {
+    "done": "done date",
+    "in_progress": "start date",
+    "skipped": "skip date",
+    "todo": "reset date",
+}
+
+
 @render_text.register
 def _change(result: ChangeResult, lang: str) -> None:
     console = make_console()
@@ -354,7 +362,13 @@ def _change(result: ChangeResult, lang: str) -> None:
         head.append(change.topic.id, style="id")
         head.append("  ")
         line = Text(catalog_lang.title(change.topic))
-        if change.before == change.after:
+        if change.moved_from is not None:
+            line.append(
+                f"  {_DATE_OF[change.after]} moved from {local_date(change.moved_from)} "
+                f"to {local_date(change.at)}",
+                style="muted",
+            )
+        elif change.before == change.after:
             line.append(f"  (already {LABELS[change.after]})", style="muted")
         else:
             line.append(f"  {LABELS[change.before]} → {LABELS[change.after]}", style="muted")

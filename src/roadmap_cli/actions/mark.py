@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from roadmap_cli.actions.common import (
+    iso_or_none,
     topic_ref,
 )
 from roadmap_cli.actions.context import AppContext
@@ -22,12 +23,16 @@ from roadmap_cli.roadmap.model import Topic
 
 @dataclass
 class Change:
-    """One topic's status change: ``before`` → ``after`` (equal when nothing changed)."""
+    """One topic's status change: ``before`` → ``after`` (equal when nothing changed).
+
+    ``at`` is when the status was set (UTC); ``moved_from`` is the date (UTC) it had
+    before, when a ``--date`` on a topic already in that status moved it."""
 
     topic: Topic
     before: Status
     after: Status
     at: datetime
+    moved_from: datetime | None = None
 
 
 @dataclass
@@ -48,7 +53,8 @@ class ChangeResult:
         return [c for c in self.changes if c.before != c.after]
 
     def to_json(self) -> dict[str, Any]:
-        """``{changes: [{id, title, title_en, from, to, at, changed}], note, progress, next}``."""
+        """``{changes: [{id, title, title_en, from, to, at, changed, moved_from}], note,
+        progress, next}`` (``moved_from``: the earlier time of a moved date, else null)."""
         return {
             "changes": [
                 {
@@ -57,6 +63,7 @@ class ChangeResult:
                     "to": c.after,
                     "at": format_time(c.at),
                     "changed": c.before != c.after,
+                    "moved_from": iso_or_none(c.moved_from),
                 }
                 for c in self.changes
             ],
@@ -80,14 +87,18 @@ def mark(
     """Resolve ``queries`` and record their new status (and ``note``) as one batch.
 
     A topic already in the target status gets no new status event unless ``when`` is
-    given (to correct its date). Returns what changed and the counts afterwards.
+    given and names another time: then its date moves (``Change.moved_from``). The new
+    events' ids come from the hybrid logical clock (:meth:`Progress.new_id`), so they are
+    recorded after every event in the file and decide the status whatever ``when`` is.
+    Each change's ``after`` is the status the topic has once written (never a transition
+    that did not happen). Returns what changed and the counts afterwards.
 
     Raises:
         UnknownTopicError, AmbiguousTopicError: a TOPIC names no single topic.
         UsageError: a bad ``--date`` or an empty ``--note``.
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Progress, new_event_id
+    from roadmap_cli.progress.events import Progress
     from roadmap_cli.progress.snapshot import next_topics, overall, snapshot, stage_summaries
     from roadmap_cli.support.clock import now_utc
     from roadmap_cli.support.dates import parse_when
@@ -102,24 +113,35 @@ def mark(
 
     def record(progress: Progress) -> list[Change]:
         snap = snapshot(catalog, progress)
-        batch = new_event_id()
+        batch = progress.new_id()
         changes = []
         for topic in topics:
-            before = snap.status(topic.id)
-            if before != status or when is not None:
+            state = snap.state(topic.id)
+            before = state.status
+            moved_from = None
+            if before != status:
+                record_it = True
+            else:  # already there: only a date that differs is recorded, as a move
+                record_it = when is not None and state.since is not None and state.since != at
+                moved_from = state.since if record_it else None
+            if record_it:
                 progress.add(
-                    Event(id=new_event_id(), at=at, topic=topic.id, status=status, batch=batch)
+                    Event(id=progress.new_id(), at=at, topic=topic.id, status=status, batch=batch)
                 )
             if note:
                 progress.add(
-                    Event(id=new_event_id(), at=now, topic=topic.id, note=note, batch=batch)
+                    Event(id=progress.new_id(), at=at, topic=topic.id, note=note, batch=batch)
                 )
-            changes.append(Change(topic, before, status, at))
+            changes.append(Change(topic, before, status, at, moved_from))
         return changes
 
     store = app.store()
     changes = store.update(record)
     snap = snapshot(catalog, store.load())
+    for change in changes:  # what the file now says, not what was meant
+        change.after = snap.status(change.topic.id)
+        if change.before == change.after and change.moved_from is None:
+            change.at = snap.state(change.topic.id).since or change.at
     plan = next_topics(snap, 1)
     return ChangeResult(
         verb=verb,

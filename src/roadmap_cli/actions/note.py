@@ -53,7 +53,7 @@ def add_note(app: AppContext, query: str, text: str) -> NoteResult:
         UsageError: the note is empty or longer than :data:`MAX_NOTE_LENGTH` (exit 2).
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress, new_event_id
+    from roadmap_cli.progress.events import Event, Progress
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.support.clock import now_utc
 
@@ -67,13 +67,15 @@ def add_note(app: AppContext, query: str, text: str) -> NoteResult:
             f"TEXT: the note is {len(text)} characters long; the limit is {MAX_NOTE_LENGTH}",
             "keep long write-ups in a file and note where it is",
         )
-    event = Event(id=new_event_id(), at=now_utc(), topic=topic.id, note=text)
+    at = now_utc()
 
-    def record(progress: Progress) -> None:
+    def record(progress: Progress) -> Event:
+        event = Event(id=progress.new_id(), at=at, topic=topic.id, note=text)
         progress.add(event)
+        return event
 
     store = app.store()
-    store.update(record)
+    event = store.update(record)
     state = snapshot(catalog, store.load()).state(topic.id)
     return NoteResult(
         topic=topic,

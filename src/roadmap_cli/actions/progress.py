@@ -191,15 +191,25 @@ def merge_progress(store: ProgressStore, path: Path) -> MergeResult:
     Raises:
         ProgressFileError: the copy or our file is unreadable, the copy belongs to
             another roadmap, or it holds events dated more than a day in the future (its
-            machine's clock is wrong) (exit 1); our file is left untouched.
+            machine's clock is wrong), or an event under an id we hold with different
+            content (named) (exit 1); our file is left untouched.
         LockTimeoutError: another process held the lock too long.
     """
-    from roadmap_cli.progress.events import merge_events
+    from roadmap_cli.progress.events import conflicting_ids, merge_events
 
     copy = read_copy(path, store.roadmap_id)
     _refuse_future(copy, path)
 
     def change(progress: Progress) -> tuple[int, int, list[str]]:
+        clash = conflicting_ids(progress.events, copy.events)
+        if clash:
+            more = f" (and {len(clash) - 1} more)" if len(clash) > 1 else ""
+            raise ProgressFileError(
+                path,
+                f"refusing to merge: event {clash[0]!r}{more} differs from the event with the "
+                "same id in your progress (edited by hand?); nothing was merged",
+                "compare the two files at that id, fix or remove one, then merge again",
+            )
         known = {e.id for e in progress.events}
         before = len(progress.events)
         progress.events = merge_events(progress.events, copy.events)

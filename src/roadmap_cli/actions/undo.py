@@ -31,7 +31,7 @@ def undo(app: AppContext) -> UndoResult:
         RoadmapError: nothing to undo (exit 1).
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress, new_event_id
+    from roadmap_cli.progress.events import Event, Progress
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.support.clock import now_utc
 
@@ -43,7 +43,7 @@ def undo(app: AppContext) -> UndoResult:
             raise RoadmapError("nothing to undo", "'roadmap history' lists what has been recorded")
         now = now_utc()
         targets = tuple(e.id for e in last)
-        progress.add(Event(id=new_event_id(), at=now, undo=targets))
+        progress.add(Event(id=progress.new_id(), at=now, undo=targets))
         return last
 
     store = app.store()

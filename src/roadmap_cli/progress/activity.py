@@ -18,13 +18,13 @@ __all__ = ["Pace", "activity_by_day", "pace", "streaks"]
 
 
 def activity_by_day(snap: Snapshot, zone: tzinfo) -> Counter[date]:
-    """Number of completions ("done" events) and notes on each local calendar day, from
-    the live (not undone) events of current and orphaned topics."""
+    """Number of completions and notes on each local calendar day, from the live (not
+    undone) events of current and orphaned topics. A completion whose date was moved
+    (``done --date`` on a done topic) counts once, on its new date."""
     days: Counter[date] = Counter()
     for state in [*snap.states.values(), *snap.orphans.values()]:
-        for event in state.events:
-            if event.status == "done" or event.note is not None:
-                days[event.at.astimezone(zone).date()] += 1
+        for event in (*state.completions, *state.notes):
+            days[event.at.astimezone(zone).date()] += 1
     return days
 
 

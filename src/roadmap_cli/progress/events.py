@@ -4,11 +4,16 @@ A learner's progress is an append-only list of events (see README.md "Your data"
 
 * a status event ``{id, at, topic, status}`` sets a topic's status;
 * a note event ``{id, at, topic, note}`` attaches a note to a topic;
-* an undo event ``{id, at, undo: [ids]}`` reverts earlier events.
+* an undo event ``{id, at, undo: [ids]}`` reverts earlier events;
+* an event of any other kind (written by a newer version: a review rating, a plan, a
+  link...) is kept verbatim, ignored by the fold and written back unchanged.
 
-Nothing is ever removed: a topic's status is the result of folding its events in time
-order. Times are UTC (ISO 8601, ``2026-11-30T12:00:00Z``). Event ids start with the
-creation time in milliseconds (hex), so sorting by id gives the order they were recorded.
+Nothing is ever removed. ``at`` is when the work was done (UTC, ISO 8601,
+``2026-11-30T12:00:00Z``; it may be back-dated); the event id starts with when the event
+was *recorded* (milliseconds, 12 hex digits), a hybrid logical clock: a new id is greater
+than every id already in the file, whatever the clocks of the machines that wrote them.
+A topic's status is the result of folding its events in recording (id) order; ``at``
+feeds history, streaks, the heatmap and pace. docs/progress-format.md is the reference.
 This module is pure logic: it reads no files and prints nothing.
 """
 
@@ -26,6 +31,8 @@ from typing import Literal
 from roadmap_cli.support.textsafe import encodable
 
 __all__ = [
+    "COMMON_FIELDS",
+    "KNOWN_KINDS",
     "PROGRESS_SCHEMA",
     "STATUSES",
     "Event",
@@ -33,13 +40,16 @@ __all__ = [
     "ShapeError",
     "Status",
     "TopicState",
+    "conflicting_ids",
     "fold",
     "format_time",
     "merge_events",
     "new_event_id",
+    "recording_key",
 ]
 
-#: The progress file format version this program writes.
+#: The progress file format's *major* version. Files with a greater one are refused; new
+#: event kinds and new fields do not change it (older versions keep them verbatim).
 PROGRESS_SCHEMA = 1
 
 Status = Literal["todo", "in_progress", "done", "skipped"]
@@ -52,19 +62,42 @@ def format_time(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: The greatest recording stamp (ms) this process has made or seen (see
+#: :func:`observe_stamp`): the state of the hybrid logical clock.
 _last_millis = 0
 
 
-def new_event_id(at: datetime | None = None) -> str:
-    """A new unique event id: 12 hex digits of milliseconds since the epoch, '-', 8 random
-    hex digits. Within one process ids strictly increase (a second id in the same
-    millisecond takes the next one), so the events one command records keep their order."""
+def observe_stamp(millis: int) -> None:
+    """Tell the id clock that a recording stamp ``millis`` exists (in a file being
+    changed): every id made after this is greater."""
     global _last_millis
-    millis = int((at or datetime.now(UTC)).timestamp() * 1000)
-    if at is None:
-        millis = max(millis, _last_millis + 1)
-        _last_millis = millis
+    _last_millis = max(_last_millis, millis)
+
+
+def new_event_id(at: datetime | None = None) -> str:
+    """A new unique event id: 12 hex digits of a recording stamp (ms since the epoch),
+    '-', 8 random hex digits.
+
+    Without ``at`` the stamp comes from a hybrid logical clock: the current time
+    (:func:`roadmap_cli.clock.now_precise`) unless a stamp at or after it was already made
+    or observed (:func:`observe_stamp`, :meth:`Progress.new_id`), then the next
+    millisecond. So ids strictly increase in one process and a new id is greater than
+    every id already in the file, even ids written by a machine whose clock runs ahead.
+    With ``at`` (tests, tools) the stamp is that time, and the clock is not advanced."""
+    global _last_millis
+    if at is not None:
+        return f"{int(at.timestamp() * 1000):012x}-{os.urandom(4).hex()}"
+    from roadmap_cli.support.clock import now_precise
+
+    millis = max(int(now_precise().timestamp() * 1000), _last_millis + 1)
+    _last_millis = millis
     return f"{millis:012x}-{os.urandom(4).hex()}"
+
+
+def recording_key(event: Event) -> tuple[int, str]:
+    """The order events were recorded in: by the stamp their id starts with, then the id
+    (an id with no stamp, made by hand, counts as recorded first)."""
+    return (_id_millis(event.id), event.id)
 
 
 class ShapeError(ValueError):
@@ -84,6 +117,10 @@ class ShapeError(ValueError):
 
 _EVENT_FIELDS = ("id", "at", "topic", "status", "note", "undo", "batch")
 _EVENT_FIELD_SET = frozenset(_EVENT_FIELDS)
+#: Fields every event may carry, whatever its kind, with the same meaning in every version.
+COMMON_FIELDS = ("id", "at", "topic", "batch")
+#: The kinds this version understands, each named after the field that marks it.
+KNOWN_KINDS = ("status", "note", "undo")
 _NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
 
 
@@ -123,12 +160,36 @@ def _time(value: object) -> datetime:
     return value.astimezone(UTC)
 
 
+def _extra(pairs: object) -> tuple[tuple[str, str], ...]:
+    """``extra`` checked: (name, JSON text) pairs, names not among the known fields."""
+    if not isinstance(pairs, (tuple, list)):
+        raise ShapeError("(event)", "extra fields must be (name, JSON text) pairs")
+    out = []
+    for pair in pairs:
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            raise ShapeError("(event)", "extra fields must be (name, JSON text) pairs")
+        name, text = pair
+        if type(name) is not str or name in _EVENT_FIELD_SET or type(text) is not str:
+            raise ShapeError(str(name), "not a valid extra field")
+        try:
+            json.loads(text)
+        except ValueError:
+            raise ShapeError(name, "an extra field's value must be JSON text") from None
+        out.append((encodable(name), encodable(text)))
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One recorded change.
 
-    Exactly one of ``status`` (with ``topic``), ``note`` (with ``topic``) or ``undo`` is
-    set. ``batch`` groups the events one command recorded (``done a b`` is one batch), so
+    At most one of ``status`` (with ``topic``), ``note`` (with ``topic``) or ``undo`` is
+    set; an event with none of them is of a kind this version does not know (written by a
+    newer one), marked by its first ``extra`` field: ``{id, at, topic, review: "good"}``
+    is a ``review`` event. ``extra`` holds the fields this version does not know, name and
+    JSON text, in file order; they are written back unchanged. ``raw``, when set, is the
+    event's JSON text as read (an event with ``extra``): it is written back as it was.
+    ``batch`` groups the events one command recorded (``done a b`` is one batch), so
     ``roadmap undo`` reverts them together. ``at`` is when the change happened (UTC);
     ``done --date`` sets it in the past.
 
@@ -148,6 +209,8 @@ class Event:
     note: str | None = None
     undo: tuple[str, ...] | None = None
     batch: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    raw: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         put = object.__setattr__
@@ -166,9 +229,13 @@ class Event:
             if not isinstance(self.undo, (list, tuple)):
                 raise ShapeError("undo", "must be a list of event ids")
             put(self, "undo", tuple(_text(v, "undo") for v in self.undo))
+        if self.extra:
+            put(self, "extra", _extra(self.extra))
         kinds = (self.status is not None) + (self.note is not None) + (self.undo is not None)
-        if kinds != 1:
+        if kinds > 1 or (kinds == 0 and not self.extra):
             raise ShapeError("(event)", "an event has exactly one of 'status', 'note' or 'undo'")
+        if kinds == 0:
+            return  # a newer version's kind: its own rules, kept as it is
         if self.undo is None and self.topic is None:
             raise ShapeError("topic", "a status or note event names its 'topic'")
         if self.undo is not None and self.topic is not None:
@@ -178,36 +245,60 @@ class Event:
     def from_json(cls, data: object) -> Event:
         """The event stored as the JSON object ``data`` (``at`` an ISO 8601 string).
 
+        Fields this version does not know are kept (``extra``), and so is the event's
+        text (``raw``), to be written back unchanged.
+
         Raises:
-            ShapeError: not an object, an unknown or missing field, or a bad value.
+            ShapeError: not an object, a missing field, or a bad value.
         """
         if not isinstance(data, dict):
             raise ShapeError("(event)", "must be a JSON object")
-        if not data.keys() <= _EVENT_FIELD_SET:
-            unknown = next(k for k in data if k not in _EVENT_FIELD_SET)
-            raise ShapeError(str(unknown), "unknown field")
         for name in ("id", "at"):
             if name not in data:
                 raise ShapeError(name, "required field is missing")
-        return cls(**data)
+        if data.keys() <= _EVENT_FIELD_SET:
+            return cls(**data)
+        known = {k: v for k, v in data.items() if k in _EVENT_FIELD_SET}
+        extra = tuple(
+            (k, json.dumps(v, ensure_ascii=False)) for k, v in data.items() if k not in known
+        )
+        raw = json.dumps(data, ensure_ascii=False)
+        return cls(**known, extra=extra, raw=raw if encodable(raw) == raw else None)
 
     @property
-    def kind(self) -> Literal["status", "note", "undo"]:
-        """Which of the three kinds of event this is."""
+    def kind(self) -> str:
+        """Which kind of event this is: ``status``, ``note``, ``undo``, or for a kind a
+        newer version wrote, the name of its first field beyond the common ones
+        (:data:`COMMON_FIELDS`), e.g. ``review``."""
         if self.status is not None:
             return "status"
         if self.note is not None:
             return "note"
-        return "undo"
+        if self.undo is not None:
+            return "undo"
+        return self.extra[0][0]
+
+    @property
+    def known(self) -> bool:
+        """Whether this version understands the event's kind (status, note or undo)."""
+        return self.status is not None or self.note is not None or self.undo is not None
+
+    def extra_fields(self) -> dict[str, object]:
+        """The fields this version does not know, decoded: name → JSON value."""
+        return {name: json.loads(text) for name, text in self.extra}
 
     def sort_key(self) -> tuple[datetime, str]:
-        """Time order: by ``at``, ties broken by ``id``."""
+        """Time order: by ``at``, ties broken by ``id`` (the order of the file and of
+        history; the status fold goes by :func:`recording_key`)."""
         return (self.at, self.id)
 
     def to_json_line(self) -> str:
         """``json.dumps(self.to_json(), ensure_ascii=False)``, built directly: a progress
         file is written one event per line, and for 100,000 events the generic encoder
-        costs ~0.4 s more."""
+        costs ~0.4 s more. An event read with fields this version does not know is
+        written exactly as it was read (``raw``)."""
+        if self.raw is not None:
+            return self.raw
         at = self.at  # UTC, years 1800-9000
         stamp = (
             f"{at.year:04d}-{at.month:02d}-{at.day:02d}"
@@ -225,6 +316,7 @@ class Event:
             else:
                 text = json.dumps(value, ensure_ascii=False)
             parts.append(f'"{name}": {text}')
+        parts.extend(f"{_json_str(name)}: {text}" for name, text in self.extra)
         return "{" + ", ".join(parts) + "}"
 
     def to_json(self) -> dict[str, object]:
@@ -235,6 +327,7 @@ class Event:
             value = getattr(self, name)
             if value is not None:
                 out[name] = list(value) if name == "undo" else value
+        out.update(self.extra_fields())
         return out
 
 
@@ -242,6 +335,8 @@ class Event:
 class Progress:
     """The contents of one progress file: which roadmap it belongs to and its events,
     kept in time order (``at``, then ``id``); events with the same id are merged.
+    ``extra`` holds top-level fields this version does not know (name, JSON text), written
+    back unchanged after ``events``.
 
     Raises:
         ShapeError: ``roadmap`` is not a non-empty string.
@@ -250,6 +345,9 @@ class Progress:
     roadmap: str
     events: list[Event] = field(default_factory=list)
     schema_version: int = PROGRESS_SCHEMA
+    extra: tuple[tuple[str, str], ...] = ()
+    #: (id of the events list, greatest stamp in it), see :meth:`new_id`
+    _stamp: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if type(self.roadmap) is not str or not self.roadmap:
@@ -270,9 +368,11 @@ class Progress:
         """
         if not isinstance(raw, dict):
             raise ShapeError("(top level)", "must be a JSON object")
-        unknown = [k for k in raw if k not in ("schema", "roadmap", "events")]
-        if unknown:
-            raise ShapeError(str(unknown[0]), "unknown field")
+        extra = tuple(
+            (encodable(k), encodable(json.dumps(v, ensure_ascii=False)))
+            for k, v in raw.items()
+            if k not in ("schema", "roadmap", "events")
+        )
         schema = raw.get("schema", PROGRESS_SCHEMA)
         if type(schema) is not int:
             raise ShapeError("schema", "must be an integer")
@@ -300,10 +400,25 @@ class Progress:
                     f"two different events share the id {event.id!r} (edited by hand?); "
                     "give one of them a new id",
                 )
-        return cls(roadmap=raw["roadmap"], events=parsed, schema_version=schema)
+        return cls(roadmap=raw["roadmap"], events=parsed, schema_version=schema, extra=extra)
+
+    def latest_stamp(self) -> int:
+        """The greatest recording stamp (ms) among the events' ids, -1 when none has one."""
+        if self._stamp is None or self._stamp[0] != id(self.events):
+            latest = max((_id_millis(e.id) for e in self.events), default=-1)
+            self._stamp = (id(self.events), latest)
+        return self._stamp[1]
+
+    def new_id(self) -> str:
+        """A new event id, greater than every id in these events (:func:`new_event_id`
+        after observing :meth:`latest_stamp`): use it for every event a command records."""
+        observe_stamp(self.latest_stamp())
+        return new_event_id()
 
     def add(self, event: Event) -> None:
         """Insert ``event`` at its place in time order."""
+        if self._stamp is not None and self._stamp[0] == id(self.events):
+            self._stamp = (self._stamp[0], max(self._stamp[1], _id_millis(event.id)))
         key = event.sort_key()
         if not self.events or self.events[-1].sort_key() <= key:
             self.events.append(event)
@@ -321,18 +436,19 @@ class Progress:
         """The events of the most recently recorded command that is not yet undone (its
         whole batch); empty when there is nothing to undo.
 
-        "Most recently recorded" goes by the creation time in the event id. Events whose
-        id claims a time after ``now`` (UTC; default the current time), such as ones merged
-        from a machine whose clock runs ahead, are passed over, and an id that carries no
-        time counts as the oldest, so undo reverts the change just made here.
+        "Most recently recorded" goes by recording order (:func:`recording_key`): the
+        hybrid logical clock makes a change recorded here after a merge greater than
+        every merged event, whatever the other machine's clock said. An id that carries
+        no time counts as the oldest. Events of kinds this version does not know are
+        passed over (the version that wrote them undoes them). ``now`` is not used; it
+        is kept so callers written for older versions still work.
         """
+        del now
         undone = self.undone_ids()
-        limit = int((now or datetime.now(UTC)).timestamp() * 1000) + 60_000
-        live = [e for e in self.events if e.undo is None and e.id not in undone]
-        candidates = [e for e in live if _id_millis(e.id) <= limit]
-        if not candidates:
+        live = [e for e in self.events if e.known and e.undo is None and e.id not in undone]
+        if not live:
             return []
-        last = max(candidates, key=lambda e: (_id_millis(e.id), e.id))
+        last = max(live, key=recording_key)
         if last.batch is None:
             return [last]
         return [e for e in live if e.batch == last.batch]
@@ -346,8 +462,9 @@ class Progress:
             "{\n"
             f'  "schema": {self.schema_version},\n'
             f'  "roadmap": {json.dumps(self.roadmap, ensure_ascii=False)},\n'
-            f'  "events": {events}\n'
-            "}\n"
+            f'  "events": {events}'
+            + "".join(f",\n  {_json_str(name)}: {text}" for name, text in self.extra)
+            + "\n}\n"
         )
 
 
@@ -357,10 +474,14 @@ class TopicState:
 
     Attributes:
         status: the current status.
-        since: when the current status was set (UTC), None for a topic never touched.
+        since: when the current status was set (UTC, the ``at`` of the status event that
+            is last in recording order), None for a topic never touched.
         started: when the topic was first started (UTC), if ever.
-        notes: the topic's live note events, oldest first.
-        events: every live status and note event of the topic, oldest first.
+        notes: the topic's live note events, oldest first (by ``at``).
+        events: every live status and note event of the topic, oldest first (by ``at``).
+        completions: the status events that completed the topic, one per time it became
+            done (a later ``done --date`` on a done topic moves that completion's date, it
+            does not add one): what the activity heatmap counts.
     """
 
     status: Status = "todo"
@@ -368,28 +489,35 @@ class TopicState:
     started: datetime | None = None
     notes: list[Event] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    completions: list[Event] = field(default_factory=list)
 
 
 def fold(
     events: Iterable[Event], canonical: Callable[[str], str | None] | None = None
 ) -> dict[str, TopicState]:
-    """Fold events (in time order) into one :class:`TopicState` per topic.
+    """Fold events into one :class:`TopicState` per topic, in recording order
+    (:func:`recording_key`): the status event recorded last decides a topic's status,
+    whatever its ``at``. A status event that repeats the current status (``done --date``
+    on a done topic) moves the date of that status. Events of kinds this version does
+    not know are ignored.
 
     Args:
-        events: events in time order (as :class:`Progress` keeps them).
+        events: events in any order.
         canonical: maps a recorded topic id to its current id (aliases follow a renamed
             topic); an id it maps to None keeps its recorded id (an orphan).
 
     Returns:
         recorded-or-canonical topic id → state, for every topic with a live event.
     """
-    events = list(events)
+    events = sorted(events, key=recording_key)
     undone = {target for e in events if e.undo for target in e.undo}
     states: dict[str, TopicState] = {}
     cache: dict[str, str] = {}
     for event in events:
         if event.undo is not None or event.id in undone or event.topic is None:
             continue
+        if event.status is None and event.note is None:
+            continue  # a kind this version does not know
         key = cache.get(event.topic)
         if key is None:
             key = (canonical(event.topic) if canonical else None) or event.topic
@@ -399,14 +527,24 @@ def fold(
             state = states[key] = TopicState()
         state.events.append(event)
         if event.status is not None:
-            state.status = event.status
-            state.since = event.at
-            if event.status == "in_progress" and state.started is None:
+            again = state.since is not None and event.status == state.status
+            if event.status == "done":
+                if again and state.completions:
+                    state.completions[-1] = event  # its date moved
+                else:
+                    state.completions.append(event)
+            if event.status == "in_progress" and (state.started is None or again):
                 state.started = event.at
             elif event.status == "todo":
                 state.started = None
+            state.status = event.status
+            state.since = event.at
         elif event.note is not None:
             state.notes.append(event)
+    for state in states.values():
+        for items in (state.events, state.notes, state.completions):
+            if any(a.sort_key() > b.sort_key() for a, b in pairwise(items)):
+                items.sort(key=Event.sort_key)
     return states
 
 
@@ -415,7 +553,8 @@ def merge_events(*sources: Iterable[Event]) -> list[Event]:
 
     Two events with the same id are the same event; should their contents differ (a
     hand-edited copy), the one whose JSON sorts last is kept, so merging is commutative,
-    associative and idempotent.
+    associative and idempotent (``progress merge`` refuses such a copy first, see
+    :func:`conflicting_ids`).
     """
     by_id: dict[str, Event] = {}
     for source in sources:
@@ -424,6 +563,12 @@ def merge_events(*sources: Iterable[Event]) -> list[Event]:
             if kept is None or (kept != event and _content(event) > _content(kept)):
                 by_id[event.id] = event
     return sorted(by_id.values(), key=Event.sort_key)
+
+
+def conflicting_ids(ours: Iterable[Event], theirs: Iterable[Event]) -> list[str]:
+    """Ids that name different events in ``ours`` and ``theirs`` (by content), sorted."""
+    mine = {e.id: e for e in ours}
+    return sorted({e.id for e in theirs if (m := mine.get(e.id)) is not None and m != e})
 
 
 def _content(event: Event) -> str:

@@ -28,7 +28,9 @@ def _short(event: Event) -> str:
     if event.note is not None:
         note = clean_line(event.note)
         return f'note "{note[:40]}…"' if len(note) > 41 else f'note "{note}"'
-    return "undo"
+    if event.undo is not None:
+        return "undo"
+    return clean_line(event.kind)
 
 
 def describe(entry: HistoryEntry) -> str:
@@ -42,7 +44,9 @@ def describe(entry: HistoryEntry) -> str:
         return "undo of " + ", ".join(parts)
     if event.note is not None:
         return "note: " + clean_line(event.note)
-    return _VERBS[event.status or "todo"]
+    if event.status is None:  # a kind a newer version wrote
+        return f"{clean_line(event.kind)} (recorded by a newer roadmap-cli)"
+    return _VERBS[event.status]
 
 
 def _what(entry: HistoryEntry, names: Lang) -> list[tuple[str, str]]:

@@ -18,6 +18,13 @@ from roadmap_cli.render.widgets import (
 )
 from roadmap_cli.support.textsafe import clean_block
 
+_DATE_OF = {
+    "done": "done date",
+    "in_progress": "start date",
+    "skipped": "skip date",
+    "todo": "reset date",
+}
+
 
 def render_mark(result: ChangeResult, lang: str) -> None:
     """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
@@ -29,7 +36,13 @@ def render_mark(result: ChangeResult, lang: str) -> None:
         head.append(change.topic.id, style="id")
         head.append("  ")
         line = Text(catalog_lang.title(change.topic))
-        if change.before == change.after:
+        if change.moved_from is not None:
+            line.append(
+                f"  {_DATE_OF[change.after]} moved from {local_date(change.moved_from)} "
+                f"to {local_date(change.at)}",
+                style="muted",
+            )
+        elif change.before == change.after:
             line.append(f"  (already {LABELS[change.after]})", style="muted")
         else:
             line.append(f"  {LABELS[change.before]} → {LABELS[change.after]}", style="muted")

@@ -5,12 +5,27 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, tzinfo
 
-__all__ = ["local_zone", "now_utc", "zone_name"]
+__all__ = ["local_zone", "now_precise", "now_utc", "pin", "zone_name"]
+
+#: A fixed "now" for tests (see :func:`pin`); None reads the system clock.
+_pinned: datetime | None = None
+
+
+def pin(at: datetime | None) -> None:
+    """Make :func:`now_utc` and :func:`now_precise` return ``at`` (an aware time) until
+    pinned again; None goes back to the system clock. For tests: no faketime needed."""
+    global _pinned
+    _pinned = None if at is None else at.astimezone(UTC)
+
+
+def now_precise() -> datetime:
+    """The current time, UTC, with microseconds (event ids use milliseconds)."""
+    return _pinned if _pinned is not None else datetime.now(UTC)
 
 
 def now_utc() -> datetime:
     """The current time, UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0)
+    return now_precise().replace(microsecond=0)
 
 
 def local_zone() -> tzinfo:

@@ -65,7 +65,8 @@ DAMAGED: dict[str, bytes] = {
         b'{"schema": 1, "roadmap": "relearn-ai", "events": [{"id": "x", '
         b'"at": "2026-11-01T12:00:00", "topic": "a", "status": "done"}]}'
     ),
-    "extra field": b'{"schema": 1, "roadmap": "relearn-ai", "events": [], "x": 1}',
+    # a top-level field this version does not know is kept (forward compatibility),
+    # see tests/unit/test_forward_compat.py
     "other roadmap": b'{"schema": 1, "roadmap": "other", "events": []}',
     "newer schema": b'{"schema": 99, "roadmap": "relearn-ai", "events": []}',
     "bom": b'\xef\xbb\xbf{"schema": 1, "roadmap": "relearn-ai", "events": []}',

@@ -16,6 +16,7 @@ from typing import Any, Literal, Self
 
 __all__ = [
     "RESOURCE_KINDS",
+    "RESOURCE_ORIGINS",
     "ROADMAP_SCHEMA",
     "Resource",
     "Roadmap",
@@ -34,6 +35,11 @@ RESOURCE_KINDS = ("paper", "video", "course", "book", "article", "blog", "code",
 ResourceKind = Literal[
     "paper", "video", "course", "book", "article", "blog", "code", "docs", "site"
 ]
+
+#: Who added a resource when it is not the roadmap's author: "editor" marks an editor's
+#: pick, added beside the author's own links (no origin means the author's).
+RESOURCE_ORIGINS = ("editor",)
+ResourceOrigin = Literal["editor"]
 
 
 class _Plain:
@@ -56,7 +62,8 @@ class Resource(_Plain):
     """Something to study a topic with: a paper, video, course, book, post, repository…
 
     ``url`` is an absolute http(s) URL kept exactly as written in the file; ``kind`` one
-    of :data:`RESOURCE_KINDS`.
+    of :data:`RESOURCE_KINDS`. ``note_en`` is the English twin of ``note``; ``origin``
+    is ``"editor"`` for an editor's pick, None for the author's own resource.
     """
 
     title: str
@@ -64,6 +71,8 @@ class Resource(_Plain):
     kind: ResourceKind
     lang: str | None = None
     note: str | None = None
+    note_en: str | None = None
+    origin: ResourceOrigin | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from roadmap_cli import models
-from roadmap_cli.models import ID_MAX_LENGTH, ID_PATTERN, ResourceKind
+from roadmap_cli.models import ID_MAX_LENGTH, ID_PATTERN, ResourceKind, ResourceOrigin
 from roadmap_cli.urls import check_url
 
 __all__ = ["Resource", "Roadmap", "Stage", "Topic", "outline", "to_plain"]
@@ -62,6 +62,8 @@ class Resource(_Model):
     kind: ResourceKind
     lang: str | None = None
     note: str | None = None
+    note_en: str | None = None
+    origin: ResourceOrigin | None = None
 
 
 class Topic(_Model):

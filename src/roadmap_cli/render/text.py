@@ -34,7 +34,10 @@ from roadmap_cli.results import (
 )
 from roadmap_cli.textsafe import clean_block, clean_line
 
-__all__ = ["MARKS", "bar", "emit_lines", "local_date", "render_text", "title_text"]
+__all__ = ["EDITOR_PICK", "MARKS", "bar", "emit_lines", "local_date", "render_text", "title_text"]
+
+#: How a resource added by the roadmap's editor (``origin = "editor"``) is marked.
+EDITOR_PICK = "editor's pick"
 
 #: Status marks, plain ASCII so they survive any terminal and a pipe.
 MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
@@ -128,9 +131,9 @@ def resource_rows(
     resources: list[Resource], width: int, indent: int = 2, numbers: list[int] | None = None
 ) -> list[Text]:
     """Numbered resources for a console ``width`` cells wide: kind, title (a link where the
-    terminal supports it), the URL on a line of its own, never folded (print it with
-    ``soft_wrap=True``), and the author's note; titles and notes fold under the title.
-    ``numbers`` overrides 1, 2, 3…"""
+    terminal supports it) followed by "editor's pick" for a resource the editor added,
+    the URL on a line of its own, never folded (print it with ``soft_wrap=True``), and
+    the note; titles and notes fold under the title. ``numbers`` overrides 1, 2, 3…"""
     labels = [f"{n}." for n in numbers or range(1, len(resources) + 1)]
     number_width = max((len(label) for label in labels), default=0)
     kind_width = max((cell_len(clean_line(r.kind)) for r in resources), default=0)
@@ -143,6 +146,8 @@ def resource_rows(
         head.append(kind, style="kind")
         head.append(" " * (kind_width - cell_len(kind) + 1))
         title = Text(clean_line(resource.title), style=Style(bold=True, link=url))
+        if resource.origin == "editor":
+            title = Text.assemble(title, (f"  {EDITOR_PICK}", "muted"))
         out.append(hang(head, title, width))
         out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))
         if resource.note:

@@ -88,3 +88,15 @@ def test_an_editor_pick_in_your_own_roadmap_is_marked_too(roadmap, tmp_path: Pat
         ("Mine", None, None),
         ("Picked", "editor", "why, in English"),
     ]
+
+
+def test_markdown_report_marks_editor_picks(roadmap) -> None:
+    lines = roadmap("report", "--format", "markdown").stdout.splitlines()
+    assert (
+        "  - [\\[1707.06347\\] Proximal Policy Optimization Algorithms]"
+        "(https://arxiv.org/abs/1707.06347) — *editor's pick*"
+    ) in lines
+    assert (
+        "  - [The Annotated Transformer](https://nlp.seas.harvard.edu/annotated-transformer/)"
+        in (lines)
+    )

@@ -70,8 +70,16 @@ def test_open_bad_index_or_both_options_exit_2(roadmap, opened) -> None:
     assert opened == []
 
 
-def test_open_topic_without_resources_exits_1(roadmap, opened) -> None:
-    run = roadmap("open", "numpy")
+def test_open_topic_without_resources_exits_1(roadmap, opened, tmp_path: Path) -> None:
+    # every topic of the bundled roadmap has a resource, so use a roadmap of one's own
+    own = tmp_path / "own.toml"
+    own.write_text(
+        'schema = 1\nid = "own"\ntitle = "Own"\n'
+        '[[stages]]\nid = "s"\ntitle = "Stage"\n'
+        '[[stages.topics]]\nid = "bare"\ntitle = "Bare"\n',
+        encoding="utf-8",
+    )
+    run = roadmap("--roadmap", str(own), "open", "bare")
     assert run.exit_code == 1
     assert run.stdout == ""
     assert "lists no resources" in run.stderr

@@ -15,7 +15,8 @@ def iso_or_none(at: datetime | None) -> str | None:
 
 
 def resource_json(resource: Resource) -> dict[str, Any]:
-    """``{title, url, kind, lang, note}``."""
+    """``{title, url, kind, lang, note, note_en, origin}``; ``origin`` is ``"editor"`` for
+    an editor's pick, null for the author's own resource."""
     return resource.model_dump(mode="json")
 
 

@@ -85,7 +85,7 @@ class SearchResult:
     def to_json(self) -> dict[str, Any]:
         """``{query, topics, resources, hits: [{stage, topic: {id, title, title_en,
         status}, matched: [field], excerpts: [{field, text}], resources: [{index, title,
-        url, kind, lang, note, matched}]}]}``."""
+        url, kind, lang, note, note_en, origin, matched}]}]}``."""
         from roadmap_cli.actions.common import resource_json, stage_ref, topic_ref
 
         return {

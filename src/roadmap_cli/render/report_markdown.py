@@ -2,8 +2,9 @@
 
 ``# <roadmap title>``, a progress line, then ``## <stage>`` per stage with one task-list
 item per topic (``- [x]`` done or skipped, ``- [ ]`` otherwise) and the topic's resources
-as nested links. Titles are escaped so Markdown characters in them print literally; URLs
-are percent-encoded where Markdown would end the link. No rich, no state changes.
+as nested links, an editor's pick followed by "— *editor's pick*". Titles are escaped so
+Markdown characters in them print literally; URLs are percent-encoded where Markdown
+would end the link. No rich, no state changes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from roadmap_cli.actions.report import ReportResult
 from roadmap_cli.progress.snapshot import Counts
-from roadmap_cli.render.widgets import local_date
+from roadmap_cli.render.widgets import EDITOR_PICK, local_date
 from roadmap_cli.roadmap.model import Topic
 from roadmap_cli.support.textsafe import clean_line
 
@@ -59,7 +60,8 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
     lines = [line]
     for resource in topic.resources:
         label = escape_markdown(resource.title) or markdown_url(resource.url)
-        lines.append(f"  - [{label}]({markdown_url(resource.url)})")
+        pick = f" — *{EDITOR_PICK}*" if resource.origin == "editor" else ""
+        lines.append(f"  - [{label}]({markdown_url(resource.url)}){pick}")
     return lines
 
 

@@ -23,6 +23,9 @@ from roadmap_cli.render.prose import NBSP, hang
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
 from roadmap_cli.support.textsafe import cell_width, clean_block, clean_line
 
+#: How a resource added by the roadmap's editor (``origin = "editor"``) is marked.
+EDITOR_PICK = "editor's pick"
+
 #: Status marks, plain ASCII so they survive any terminal and a pipe.
 MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
 
@@ -117,9 +120,9 @@ def resource_rows(
     resources: list[Resource], width: int, indent: int = 2, numbers: list[int] | None = None
 ) -> list[Text]:
     """Numbered resources for a console ``width`` cells wide: kind, title (a link where the
-    terminal supports it), the URL on a line of its own, never folded (print it with
-    ``soft_wrap=True``), and the author's note; titles and notes fold under the title.
-    ``numbers`` overrides 1, 2, 3…"""
+    terminal supports it) followed by "editor's pick" for a resource the editor added,
+    the URL on a line of its own, never folded (print it with ``soft_wrap=True``), and
+    the note; titles and notes fold under the title. ``numbers`` overrides 1, 2, 3…"""
     labels = [f"{n}." for n in numbers or range(1, len(resources) + 1)]
     number_width = max((len(label) for label in labels), default=0)
     kind_width = max((cell_width(clean_line(r.kind)) for r in resources), default=0)
@@ -132,6 +135,8 @@ def resource_rows(
         head.append(kind, style="kind")
         head.append(" " * (kind_width - cell_width(kind) + 1))
         title = Text(clean_line(resource.title), style=Style(bold=True, link=url))
+        if resource.origin == "editor":
+            title = Text.assemble(title, (f"  {EDITOR_PICK}", "muted"))
         out.append(hang(head, title, width))
         out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))
         if resource.note:

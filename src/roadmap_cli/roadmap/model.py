@@ -16,6 +16,7 @@ from typing import Any, Literal, Self, TypeGuard
 
 __all__ = [
     "RESOURCE_KINDS",
+    "RESOURCE_ORIGINS",
     "ROADMAP_SCHEMA",
     "Resource",
     "Roadmap",
@@ -45,6 +46,11 @@ ResourceKind = Literal[
     "paper", "video", "course", "book", "article", "blog", "code", "docs", "site"
 ]
 
+#: Who added a resource when it is not the roadmap's author: "editor" marks an editor's
+#: pick, added beside the author's own links (no origin means the author's).
+RESOURCE_ORIGINS = ("editor",)
+ResourceOrigin = Literal["editor"]
+
 
 class _Plain:
     """Shared by the roadmap classes: building from and dumping to plain dicts."""
@@ -66,7 +72,8 @@ class Resource(_Plain):
     """Something to study a topic with: a paper, video, course, book, post, repository…
 
     ``url`` is an absolute http(s) URL kept exactly as written in the file; ``kind`` one
-    of :data:`RESOURCE_KINDS`.
+    of :data:`RESOURCE_KINDS`. ``note_en`` is the English twin of ``note``; ``origin``
+    is ``"editor"`` for an editor's pick, None for the author's own resource.
     """
 
     title: str
@@ -74,6 +81,8 @@ class Resource(_Plain):
     kind: ResourceKind
     lang: str | None = None
     note: str | None = None
+    note_en: str | None = None
+    origin: ResourceOrigin | None = None
 
 
 @dataclass(frozen=True)

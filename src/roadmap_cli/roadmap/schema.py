@@ -15,7 +15,13 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from roadmap_cli.roadmap import model as models
-from roadmap_cli.roadmap.model import ID_MAX_LENGTH, ID_PATTERN, ResourceKind, is_valid_id
+from roadmap_cli.roadmap.model import (
+    ID_MAX_LENGTH,
+    ID_PATTERN,
+    ResourceKind,
+    ResourceOrigin,
+    is_valid_id,
+)
 from roadmap_cli.support.urls import check_url
 
 __all__ = ["Resource", "Roadmap", "Stage", "Topic", "outline", "to_plain"]
@@ -64,6 +70,8 @@ class Resource(_Model):
     kind: ResourceKind
     lang: str | None = None
     note: str | None = None
+    note_en: str | None = None
+    origin: ResourceOrigin | None = None
 
 
 class Topic(_Model):

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from roadmap_cli.support import clock
 from roadmap_cli.cli.app import app
 from roadmap_cli.progress.events import Event, Progress, fold, new_event_id
 from roadmap_cli.progress.store import ProgressStore
+from roadmap_cli.support import clock
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)

@@ -21,6 +21,7 @@ __all__ = [
     "Roadmap",
     "Stage",
     "Topic",
+    "in_language",
 ]
 
 #: The roadmap file format version this program reads and writes.
@@ -34,6 +35,17 @@ RESOURCE_KINDS = ("paper", "video", "course", "book", "article", "blog", "code",
 ResourceKind = Literal[
     "paper", "video", "course", "book", "article", "blog", "code", "docs", "site"
 ]
+
+
+def in_language(
+    text: str | None, text_en: str | None, lang: str, roadmap_language: str
+) -> str | None:
+    """A text field in ``lang`` ("zh" or "en"): its English twin ``text_en`` when English
+    is asked for, the roadmap's own language is not English and the twin is set; else the
+    text as written (None when there is none). Same rule as the titles."""
+    if lang == "en" and roadmap_language != "en" and text_en:
+        return text_en
+    return text
 
 
 class _Plain:
@@ -64,6 +76,17 @@ class Resource(_Plain):
     kind: ResourceKind
     lang: str | None = None
     note: str | None = None
+    note_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
+
+    def display_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The author's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.note, self.note_en, lang, roadmap_language)
+
+    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The editor's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
 
 
 @dataclass(frozen=True)
@@ -78,6 +101,9 @@ class Topic(_Plain):
     title: str
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     requires: list[str] = field(default_factory=list)
     optional: bool = False
     aliases: list[str] = field(default_factory=list)
@@ -90,6 +116,14 @@ class Topic(_Plain):
             return self.title_en
         return self.title
 
+    def display_summary(self, lang: str, roadmap_language: str) -> str | None:
+        """The author's summary in ``lang``; see :func:`in_language`."""
+        return in_language(self.summary, self.summary_en, lang, roadmap_language)
+
+    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The editor's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
+
 
 @dataclass(frozen=True)
 class Stage(_Plain):
@@ -99,6 +133,9 @@ class Stage(_Plain):
     title: str
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     topics: list[Topic] = field(default_factory=list)
 
     def display_title(self, lang: str, roadmap_language: str) -> str:
@@ -106,6 +143,14 @@ class Stage(_Plain):
         if lang == "en" and roadmap_language != "en" and self.title_en:
             return self.title_en
         return self.title
+
+    def display_summary(self, lang: str, roadmap_language: str) -> str | None:
+        """The author's summary in ``lang``; see :func:`in_language`."""
+        return in_language(self.summary, self.summary_en, lang, roadmap_language)
+
+    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The editor's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
 
 
 @dataclass(frozen=True)
@@ -120,6 +165,7 @@ class Roadmap(_Plain):
     language: str = "en"
     source: str | None = None
     description: str | None = None
+    description_en: str | None = None
     stages: list[Stage] = field(default_factory=list)
 
     def display_title(self, lang: str) -> str:
@@ -127,6 +173,10 @@ class Roadmap(_Plain):
         if lang == "en" and self.language != "en" and self.title_en:
             return self.title_en
         return self.title
+
+    def display_description(self, lang: str) -> str | None:
+        """The description in ``lang``; see :func:`in_language`."""
+        return in_language(self.description, self.description_en, lang, self.language)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Roadmap:

@@ -59,6 +59,16 @@ def roadmap_ref(roadmap: Roadmap) -> dict[str, Any]:
     }
 
 
+def guidance_json(item: Topic | Stage) -> dict[str, Any]:
+    """``{summary, summary_en, editor_note, editor_note_en}`` (each None when absent)."""
+    return {
+        "summary": item.summary,
+        "summary_en": item.summary_en,
+        "editor_note": item.editor_note,
+        "editor_note_en": item.editor_note_en,
+    }
+
+
 def note_json(event: Event) -> dict[str, Any]:
     """``{id, at, text}``."""
     return {"id": event.id, "at": format_time(event.at), "text": event.note}
@@ -110,7 +120,8 @@ class ShowTopicResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
-        requires, required_by, notes, resources}}``."""
+        summary_en, editor_note, editor_note_en, requires, required_by, notes,
+        resources}}``."""
         t = self.topic
         return {
             "topic": {
@@ -118,7 +129,7 @@ class ShowTopicResult:
                 "stage": stage_ref(self.stage),
                 "since": _time(self.state.since),
                 "optional": t.optional,
-                "summary": t.summary,
+                **guidance_json(t),
                 "aliases": list(t.aliases),
                 "requires": [topic_ref(r, s) for r, s in self.requires],
                 "required_by": [topic_ref(r, s) for r, s in self.required_by],
@@ -136,12 +147,13 @@ class ShowStageResult:
     snap: Snapshot
 
     def to_json(self) -> dict[str, Any]:
-        """``{stage: {id, title, title_en, summary, progress, topics: [...]}}``."""
+        """``{stage: {id, title, title_en, summary, summary_en, editor_note,
+        editor_note_en, progress, topics: [...]}}``."""
         stage = self.summary.stage
         return {
             "stage": {
                 **stage_ref(stage),
-                "summary": stage.summary,
+                **guidance_json(stage),
                 "progress": self.summary.counts.to_json(),
                 "topics": [
                     {**topic_ref(t, self.snap.status(t.id)), "optional": t.optional}
@@ -160,7 +172,8 @@ class NextResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
-        resources}], blocked: [{id, …, waiting_for}], remaining, finished}``."""
+        summary_en, editor_note, editor_note_en, resources}], blocked: [{id, …,
+        waiting_for}], remaining, finished}``."""
         return {
             "next": [
                 {
@@ -169,7 +182,7 @@ class NextResult:
                     "since": _time(i.since),
                     "stage": stage_ref(i.stage),
                     "optional": i.topic.optional,
-                    "summary": i.topic.summary,
+                    **guidance_json(i.topic),
                     "resources": [resource_json(r) for r in i.topic.resources],
                 }
                 for i in self.plan.items
@@ -182,12 +195,15 @@ class NextResult:
 
 @dataclass
 class Change:
-    """One topic's status change: ``before`` → ``after`` (equal when nothing changed)."""
+    """One topic's status change: ``before`` → ``after`` (equal when nothing changed).
+    ``unmet`` lists the topic's prerequisites that were neither done nor skipped when it
+    was started or marked done (the change is recorded all the same)."""
 
     topic: Topic
     before: Status
     after: Status
     at: datetime
+    unmet: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -208,7 +224,8 @@ class ChangeResult:
         return [c for c in self.changes if c.before != c.after]
 
     def to_json(self) -> dict[str, Any]:
-        """``{changes: [{id, title, title_en, from, to, at, changed}], note, progress, next}``."""
+        """``{changes: [{id, title, title_en, from, to, at, changed, unmet_requires}], note,
+        progress, next}``."""
         return {
             "changes": [
                 {
@@ -217,6 +234,7 @@ class ChangeResult:
                     "to": c.after,
                     "at": format_time(c.at),
                     "changed": c.before != c.after,
+                    "unmet_requires": list(c.unmet),
                 }
                 for c in self.changes
             ],

@@ -31,7 +31,7 @@ from roadmap_cli.models import Resource, Roadmap, Stage, Topic
 __all__ = ["CACHE_FORMAT", "KEEP", "cache_dir", "cache_key", "read_cached", "write_cached"]
 
 #: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
-CACHE_FORMAT = 2  # 2: warning for a topic id that is also a stage id
+CACHE_FORMAT = 3  # 2: warning for a topic id that is also a stage id; 3: English twins
 #: How many entries (validated versions of roadmap files) are kept.
 KEEP = 8
 

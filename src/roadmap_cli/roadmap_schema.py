@@ -62,6 +62,9 @@ class Resource(_Model):
     kind: ResourceKind
     lang: str | None = None
     note: str | None = None
+    note_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
 
 
 class Topic(_Model):
@@ -71,6 +74,9 @@ class Topic(_Model):
     title: Text
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     requires: list[Id] = []
     optional: bool = False
     aliases: list[Id] = []
@@ -84,6 +90,9 @@ class Stage(_Model):
     title: Text
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     topics: list[Topic] = []
 
 
@@ -97,6 +106,7 @@ class Roadmap(_Model):
     language: str = "en"
     source: Url | None = None
     description: str | None = None
+    description_en: str | None = None
     stages: list[Stage] = Field(min_length=1)
 
 

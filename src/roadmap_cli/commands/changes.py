@@ -71,7 +71,9 @@ def apply(
     """Resolve ``queries`` and record their new status (and ``note``) as one batch.
 
     A topic already in the target status gets no new status event unless ``when`` is
-    given (to correct its date). Returns what changed and the counts afterwards.
+    given (to correct its date). Starting or finishing a topic whose prerequisites are not
+    all done or skipped is recorded all the same; each change lists those prerequisites
+    (``Change.unmet``). Returns what changed and the counts afterwards.
 
     Raises:
         UnknownTopicError, AmbiguousTopicError: a TOPIC names no single topic.
@@ -105,7 +107,8 @@ def apply(
                 progress.add(
                     Event(id=new_event_id(), at=now, topic=topic.id, note=note, batch=batch)
                 )
-            changes.append(Change(topic, before, status, at))
+            unmet = snap.unmet(topic) if status in ("in_progress", "done") else []
+            changes.append(Change(topic, before, status, at, unmet))
         return changes
 
     store = app.store()

@@ -78,6 +78,11 @@ class Lang:
         """``item``'s title in the chosen language, made safe."""
         return clean_line(item.display_title(self.lang, self.roadmap_language))
 
+    def summary(self, item: Topic | Stage) -> str | None:
+        """``item``'s summary in the chosen language (its ``summary_en`` under English),
+        or None."""
+        return item.display_summary(self.lang, self.roadmap_language)
+
     def other(self, item: Topic | Stage) -> str:
         """``item``'s title in the other language, if it differs; else ""."""
         main = item.display_title(self.lang, self.roadmap_language)
@@ -124,13 +129,40 @@ def counts_text(counts: Counts) -> Text:
     return text
 
 
+def guidance(text: str, style: str = "") -> Text:
+    """An author's or editor's text made safe, its ``~~struck~~`` runs struck through
+    (the ``~~`` kept, so the aside still reads as struck without styles)."""
+    from roadmap_cli.guidance import struck_segments
+
+    out = Text(style=style)
+    for run, struck in struck_segments(clean_block(text)):
+        if struck:
+            out.append(f"~~{run}~~", style=Style(strike=True))
+        else:
+            out.append(run)
+    return out
+
+
+def editor_note_text(note: str) -> Text:
+    """An editor's note, labelled as the editor's (not the author's) words."""
+    text = Text("Editor's note: ", style="muted")
+    text.append_text(guidance(note, style="muted"))
+    return text
+
+
 def resource_rows(
-    resources: list[Resource], width: int, indent: int = 2, numbers: list[int] | None = None
+    resources: list[Resource],
+    width: int,
+    indent: int = 2,
+    numbers: list[int] | None = None,
+    names: Lang | None = None,
 ) -> list[Text]:
     """Numbered resources for a console ``width`` cells wide: kind, title (a link where the
     terminal supports it), the URL on a line of its own, never folded (print it with
-    ``soft_wrap=True``), and the author's note; titles and notes fold under the title.
-    ``numbers`` overrides 1, 2, 3…"""
+    ``soft_wrap=True``), the author's note and the editor's note, in the language of
+    ``names`` (as written when None); titles and notes fold under the title. ``numbers``
+    overrides 1, 2, 3…"""
+    lang, roadmap_language = (names.lang, names.roadmap_language) if names else ("", "")
     labels = [f"{n}." for n in numbers or range(1, len(resources) + 1)]
     number_width = max((len(label) for label in labels), default=0)
     kind_width = max((cell_len(clean_line(r.kind)) for r in resources), default=0)
@@ -145,8 +177,12 @@ def resource_rows(
         title = Text(clean_line(resource.title), style=Style(bold=True, link=url))
         out.append(hang(head, title, width))
         out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))
-        if resource.note:
-            out.append(hang(pad, Text(clean_block(resource.note), style="muted"), width))
+        note = resource.display_note(lang, roadmap_language)
+        if note:
+            out.append(hang(pad, guidance(note, style="muted"), width))
+        editor = resource.display_editor_note(lang, roadmap_language)
+        if editor:
+            out.append(hang(pad, editor_note_text(editor), width))
     return out
 
 
@@ -229,7 +265,19 @@ def _topic_rows(rows: list[tuple[Text, str, Text]], width: int, indent: int = 2)
 
 def _summary(text: str, width: int, indent: int = 0) -> Text:
     """A topic's or stage's summary folded to ``width``, every line indented."""
-    return hang(" " * indent, Text(clean_block(text)), width)
+    return hang(" " * indent, guidance(text), width)
+
+
+def _guidance_lines(names: Lang, item: Topic | Stage, width: int, indent: int = 0) -> list[Text]:
+    """``item``'s summary and editor's note in the chosen language, folded."""
+    lines = []
+    summary = names.summary(item)
+    if summary:
+        lines.append(_summary(summary, width, indent))
+    editor = item.display_editor_note(names.lang, names.roadmap_language)
+    if editor:
+        lines.append(hang(" " * indent, editor_note_text(editor), width))
+    return lines
 
 
 @render_text.register
@@ -261,12 +309,13 @@ def _show_topic(result: ShowTopicResult, lang: str) -> None:
     if topic.aliases:
         former = Text(", ".join(topic.aliases), style="muted")
         _print(console, hang(Text("Former ids: ", style="muted"), former, width))
-    if topic.summary:
-        _print(console, Text(""), _summary(topic.summary, width))
+    about = _guidance_lines(names, topic, width)
+    if about:
+        _print(console, Text(""), *about)
     console.print()
     if topic.resources:
         console.print(Text("Resources", style="heading"))
-        _print(console, *resource_rows(list(topic.resources), width))
+        _print(console, *resource_rows(list(topic.resources), width, names=names))
     else:
         console.print(Text("No resources listed for this topic.", style="muted"))
     if state.notes:
@@ -289,8 +338,9 @@ def _show_stage(result: ShowStageResult, lang: str) -> None:
     line.append("  ")
     line.append_text(counts_text(result.summary.counts))
     _print(console, hang("", head, width), hang("", line, width, indent=2))
-    if stage.summary:
-        _print(console, Text(""), _summary(stage.summary, width))
+    about = _guidance_lines(names, stage, width)
+    if about:
+        _print(console, Text(""), *about)
     console.print()
     rows = [(mark(result.snap.status(t.id)), t.id, _topic_title(names, t)) for t in stage.topics]
     _print(console, _topic_rows(rows, width, indent=0))
@@ -330,10 +380,9 @@ def _next(result: NextResult, lang: str) -> None:
             where.append("   optional", style="muted")
         label_text = Text(f"{label}: ", style="heading")
         _print(console, hang(label_text, head, width), hang("Stage: ", where, width))
-        if item.topic.summary:
-            _print(console, _summary(item.topic.summary, width, indent=2))
+        _print(console, *_guidance_lines(names, item.topic, width, indent=2))
         if item.topic.resources:
-            _print(console, *resource_rows(list(item.topic.resources), width))
+            _print(console, *resource_rows(list(item.topic.resources), width, names=names))
         else:
             console.print(
                 Text("  No resources listed: look it up, then mark it done.", style="muted")
@@ -361,6 +410,10 @@ def _change(result: ChangeResult, lang: str) -> None:
             if change.after == "done":
                 line.append(f" on {local_date(change.at)}", style="muted")
         _print(console, hang(head, line, width))
+        if change.unmet:
+            unmet = Text(", ".join(change.unmet), style="id")
+            label = Text(f"  Prerequisites of {change.topic.id} not done yet: ", style="warning")
+            _print(console, hang(label, unmet, width, indent=4))
     if result.note:
         note = Text(clean_block(result.note), style="muted")
         _print(console, hang(Text("Note added: ", style="muted"), note, width))

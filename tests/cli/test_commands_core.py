@@ -32,7 +32,7 @@ def test_list_shows_stages_topics_and_marks(roadmap) -> None:
     assert "Foundations" in run.stdout and "Diffusion models" in run.stdout
     assert "[x] dl-theory" in run.stdout
     assert "[ ] dl-code" in run.stdout
-    assert "seaborn" in run.stdout and "(optional)" in run.stdout
+    assert "zero-to-hero" in run.stdout and "(optional)" in run.stdout
 
 
 def test_list_one_stage_with_status_filter(roadmap) -> None:
@@ -58,7 +58,7 @@ def test_list_json_document(roadmap) -> None:
         "title": seaborn["title"],
         "title_en": seaborn["title_en"],
         "status": "skipped",
-        "optional": True,
+        "optional": False,
     }
     assert foundations["progress"]["skipped"] == 1
 
@@ -238,7 +238,7 @@ def test_lang_switches_titles(roadmap) -> None:
     zh = roadmap("--lang", "zh", "list", "foundations")
     en = roadmap("--lang", "en", "list", "foundations")
     assert "深度学习理论" in zh.stdout and "基础" in zh.stdout
-    assert "Deep learning theory" in en.stdout and "Foundations" in en.stdout
+    assert "Deep learning lectures (Hung-yi Lee)" in en.stdout and "Foundations" in en.stdout
     bad = roadmap("--lang", "fr", "list")
     assert bad.exit_code == 2
     assert "--lang" in bad.stderr

@@ -56,7 +56,7 @@ def test_next_in_both_languages(roadmap) -> None:
     assert zh.exit_code == en.exit_code == 0
     assert "Next: 深度学习理论" in zh.stdout
     assert "Stage: 基础" in zh.stdout
-    assert "Next: Deep learning theory" in en.stdout
+    assert "Next: Deep learning lectures (Hung-yi Lee)" in en.stdout
     assert "Stage: Foundations" in en.stdout
 
 

@@ -2,7 +2,7 @@
 
 ``# <roadmap title>``, a progress line, then ``## <stage>`` per stage with one task-list
 item per topic (``- [x]`` done or skipped, ``- [ ]`` otherwise), the topic's summary and
-editor's note on the lines under it, and its resources as nested links followed by their
+editor's note quoted under it (``> …``), and its resources as nested links followed by their
 notes; summaries and notes in the chosen language (``summary_en``… under English), the
 author's ``~~struck~~`` asides struck through. Titles are escaped so Markdown characters
 in them print literally; URLs are percent-encoded where Markdown would end the link.
@@ -73,33 +73,26 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
         line += " *(optional)*"
     language = snap.catalog.roadmap.language
     lines = [line]
-    about = [
-        text
-        for text in (
-            topic.display_summary(lang, language),
-            _editor(topic.display_editor_note(lang, language)),
-        )
-        if text
-    ]
-    for text in about:  # a hard line break ("  ") keeps each on a line of its own
-        lines[-1] += "  "
-        lines.append(f"  {markdown_guidance(text)}")
+    about = []
+    summary = topic.display_summary(lang, language)
+    if summary:
+        about.append(markdown_guidance(summary))
+    editor = topic.display_editor_note(lang, language)
+    if editor:
+        about.append(f"*Editor's note:* {markdown_guidance(editor)}")
+    for i, text in enumerate(about):  # quoted inside the item; a final "\\" breaks the line
+        lines.append(f"  > {text}" + ("\\" if i < len(about) - 1 else ""))
     for resource in topic.resources:
         label = escape_markdown(resource.title) or markdown_url(resource.url)
         item = f"  - [{label}]({markdown_url(resource.url)})"
         note = resource.display_note(lang, language)
         if note:
             item += f" — {markdown_guidance(note)}"
-        editor = _editor(resource.display_editor_note(lang, language))
+        editor = resource.display_editor_note(lang, language)
         if editor:
-            item += f" ({markdown_guidance(editor)})"
+            item += f" (*Editor's note:* {markdown_guidance(editor)})"
         lines.append(item)
     return lines
-
-
-def _editor(note: str | None) -> str | None:
-    """An editor's note labelled as such."""
-    return f"Editor's note: {note}" if note else None
 
 
 def report_markdown(result: ReportResult, lang: str) -> str:

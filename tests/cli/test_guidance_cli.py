@@ -251,3 +251,14 @@ def test_skip_and_reset_do_not_warn_about_prerequisites(roadmap) -> None:
         assert "Prerequisites" not in run.stdout
     doc = roadmap("skip", "llama-source", "--json").json()
     assert doc["changes"][0]["unmet_requires"] == []
+
+
+def test_search_finds_and_quotes_the_english_guidance(roadmap) -> None:
+    run = roadmap("--lang", "en", "search", "hard-core")
+    assert run.exit_code == 0, run.stderr
+    assert "(blog-scientific-spaces)" in run.stdout
+    assert "Hard-core and dense; strongly recommended." in run.stdout
+    en = roadmap("--lang", "en", "search", "flashattention").stdout
+    zh = roadmap("--lang", "zh", "search", "flashattention").stdout
+    assert "summary: …ecture · Attention mechanism: FlashAttention." in en
+    assert "summary: 模型架构 · 注意力机制：FlashAttention。" in zh

@@ -18,7 +18,8 @@ ORDER = 10
 
 
 def build(app: AppContext, count: int) -> NextResult:
-    """Topics in progress, then the next ``count`` ready topics in roadmap order.
+    """Topics in progress, then the next ``count`` ready topics (stage by stage, a stage's
+    required topics before its optional ones).
 
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
@@ -40,8 +41,9 @@ def command(
 ) -> None:
     """Say what to study now, and list its resources with links.
 
-    Topics you have started come first; then the first topic in roadmap order whose
-    prerequisites are all done or skipped.
+    Topics you have started come first; then the first topic whose prerequisites are all
+    done or skipped, stage by stage in roadmap order, a stage's required topics before its
+    optional ones.
 
     Examples:
 

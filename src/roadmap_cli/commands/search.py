@@ -44,7 +44,7 @@ def command(
 
     app = app_context(ctx)
     catalog = app.catalog()
-    result = search(catalog, snapshot(catalog, app.store().load()), " ".join(query))
+    result = search(catalog, snapshot(catalog, app.store().load()), " ".join(query), app.lang)
     emit(result, as_json=as_json, lang=app.lang)
 
 

@@ -68,7 +68,8 @@ class Resource(_Plain):
     """Something to study a topic with: a paper, video, course, book, post, repository…
 
     ``url`` is an absolute http(s) URL kept exactly as written in the file; ``kind`` one
-    of :data:`RESOURCE_KINDS`.
+    of :data:`RESOURCE_KINDS`. ``note`` is the author's word on it, ``editor_note`` the
+    editor's; each ``*_en`` field is the English twin of the field it is named after.
     """
 
     title: str
@@ -94,7 +95,8 @@ class Topic(_Plain):
     """One thing a learner studies; its status is tracked by ``id``.
 
     ``requires`` lists prerequisite topic ids (any stage); ``aliases`` lists former ids, so
-    progress recorded under an old id follows the topic.
+    progress recorded under an old id follows the topic. ``summary`` is the author's words,
+    ``editor_note`` the editor's; ``summary_en`` and ``editor_note_en`` their English twins.
     """
 
     id: str

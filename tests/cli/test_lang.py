@@ -56,7 +56,7 @@ def test_next_in_both_languages(roadmap) -> None:
     assert zh.exit_code == en.exit_code == 0
     assert "Next: 深度学习理论" in zh.stdout
     assert "Stage: 基础" in zh.stdout
-    assert "Next: Deep learning theory" in en.stdout
+    assert "Next: Deep learning lectures (Hung-yi Lee)" in en.stdout
     assert "Stage: Foundations" in en.stdout
 
 
@@ -129,7 +129,7 @@ def test_lang_switches_titles(roadmap) -> None:
     zh = roadmap("--lang", "zh", "list", "foundations")
     en = roadmap("--lang", "en", "list", "foundations")
     assert "深度学习理论" in zh.stdout and "基础" in zh.stdout
-    assert "Deep learning theory" in en.stdout and "Foundations" in en.stdout
+    assert "Deep learning lectures (Hung-yi Lee)" in en.stdout and "Foundations" in en.stdout
     bad = roadmap("--lang", "fr", "list")
     assert bad.exit_code == 2
     assert "--lang" in bad.stderr

@@ -11,7 +11,7 @@ def test_list_shows_stages_topics_and_marks(roadmap) -> None:
     assert "Foundations" in run.stdout and "Diffusion models" in run.stdout
     assert "[x] dl-theory" in run.stdout
     assert "[ ] dl-code" in run.stdout
-    assert "seaborn" in run.stdout and "(optional)" in run.stdout
+    assert "zero-to-hero" in run.stdout and "(optional)" in run.stdout
 
 
 def test_list_one_stage_with_status_filter(roadmap) -> None:
@@ -37,7 +37,7 @@ def test_list_json_document(roadmap) -> None:
         "title": seaborn["title"],
         "title_en": seaborn["title_en"],
         "status": "skipped",
-        "optional": True,
+        "optional": False,
     }
     assert foundations["progress"]["skipped"] == 1
 

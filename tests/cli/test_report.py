@@ -34,7 +34,7 @@ def studied(roadmap, pinned: datetime):
         ("done", "numpy", "--date", "2026-11-27"),
         ("done", "pandas", "--date", "2026-11-28"),
         ("done", "matplotlib", "--date", "2026-11-29"),
-        ("skip", "seaborn"),
+        ("skip", "zero-to-hero"),
         ("note", "numpy", "broadcasting finally clicked"),
     ):
         run = roadmap(*args)
@@ -64,8 +64,8 @@ def test_stage_rows_split_counts_and_required_optional(studied) -> None:
     header, *rows = stages.splitlines()[1:]
     assert header.split() == ["%", "done", "doing", "skipped", "to", "do", "req", "opt"]
     foundations = next(r for r in rows if "Foundations" in r)
-    # 9 topics: 5 done, 1 skipped (seaborn, optional), 3 to do; 7 required, 2 optional
-    assert foundations.split()[-7:] == ["67%", "5", "0", "1", "3", "5/7", "1/2"]
+    # 9 topics: 5 done, 1 skipped (zero-to-hero, optional), 3 to do; 8 required, 1 optional
+    assert foundations.split()[-7:] == ["67%", "5", "0", "1", "3", "5/8", "1/1"]
     llm = next(r for r in rows if "LLM foundations" in r)
     assert llm.split()[-5:-2] == ["1", "0", "13"]  # attention in progress
 
@@ -84,7 +84,7 @@ def test_in_progress_recent_and_next_sections(studied) -> None:
         ["2026-10-01", "dl-theory"],
     ]
     nxt = _section(out, "Next").splitlines()[1:]
-    assert nxt[0].split()[0] == "scikit-learn"
+    assert nxt[0].split()[0] == "seaborn"  # zero-to-hero (optional) was skipped, seaborn is not
     assert len(nxt) == 3
 
 

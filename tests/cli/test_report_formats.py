@@ -38,24 +38,32 @@ def test_markdown_is_a_github_checklist_of_the_whole_roadmap(studied) -> None:
     md = run.stdout
     lines = md.splitlines()
     assert lines[0] == "# How I would relearn AI"
-    assert lines[2].startswith("Progress: **2/57 (4%)** — 1 done · 1 in progress · 1 skipped")
+    # the author's struck-through aside under the title, in English, still struck
+    assert lines[2] == "~~I wouldn't: better to learn front-end development and get a job~~"
+    assert lines[4].startswith("Progress: **2/57 (4%)** — 1 done · 1 in progress · 1 skipped")
     headings = [line for line in lines if line.startswith("## ")]
     assert headings == [
         "## Foundations",
         "## LLM foundations",
-        "## Advanced LLM topics",
+        "## Advanced LLM topics?",
         "## Extras",
         "## Diffusion models",
     ]
-    assert "- [x] **Deep learning theory** (`dl-theory`) — done 2026-11-20" in lines
-    assert "- [x] ~~seaborn~~ (`seaborn`) — skipped *(optional)*" in lines
+    dl_theory = "- [x] **Deep learning lectures \\(Hung-yi Lee\\)** (`dl-theory`) — done 2026-11-20"
+    assert dl_theory in lines
+    assert "- [x] ~~seaborn~~ (`seaborn`) — skipped" in lines
+    assert "- [ ] Karpathy's Neural Networks: Zero to Hero (`zero-to-hero`) *(optional)*" in lines
     assert "- [ ] **Self-attention** (`attention`) — *in progress since 2026-11-25*" in lines
     assert "- [ ] Dive into Deep Learning (`dl-code`)" in lines
     topics = [line for line in lines if re.match(r"- \[[ x]\] ", line)]
     assert len(topics) == 57
-    # resources nested under their topic, as links
-    start = lines.index("- [x] **Deep learning theory** (`dl-theory`) — done 2026-11-20")
-    assert lines[start + 1] == (
+    # the summary and the editor's note quoted under the topic, in the chosen language,
+    # then the resources nested under it, as links
+    start = lines.index(dl_theory)
+    assert lines[start + 1].startswith("  > Called machine learning, it is really deep learning.")
+    assert lines[start + 1].endswith("\\")  # a hard line break before the editor's note
+    assert lines[start + 2].startswith('  > *Editor\'s note:* "Theory" in the source means')
+    assert lines[start + 3] == (
         "  - [【機器學習2022】 - YouTube]"
         "(https://www.youtube.com/playlist?list=PLJV_el3uVTsPM2mM-OQzJXziCGJa8nJL8)"
     )
@@ -67,6 +75,10 @@ def test_markdown_titles_in_chinese(studied) -> None:
     assert md.startswith("# 如果重学AI我会怎么学\n")
     assert "## 基础" in md
     assert "- [x] **深度学习理论** (`dl-theory`)" in md
+    assert md.splitlines()[2] == "~~不学，不如学前端就业~~"
+    assert "  > 名为机器学习实则是深度学习。" in md  # the author's words as written
+    assert "  > Infra/MLsys：CUDA。~~独一家是吧~~\n" in md
+    assert "Called machine learning" not in md
 
 
 def test_markdown_escapes_special_characters(roadmap, tmp_path: Path) -> None:

@@ -44,6 +44,16 @@ def roadmap_ref(roadmap: Roadmap) -> dict[str, Any]:
     }
 
 
+def guidance_json(item: Topic | Stage) -> dict[str, Any]:
+    """``{summary, summary_en, editor_note, editor_note_en}`` (each None when absent)."""
+    return {
+        "summary": item.summary,
+        "summary_en": item.summary_en,
+        "editor_note": item.editor_note,
+        "editor_note_en": item.editor_note_en,
+    }
+
+
 def note_json(event: Event) -> dict[str, Any]:
     """``{id, at, text}``."""
     return {"id": event.id, "at": format_time(event.at), "text": event.note}

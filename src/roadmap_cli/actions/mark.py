@@ -6,7 +6,7 @@ resolved before anything is written, so one bad argument changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +33,9 @@ class Change:
     after: Status
     at: datetime
     moved_from: datetime | None = None
+    #: the topic's prerequisites neither done nor skipped when it was started or marked
+    #: done (the change is recorded all the same)
+    unmet: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -54,7 +57,8 @@ class ChangeResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{changes: [{id, title, title_en, from, to, at, changed, moved_from}], note,
-        progress, next}`` (``moved_from``: the earlier time of a moved date, else null)."""
+        progress, next}`` (``unmet_requires``: prerequisites not done yet; ``moved_from``: the
+        earlier time of a moved date, else null)."""
         return {
             "changes": [
                 {
@@ -64,6 +68,7 @@ class ChangeResult:
                     "at": format_time(c.at),
                     "changed": c.before != c.after,
                     "moved_from": iso_or_none(c.moved_from),
+                    "unmet_requires": list(c.unmet),
                 }
                 for c in self.changes
             ],
@@ -91,7 +96,9 @@ def mark(
     events' ids come from the hybrid logical clock (:meth:`Progress.new_id`), so they are
     recorded after every event in the file and decide the status whatever ``when`` is.
     Each change's ``after`` is the status the topic has once written (never a transition
-    that did not happen). Returns what changed and the counts afterwards.
+    that did not happen). Starting or finishing a topic whose prerequisites are not all
+    done or skipped is recorded all the same; each change lists those prerequisites
+    (``Change.unmet``). Returns what changed and the counts afterwards.
 
     Raises:
         UnknownTopicError, AmbiguousTopicError: a TOPIC names no single topic.
@@ -132,7 +139,8 @@ def mark(
                 progress.add(
                     Event(id=progress.new_id(), at=at, topic=topic.id, note=note, batch=batch)
                 )
-            changes.append(Change(topic, before, status, at, moved_from))
+            unmet = snap.unmet(topic) if status in ("in_progress", "done") else []
+            changes.append(Change(topic, before, status, at, moved_from, unmet))
         return changes
 
     store = app.store()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_cli.actions.common import (
+    guidance_json,
     iso_or_none,
     resource_json,
     stage_ref,
@@ -24,7 +25,8 @@ class NextResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
-        resources}], blocked: [{id, …, waiting_for}], remaining, finished}``."""
+        summary_en, editor_note, editor_note_en, resources}], blocked: [{id, …,
+        waiting_for}], remaining, finished}``."""
         return {
             "next": [
                 {
@@ -33,7 +35,7 @@ class NextResult:
                     "since": iso_or_none(i.since),
                     "stage": stage_ref(i.stage),
                     "optional": i.topic.optional,
-                    "summary": i.topic.summary,
+                    **guidance_json(i.topic),
                     "resources": [resource_json(r) for r in i.topic.resources],
                 }
                 for i in self.plan.items

@@ -4,8 +4,9 @@ A query is split at white space into terms; an item matches when every term occu
 ignoring case and Unicode width (NFKC + casefold), so "Flash" finds "FlashAttention" and
 "注意力" finds "注意力机制". Searched:
 
-* a topic: its id, titles (Chinese and English), summary, and the learner's notes;
-* a resource: its title, URL, and the author's note.
+* a topic: its id, titles (Chinese and English), summary (and its English twin
+  ``summary_en``), and the learner's notes;
+* a resource: its title, URL, and the author's note (and ``note_en``).
 
 Each hit is a topic with the stage it belongs to, which of its fields matched, and the
 resources of it that matched.
@@ -129,8 +130,9 @@ def excerpt(text: str, terms: list[str], context: int = EXCERPT_CONTEXT) -> str:
     return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
 
 
-def search(catalog: Catalog, snap: Snapshot, query: str) -> SearchResult:
-    """Search the roadmap (and the learner's notes in ``snap``) for ``query``.
+def search(catalog: Catalog, snap: Snapshot, query: str, lang: str = "") -> SearchResult:
+    """Search the roadmap (and the learner's notes in ``snap``) for ``query``. A summary
+    excerpt is taken from the summary in ``lang`` ("en": ``summary_en``) when it matches.
 
     Returns:
         the hits in roadmap order; each topic at most once.
@@ -151,7 +153,7 @@ def search(catalog: Catalog, snap: Snapshot, query: str) -> SearchResult:
                     "id": topic.id,
                     "title": topic.title,
                     "title_en": topic.title_en,
-                    "summary": topic.summary or "",
+                    "summary": "\n".join(filter(None, (topic.summary, topic.summary_en))),
                     "notes": notes,
                 },
                 terms,
@@ -159,7 +161,11 @@ def search(catalog: Catalog, snap: Snapshot, query: str) -> SearchResult:
             resources = []
             for index, resource in enumerate(topic.resources, 1):
                 fields = _matches(
-                    {"title": resource.title, "url": resource.url, "note": resource.note or ""},
+                    {
+                        "title": resource.title,
+                        "url": resource.url,
+                        "note": "\n".join(filter(None, (resource.note, resource.note_en))),
+                    },
                     terms,
                 )
                 if fields:
@@ -167,8 +173,12 @@ def search(catalog: Catalog, snap: Snapshot, query: str) -> SearchResult:
             if not own and not resources:
                 continue
             excerpts = []
-            if "summary" in own and topic.summary:
-                excerpts.append(Excerpt("summary", excerpt(topic.summary, terms)))
+            if "summary" in own:  # from the summary as written, or its English twin
+                texts = [t for t in (topic.summary, topic.summary_en) if t]
+                if lang == "en":
+                    texts.reverse()
+                text = next((t for t in texts if any(w in normalise(t) for w in terms)), texts[0])
+                excerpts.append(Excerpt("summary", excerpt(text, terms)))
             if "notes" in own:
                 for event in state.notes:
                     if any(t in normalise(event.note or "") for t in terms):

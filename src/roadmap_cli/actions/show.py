@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_cli.actions.common import (
+    guidance_json,
     iso_or_none,
     note_json,
     resource_json,
@@ -32,7 +33,8 @@ class ShowTopicResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
-        requires, required_by, notes, resources}}``."""
+        summary_en, editor_note, editor_note_en, requires, required_by, notes,
+        resources}}``."""
         t = self.topic
         return {
             "topic": {
@@ -40,7 +42,7 @@ class ShowTopicResult:
                 "stage": stage_ref(self.stage),
                 "since": iso_or_none(self.state.since),
                 "optional": t.optional,
-                "summary": t.summary,
+                **guidance_json(t),
                 "aliases": list(t.aliases),
                 "requires": [topic_ref(r, s) for r, s in self.requires],
                 "required_by": [topic_ref(r, s) for r, s in self.required_by],
@@ -58,12 +60,13 @@ class ShowStageResult:
     snap: Snapshot
 
     def to_json(self) -> dict[str, Any]:
-        """``{stage: {id, title, title_en, summary, progress, topics: [...]}}``."""
+        """``{stage: {id, title, title_en, summary, summary_en, editor_note,
+        editor_note_en, progress, topics: [...]}}``."""
         stage = self.summary.stage
         return {
             "stage": {
                 **stage_ref(stage),
-                "summary": stage.summary,
+                **guidance_json(stage),
                 "progress": self.summary.counts.to_json(),
                 "topics": [
                     {**topic_ref(t, self.snap.status(t.id)), "optional": t.optional}

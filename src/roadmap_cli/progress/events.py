@@ -32,6 +32,7 @@ from roadmap_cli.support.textsafe import encodable
 
 __all__ = [
     "COMMON_FIELDS",
+    "EXTRA_KINDS",
     "KNOWN_KINDS",
     "PROGRESS_SCHEMA",
     "STATUSES",
@@ -51,6 +52,15 @@ __all__ = [
 #: The progress file format's *major* version. Files with a greater one are refused; new
 #: event kinds and new fields do not change it (older versions keep them verbatim).
 PROGRESS_SCHEMA = 1
+
+#: Event kinds this version records beyond status, note and undo. Each is one field named
+#: after the kind, its value any JSON (``{id, at, topic, review: "good"}``), stored in
+#: :attr:`Event.extra` exactly like a newer version's kind, so an older version keeps and
+#: ignores it; this version understands it: ``undo`` reverts it and ``history`` names it.
+#: Their shapes are in docs/progress-format.md. Make them with :meth:`Event.of_kind`.
+EXTRA_KINDS: frozenset[str] = frozenset(
+    {"link", "unlink", "review", "review_mode", "settings", "plan", "time"}
+)
 
 Status = Literal["todo", "in_progress", "done", "skipped"]
 #: Every status, in the order a learner moves through them.
@@ -280,8 +290,42 @@ class Event:
 
     @property
     def known(self) -> bool:
-        """Whether this version understands the event's kind (status, note or undo)."""
-        return self.status is not None or self.note is not None or self.undo is not None
+        """Whether this version understands the event's kind (status, note, undo, or one
+        of :data:`EXTRA_KINDS`)."""
+        if self.status is not None or self.note is not None or self.undo is not None:
+            return True
+        return bool(self.extra) and self.extra[0][0] in EXTRA_KINDS
+
+    @classmethod
+    def of_kind(
+        cls,
+        kind: str,
+        value: object,
+        *,
+        id: str,
+        at: datetime,
+        topic: str | None = None,
+        batch: str | None = None,
+    ) -> Event:
+        """An event of one of :data:`EXTRA_KINDS`: ``{id, at, topic?, <kind>: value,
+        batch?}``; ``value`` is any JSON value (written with ``ensure_ascii=False``).
+
+        Raises:
+            ValueError: ``kind`` is not one of :data:`EXTRA_KINDS`.
+            ShapeError: a field has the wrong type or value.
+        """
+        if kind not in EXTRA_KINDS:
+            raise ValueError(f"unknown event kind {kind!r}")
+        text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return cls(id=id, at=at, topic=topic, batch=batch, extra=((kind, text),))
+
+    @property
+    def value(self) -> object:
+        """The value of the kind's field of an event of another kind than status, note or
+        undo (``"good"`` for ``{review: "good"}``), decoded; None for those three."""
+        if self.status is not None or self.note is not None or self.undo is not None:
+            return None
+        return json.loads(self.extra[0][1]) if self.extra else None
 
     def extra_fields(self) -> dict[str, object]:
         """The fields this version does not know, decoded: name → JSON value."""

@@ -156,8 +156,9 @@ class NextPlan:
     """What to study now.
 
     Attributes:
-        items: in-progress topics first (oldest start first), then ready topics in roadmap
-            order, at most ``n`` ready ones.
+        items: in-progress topics first (oldest start first), then ready topics stage by
+            stage, in each stage the required ones before the optional ones, otherwise in
+            roadmap order; at most ``n`` ready ones.
         blocked: the first topics still to do whose prerequisites are not met, with the
             unmet ids (shown when nothing is ready).
         remaining: topics neither done nor skipped.
@@ -169,8 +170,10 @@ class NextPlan:
 
 
 def next_topics(snap: Snapshot, n: int = 1) -> NextPlan:
-    """Topics in progress, then the first ``n`` topics in roadmap order that are to do and
-    whose prerequisites are all done or skipped."""
+    """Topics in progress, then the first ``n`` topics that are to do and whose
+    prerequisites are all done or skipped ("ready"): stage by stage in roadmap order, and
+    within a stage a required topic before an optional one that is equally ready (so
+    "go deeper" extras never jump ahead of what the stage is about)."""
     catalog = snap.catalog
     plan = NextPlan()
     started = [
@@ -182,8 +185,14 @@ def next_topics(snap: Snapshot, n: int = 1) -> NextPlan:
         plan.items.append(
             NextItem(catalog.topics[tid], catalog.stage_of[tid], "in_progress", since)
         )
-    ready = 0
+    ready: list[Topic] = []  # in roadmap order; the stage's optional ones wait in `extras`
+    extras: list[Topic] = []
+    stage: Stage | None = None
     for tid, topic in catalog.topics.items():
+        if catalog.stage_of[tid] is not stage:
+            stage = catalog.stage_of[tid]
+            ready += extras
+            extras = []
         status = snap.status(tid)
         if status in ("done", "skipped"):
             continue
@@ -194,7 +203,9 @@ def next_topics(snap: Snapshot, n: int = 1) -> NextPlan:
         if unmet:
             if len(plan.blocked) < 3:
                 plan.blocked.append((topic, unmet))
-        elif ready < n:
-            plan.items.append(NextItem(topic, catalog.stage_of[tid], "ready"))
-            ready += 1
+        elif len(ready) < n:
+            (extras if topic.optional else ready).append(topic)
+    ready += extras
+    for topic in ready[:n]:
+        plan.items.append(NextItem(topic, catalog.stage_of[topic.id], "ready"))
     return plan

@@ -49,6 +49,10 @@ def render_mark(result: ChangeResult, lang: str) -> None:
             if change.after == "done":
                 line.append(f" on {local_date(change.at)}", style="muted")
         emit_lines(console, hang(head, line, width))
+        if change.unmet:
+            unmet = Text(", ".join(change.unmet), style="id")
+            label = Text(f"  Prerequisites of {change.topic.id} not done yet: ", style="warning")
+            emit_lines(console, hang(label, unmet, width, indent=4))
     if result.note:
         note = Text(clean_block(result.note), style="muted")
         emit_lines(console, hang(Text("Note added: ", style="muted"), note, width))

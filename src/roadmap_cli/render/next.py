@@ -10,9 +10,9 @@ from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import (
     Lang,
     emit_lines,
+    guidance_lines,
     local_date,
     resource_rows,
-    summary_text,
     title_text,
 )
 
@@ -51,10 +51,9 @@ def render_next(result: NextResult, lang: str) -> None:
             where.append("   optional", style="muted")
         label_text = Text(f"{label}: ", style="heading")
         emit_lines(console, hang(label_text, head, width), hang("Stage: ", where, width))
-        if item.topic.summary:
-            emit_lines(console, summary_text(item.topic.summary, width, indent=2))
+        emit_lines(console, *guidance_lines(names, item.topic, width, indent=2))
         if item.topic.resources:
-            emit_lines(console, *resource_rows(list(item.topic.resources), width))
+            emit_lines(console, *resource_rows(list(item.topic.resources), width, names=names))
         else:
             console.print(
                 Text("  No resources listed: look it up, then mark it done.", style="muted")

@@ -24,7 +24,10 @@ def render_open(result: OpenResult, lang: str) -> None:
     chosen = result.chosen
     verb = "Opening " if result.launch else "Resources of "
     rows = resource_rows(
-        [c.resource for c in chosen], console.width, numbers=[c.index for c in chosen]
+        [c.resource for c in chosen],
+        console.width,
+        numbers=[c.index for c in chosen],
+        names=names,
     )
     emit_lines(console, hang(verb, head, console.width), *rows)
     failed = [c for c in result.chosen if result.launch and not c.opened]

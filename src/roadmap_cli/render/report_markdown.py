@@ -1,10 +1,13 @@
 """``roadmap report --format markdown``: the whole roadmap as a GitHub-style checklist.
 
 ``# <roadmap title>``, a progress line, then ``## <stage>`` per stage with one task-list
-item per topic (``- [x]`` done or skipped, ``- [ ]`` otherwise) and the topic's resources
-as nested links, an editor's pick followed by "— *editor's pick*". Titles are escaped so
-Markdown characters in them print literally; URLs are percent-encoded where Markdown
-would end the link. No rich, no state changes.
+item per topic (``- [x]`` done or skipped, ``- [ ]`` otherwise), the topic's summary and
+editor's note quoted under it (``> …``), and its resources as nested links (an editor's
+pick followed by "— *editor's pick*") and their notes; summaries and notes in the chosen
+language (``summary_en``… under English), the author's ``~~struck~~`` asides struck
+through. Titles are escaped so Markdown characters in them print literally; URLs are
+percent-encoded where Markdown would end the link.
+No rich, no state changes.
 """
 
 from __future__ import annotations
@@ -27,6 +30,18 @@ def escape_markdown(text: str) -> str:
     """``text`` on one line with Markdown's special characters backslash-escaped, so
     GitHub shows it literally (no emphasis, links, HTML or headings)."""
     return _SPECIAL.sub(r"\\\1", clean_line(text)).strip()
+
+
+def markdown_guidance(text: str) -> str:
+    """An author's or editor's ``text`` on one line, escaped like :func:`escape_markdown`
+    except that its ``~~struck~~`` runs stay struck through."""
+    from roadmap_cli.roadmap.guidance import struck_segments
+
+    parts = []
+    for run, struck in struck_segments(clean_line(text)):
+        escaped = _SPECIAL.sub(r"\\\1", run)
+        parts.append(f"~~{escaped.strip()}~~" if struck and escaped.strip() else escaped)
+    return "".join(parts).strip()
 
 
 def markdown_url(url: str) -> str:
@@ -57,20 +72,39 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
         line = f"- [ ] {title} (`{topic.id}`)"
     if topic.optional:
         line += " *(optional)*"
+    language = snap.catalog.roadmap.language
     lines = [line]
+    about = []
+    summary = topic.display_summary(lang, language)
+    if summary:
+        about.append(markdown_guidance(summary))
+    editor = topic.display_editor_note(lang, language)
+    if editor:
+        about.append(f"*Editor's note:* {markdown_guidance(editor)}")
+    for i, text in enumerate(about):  # quoted inside the item; a final "\\" breaks the line
+        lines.append(f"  > {text}" + ("\\" if i < len(about) - 1 else ""))
     for resource in topic.resources:
         label = escape_markdown(resource.title) or markdown_url(resource.url)
         pick = f" — *{EDITOR_PICK}*" if resource.origin == "editor" else ""
-        lines.append(f"  - [{label}]({markdown_url(resource.url)}){pick}")
+        item = f"  - [{label}]({markdown_url(resource.url)}){pick}"
+        note = resource.display_note(lang, language)
+        if note:
+            item += f" — {markdown_guidance(note)}"
+        editor = resource.display_editor_note(lang, language)
+        if editor:
+            item += f" (*Editor's note:* {markdown_guidance(editor)})"
+        lines.append(item)
     return lines
 
 
 def report_markdown(result: ReportResult, lang: str) -> str:
     """The whole roadmap as GitHub Markdown, titles in ``lang`` ("zh" or "en")."""
     roadmap = result.snap.catalog.roadmap
-    lines = [
-        f"# {escape_markdown(roadmap.display_title(lang))}",
-        "",
+    lines = [f"# {escape_markdown(roadmap.display_title(lang))}", ""]
+    description = roadmap.display_description(lang)
+    if description:
+        lines += [markdown_guidance(description), ""]
+    lines += [
         f"Progress: {_counts_line(result.total)}  ",
         f"Required {result.required.finished}/{result.required.total} · optional "
         f"{result.optional.finished}/{result.optional.total} · report of "

@@ -68,6 +68,7 @@ def render_search(result: SearchResult, lang: str) -> None:
                 [r.resource for r in hit.resources],
                 width,
                 numbers=[r.index for r in hit.resources],
+                names=names,
             )
             emit_lines(console, *rows)
     console.print()

@@ -14,11 +14,11 @@ from roadmap_cli.render.widgets import (
     bar,
     counts_text,
     emit_lines,
+    guidance_lines,
     local_date,
     local_time,
     mark,
     resource_rows,
-    summary_text,
     title_text,
     topic_rows,
     topic_title,
@@ -58,12 +58,13 @@ def render_show(result: ShowTopicResult | ShowStageResult, lang: str) -> None:
     if topic.aliases:
         former = Text(", ".join(topic.aliases), style="muted")
         emit_lines(console, hang(Text("Former ids: ", style="muted"), former, width))
-    if topic.summary:
-        emit_lines(console, Text(""), summary_text(topic.summary, width))
+    about = guidance_lines(names, topic, width)
+    if about:
+        emit_lines(console, Text(""), *about)
     console.print()
     if topic.resources:
         console.print(Text("Resources", style="heading"))
-        emit_lines(console, *resource_rows(list(topic.resources), width))
+        emit_lines(console, *resource_rows(list(topic.resources), width, names=names))
     else:
         console.print(Text("No resources listed for this topic.", style="muted"))
     if state.notes:
@@ -85,8 +86,9 @@ def _show_stage(result: ShowStageResult, lang: str) -> None:
     line.append("  ")
     line.append_text(counts_text(result.summary.counts))
     emit_lines(console, hang("", head, width), hang("", line, width, indent=2))
-    if stage.summary:
-        emit_lines(console, Text(""), summary_text(stage.summary, width))
+    about = guidance_lines(names, stage, width)
+    if about:
+        emit_lines(console, Text(""), *about)
     console.print()
     rows = [(mark(result.snap.status(t.id)), t.id, topic_title(names, t)) for t in stage.topics]
     emit_lines(console, topic_rows(rows, width, indent=0))

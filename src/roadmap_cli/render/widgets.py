@@ -70,6 +70,11 @@ class Lang:
         """``item``'s title in the chosen language, made safe."""
         return clean_line(item.display_title(self.lang, self.roadmap_language))
 
+    def summary(self, item: Topic | Stage) -> str | None:
+        """``item``'s summary in the chosen language (its ``summary_en`` under English),
+        or None."""
+        return item.display_summary(self.lang, self.roadmap_language)
+
     def other(self, item: Topic | Stage) -> str:
         """``item``'s title in the other language, if it differs; else ""."""
         main = item.display_title(self.lang, self.roadmap_language)
@@ -116,13 +121,40 @@ def counts_text(counts: Counts) -> Text:
     return text
 
 
+def guidance(text: str, style: str = "") -> Text:
+    """An author's or editor's text made safe, its ``~~struck~~`` runs struck through
+    (the ``~~`` kept, so the aside still reads as struck without styles)."""
+    from roadmap_cli.roadmap.guidance import struck_segments
+
+    out = Text(style=style)
+    for run, struck in struck_segments(clean_block(text)):
+        if struck:
+            out.append(f"~~{run}~~", style=Style(strike=True))
+        else:
+            out.append(run)
+    return out
+
+
+def editor_note_text(note: str) -> Text:
+    """An editor's note, labelled as the editor's (not the author's) words."""
+    text = Text("Editor's note: ", style="muted")
+    text.append_text(guidance(note, style="muted"))
+    return text
+
+
 def resource_rows(
-    resources: list[Resource], width: int, indent: int = 2, numbers: list[int] | None = None
+    resources: list[Resource],
+    width: int,
+    indent: int = 2,
+    numbers: list[int] | None = None,
+    names: Lang | None = None,
 ) -> list[Text]:
     """Numbered resources for a console ``width`` cells wide: kind, title (a link where the
     terminal supports it) followed by "editor's pick" for a resource the editor added,
-    the URL on a line of its own, never folded (print it with ``soft_wrap=True``), and
-    the note; titles and notes fold under the title. ``numbers`` overrides 1, 2, 3…"""
+    the URL on a line of its own, never folded (print it with ``soft_wrap=True``), the
+    author's note and the editor's note, in the language of ``names`` (as written when
+    None); titles and notes fold under the title. ``numbers`` overrides 1, 2, 3…"""
+    lang, roadmap_language = (names.lang, names.roadmap_language) if names else ("", "")
     labels = [f"{n}." for n in numbers or range(1, len(resources) + 1)]
     number_width = max((len(label) for label in labels), default=0)
     kind_width = max((cell_width(clean_line(r.kind)) for r in resources), default=0)
@@ -139,8 +171,12 @@ def resource_rows(
             title = Text.assemble(title, (f"  {EDITOR_PICK}", "muted"))
         out.append(hang(head, title, width))
         out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))
-        if resource.note:
-            out.append(hang(pad, Text(clean_block(resource.note), style="muted"), width))
+        note = resource.display_note(lang, roadmap_language)
+        if note:
+            out.append(hang(pad, guidance(note, style="muted"), width))
+        editor = resource.display_editor_note(lang, roadmap_language)
+        if editor:
+            out.append(hang(pad, editor_note_text(editor), width))
     return out
 
 
@@ -184,4 +220,16 @@ def topic_rows(rows: list[tuple[Text, str, Text]], width: int, indent: int = 2) 
 
 def summary_text(text: str, width: int, indent: int = 0) -> Text:
     """A topic's or stage's summary folded to ``width``, every line indented."""
-    return hang(" " * indent, Text(clean_block(text)), width)
+    return hang(" " * indent, guidance(text), width)
+
+
+def guidance_lines(names: Lang, item: Topic | Stage, width: int, indent: int = 0) -> list[Text]:
+    """``item``'s summary and editor's note in the chosen language, folded."""
+    lines = []
+    summary = names.summary(item)
+    if summary:
+        lines.append(summary_text(summary, width, indent))
+    editor = item.display_editor_note(names.lang, names.roadmap_language)
+    if editor:
+        lines.append(hang(" " * indent, editor_note_text(editor), width))
+    return lines

@@ -31,7 +31,7 @@ from roadmap_cli.roadmap.model import Resource, Roadmap, Stage, Topic
 __all__ = ["CACHE_FORMAT", "KEEP", "cache_dir", "cache_key", "read_cached", "write_cached"]
 
 #: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
-CACHE_FORMAT = 3  # 2: warning for a topic id that is also a stage id; 3: origin, note_en
+CACHE_FORMAT = 4  # 2: topic id that is also a stage id; 3: origin, note_en; 4: English twins
 #: How many entries (validated versions of roadmap files) are kept.
 KEEP = 8
 

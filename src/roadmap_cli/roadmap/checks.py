@@ -104,7 +104,8 @@ def _parse_toml(data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
 
 def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
     """Checks that need the whole roadmap: unique ids, resolving prerequisites and
-    aliases, no prerequisite cycles, and warnings for missing English titles."""
+    aliases, no prerequisite cycles, and warnings for missing English titles and English
+    twins of summaries and notes (:func:`roadmap_cli.roadmap.guidance.missing_english`)."""
     problems: list[Problem] = []
     where: dict[str, str] = {}
     stage_ids: dict[str, str] = {}
@@ -176,6 +177,9 @@ def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
                 else:
                     alias_owner[alias] = topic.id
     problems.extend(_cycle_problems(roadmap, where))
+    from roadmap_cli.roadmap.guidance import missing_english
+
+    problems.extend(Problem(loc, message, "warning") for loc, message in missing_english(roadmap))
     return problems
 
 

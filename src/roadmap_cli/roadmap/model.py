@@ -22,6 +22,7 @@ __all__ = [
     "Roadmap",
     "Stage",
     "Topic",
+    "in_language",
 ]
 
 #: The roadmap file format version this program reads and writes.
@@ -52,6 +53,17 @@ RESOURCE_ORIGINS = ("editor",)
 ResourceOrigin = Literal["editor"]
 
 
+def in_language(
+    text: str | None, text_en: str | None, lang: str, roadmap_language: str
+) -> str | None:
+    """A text field in ``lang`` ("zh" or "en"): its English twin ``text_en`` when English
+    is asked for, the roadmap's own language is not English and the twin is set; else the
+    text as written (None when there is none). Same rule as the titles."""
+    if lang == "en" and roadmap_language != "en" and text_en:
+        return text_en
+    return text
+
+
 class _Plain:
     """Shared by the roadmap classes: building from and dumping to plain dicts."""
 
@@ -72,8 +84,9 @@ class Resource(_Plain):
     """Something to study a topic with: a paper, video, course, book, post, repository…
 
     ``url`` is an absolute http(s) URL kept exactly as written in the file; ``kind`` one
-    of :data:`RESOURCE_KINDS`. ``note_en`` is the English twin of ``note``; ``origin``
-    is ``"editor"`` for an editor's pick, None for the author's own resource.
+    of :data:`RESOURCE_KINDS`. ``note`` is the author's word on it, ``editor_note`` the
+    editor's; each ``*_en`` field is the English twin of the field it is named after;
+    ``origin`` is ``"editor"`` for an editor's pick, None for the author's own resource.
     """
 
     title: str
@@ -83,6 +96,16 @@ class Resource(_Plain):
     note: str | None = None
     note_en: str | None = None
     origin: ResourceOrigin | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
+
+    def display_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The author's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.note, self.note_en, lang, roadmap_language)
+
+    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The editor's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
 
 
 @dataclass(frozen=True)
@@ -90,13 +113,17 @@ class Topic(_Plain):
     """One thing a learner studies; its status is tracked by ``id``.
 
     ``requires`` lists prerequisite topic ids (any stage); ``aliases`` lists former ids, so
-    progress recorded under an old id follows the topic.
+    progress recorded under an old id follows the topic. ``summary`` is the author's words,
+    ``editor_note`` the editor's; ``summary_en`` and ``editor_note_en`` their English twins.
     """
 
     id: str
     title: str
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     requires: list[str] = field(default_factory=list)
     optional: bool = False
     aliases: list[str] = field(default_factory=list)
@@ -109,6 +136,14 @@ class Topic(_Plain):
             return self.title_en
         return self.title
 
+    def display_summary(self, lang: str, roadmap_language: str) -> str | None:
+        """The author's summary in ``lang``; see :func:`in_language`."""
+        return in_language(self.summary, self.summary_en, lang, roadmap_language)
+
+    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The editor's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
+
 
 @dataclass(frozen=True)
 class Stage(_Plain):
@@ -118,6 +153,9 @@ class Stage(_Plain):
     title: str
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     topics: list[Topic] = field(default_factory=list)
 
     def display_title(self, lang: str, roadmap_language: str) -> str:
@@ -125,6 +163,14 @@ class Stage(_Plain):
         if lang == "en" and roadmap_language != "en" and self.title_en:
             return self.title_en
         return self.title
+
+    def display_summary(self, lang: str, roadmap_language: str) -> str | None:
+        """The author's summary in ``lang``; see :func:`in_language`."""
+        return in_language(self.summary, self.summary_en, lang, roadmap_language)
+
+    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The editor's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
 
 
 @dataclass(frozen=True)
@@ -139,6 +185,7 @@ class Roadmap(_Plain):
     language: str = "en"
     source: str | None = None
     description: str | None = None
+    description_en: str | None = None
     stages: list[Stage] = field(default_factory=list)
 
     def display_title(self, lang: str) -> str:
@@ -146,6 +193,10 @@ class Roadmap(_Plain):
         if lang == "en" and self.language != "en" and self.title_en:
             return self.title_en
         return self.title
+
+    def display_description(self, lang: str) -> str | None:
+        """The description in ``lang``; see :func:`in_language`."""
+        return in_language(self.description, self.description_en, lang, self.language)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Roadmap:

@@ -72,6 +72,8 @@ class Resource(_Model):
     note: str | None = None
     note_en: str | None = None
     origin: ResourceOrigin | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
 
 
 class Topic(_Model):
@@ -81,6 +83,9 @@ class Topic(_Model):
     title: Text
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     requires: list[Id] = []
     optional: bool = False
     aliases: list[Id] = []
@@ -94,6 +99,9 @@ class Stage(_Model):
     title: Text
     title_en: str = ""
     summary: str | None = None
+    summary_en: str | None = None
+    editor_note: str | None = None
+    editor_note_en: str | None = None
     topics: list[Topic] = []
 
 
@@ -107,6 +115,7 @@ class Roadmap(_Model):
     language: str = "en"
     source: Url | None = None
     description: str | None = None
+    description_en: str | None = None
     stages: list[Stage] = Field(min_length=1)
 
 

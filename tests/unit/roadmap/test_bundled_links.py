@@ -1,7 +1,8 @@
 """The bundled roadmap (data/roadmap.toml) against its source document.
 
 Every link of the Chinese study guide must be a resource of the bundled roadmap, cleaned of
-tracking parameters and with the source's four errata corrected (and the corrections noted).
+tracking parameters and comment-page suffixes, with the source's four errata corrected (and
+the corrections said so in the resource's editor_note).
 The source lives beside the clone (``../shared/source/ai-roadmap.zh.md``) or wherever
 ``ROADMAP_SOURCE_MD`` points; without it the link checks are skipped.
 """
@@ -9,6 +10,7 @@ The source lives beside the clone (``../shared/source/ai-roadmap.zh.md``) or whe
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -46,6 +48,10 @@ ERRATA = {
 }
 
 TRACKING_MARKERS = ("vd_source", "spm_id_from", "utm_", ":~:text=")
+
+# A blog post linked at one page of its comments (WordPress "/comment-page-N") is linked
+# at the post itself.
+COMMENT_PAGE = re.compile(r"/comment-page-\d+/?$")
 
 
 def _source_path() -> Path:
@@ -95,7 +101,7 @@ def _corrected(links: list[str]) -> list[str]:
     seen: Counter[str] = Counter()
     out = []
     for raw in links:
-        url = clean_url(raw)
+        url = COMMENT_PAGE.sub("", clean_url(raw))
         seen[url] += 1
         out.append(ERRATA.get((url, seen[url]), url))
     return out
@@ -149,6 +155,7 @@ def test_resource_urls_are_http_and_already_clean(resources) -> None:
     for tid, r in resources:
         assert r["url"].startswith(("http://", "https://")), (tid, r["url"])
         assert clean_url(r["url"]) == r["url"], (tid, r["url"])
+        assert not COMMENT_PAGE.search(r["url"]), (tid, r["url"])
 
 
 def test_erratum_ddim_links_the_ddim_paper(topics: dict[str, dict]) -> None:
@@ -156,7 +163,7 @@ def test_erratum_ddim_links_the_ddim_paper(topics: dict[str, dict]) -> None:
     urls = [r["url"] for r in ddim.get("resources", [])]
     assert DDIM_PAPER in urls
     assert DDPM_PAPER not in urls
-    notes = " ".join(r.get("note", "") for r in ddim.get("resources", []))
+    notes = " ".join(r.get("editor_note", "") for r in ddim.get("resources", []))
     assert "2006.11239" in notes and ("更正" in notes or "误" in notes), notes
 
 
@@ -165,7 +172,7 @@ def test_erratum_scaling_laws_link_both_papers(resources) -> None:
     assert OPENAI_SCALING in urls
     assert CHINCHILLA in urls
     chinchilla = [r for _, r in resources if r["url"] == CHINCHILLA]
-    assert any("2001.08361" in r.get("note", "") for r in chinchilla), chinchilla
+    assert any("2001.08361" in r.get("editor_note", "") for r in chinchilla), chinchilla
 
 
 def test_erratum_rope_post_has_a_real_title(topics: dict[str, dict], resources) -> None:
@@ -175,7 +182,8 @@ def test_erratum_rope_post_has_a_real_title(topics: dict[str, dict], resources) 
         assert tid == POSITIONAL_ENCODING_ID
         assert "Fetching Title" not in r["title"]
         assert "RoPE" in r["title"] or "旋转" in r["title"], r["title"]
-        assert "Fetching Title" in r.get("note", ""), "the correction should be noted"
+        assert "Fetching Title" in r.get("editor_note", ""), "the correction should be noted"
+        assert "note" not in r, "an erratum is the editor's word, not the author's"
 
 
 def test_erratum_agent_overview_points_at_agent_md(topics: dict[str, dict], resources) -> None:
@@ -183,7 +191,9 @@ def test_erratum_agent_overview_points_at_agent_md(topics: dict[str, dict], reso
     agent = topics[AGENT_ID]
     overview = [r for r in agent.get("resources", []) if r["url"] == AGENT_MD]
     assert overview, f"{AGENT_ID} should link {AGENT_MD}"
-    assert "Go.md" in overview[0].get("note", "")
+    assert "Go.md" in overview[0].get("editor_note", "")
+    # and it says what the page is
+    assert "Agent" in overview[0]["editor_note_en"] and "roadmap" in overview[0]["editor_note_en"]
 
 
 def test_titles_in_both_languages(roadmap: dict) -> None:

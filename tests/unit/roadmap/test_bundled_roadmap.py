@@ -34,5 +34,6 @@ def test_prerequisites_named_by_the_source_order() -> None:
     catalog = load_catalog(bundled_roadmap_path())
     assert "ddpm" in catalog.topics["ddim"].requires
     assert "attention" in catalog.topics["flash-attention"].requires
-    assert catalog.topics["seaborn"].optional
+    assert catalog.topics["zero-to-hero"].optional  # "可以选择一到两个尝试一下"
+    assert not catalog.topics["seaborn"].optional  # listed with numpy, pandas, matplotlib
     assert not catalog.topics["dl-theory"].requires

@@ -64,7 +64,8 @@ def _make(verb: str, summary: str, examples: list[str]) -> Callable[..., None]:
 
 start = _make(
     "start",
-    "Mark topics as in progress (they come first in 'roadmap next').",
+    "Mark topics as in progress (they come first in 'roadmap next'). Prerequisites not"
+    " done yet are named, not enforced.",
     ["roadmap start attention", 'roadmap start ddpm -m "watching the lecture first"'],
 )
 done = _make(

@@ -20,8 +20,9 @@ def command(
 ) -> None:
     """Say what to study now, and list its resources with links.
 
-    Topics you have started come first; then the first topic in roadmap order whose
-    prerequisites are all done or skipped.
+    Topics you have started come first; then the first topic whose prerequisites are all
+    done or skipped, stage by stage in roadmap order, a stage's required topics before its
+    optional ones.
 
     Examples:
 

@@ -41,7 +41,7 @@ def command(
 
     app = app_context(ctx)
     catalog = app.catalog()
-    result = search(catalog, snapshot(catalog, app.store().load()), " ".join(query))
+    result = search(catalog, snapshot(catalog, app.store().load()), " ".join(query), app.lang)
     if as_json:
         emit_json(result)
         return

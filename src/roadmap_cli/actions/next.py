@@ -36,7 +36,7 @@ class NextResult:
                     "stage": stage_ref(i.stage),
                     "optional": i.topic.optional,
                     **guidance_json(i.topic),
-                    "resources": [resource_json(r) for r in i.topic.resources],
+                    "resources": [resource_json(r) for r in self.snap.resources(i.topic)],
                 }
                 for i in self.plan.items
             ],

@@ -57,14 +57,19 @@ class OpenResult:
         }
 
 
-def choose(topic: Topic, index: int | None, every: bool) -> list[tuple[int, Resource]]:
-    """The resources to open: the first, the ``index``-th (1-based), or ``every`` one.
+def choose(
+    topic: Topic, index: int | None, every: bool, resources: list[Resource] | None = None
+) -> list[tuple[int, Resource]]:
+    """The resources to open: the first, the ``index``-th (1-based), or ``every`` one, of
+    ``resources`` (default: the topic's own; commands pass
+    :meth:`~roadmap_cli.progress.snapshot.Snapshot.resources`, which adds the learner's
+    links).
 
     Raises:
         UsageError: both ``index`` and ``every``, or ``index`` out of range (exit 2).
         RoadmapError: the topic lists no resources (exit 1).
     """
-    resources = list(topic.resources)
+    resources = list(topic.resources) if resources is None else resources
     if every and index is not None:
         raise UsageError("--all and --index exclude each other", "give one of them")
     if not resources:
@@ -175,11 +180,13 @@ def open_resources(
         UnknownTopicError, AmbiguousTopicError, UsageError: bad arguments (exit 2).
         RoadmapError: no resources, or a URL that is not http(s) (nothing is opened).
     """
+    from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.support.urls import check_url
 
     catalog = app.catalog()
     topic = catalog.resolve_topic(query)
-    picked = choose(topic, index, every)
+    resources = snapshot(catalog, app.store().load()).resources(topic)
+    picked = choose(topic, index, every, resources)
     for number, resource in picked:
         problem = check_url(resource.url)
         if problem:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from roadmap_cli.actions.common import (
@@ -17,7 +17,7 @@ from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import UnknownTopicError
 from roadmap_cli.progress.events import Status, TopicState
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
-from roadmap_cli.roadmap.model import Stage, Topic
+from roadmap_cli.roadmap.model import Resource, Stage, Topic
 
 
 @dataclass
@@ -30,6 +30,8 @@ class ShowTopicResult:
     requires: list[tuple[Topic, Status]]
     required_by: list[tuple[Topic, Status]]
     language: str
+    #: the roadmap's resources, then the learner's own links (``origin = "yours"``)
+    resources: list[Resource] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
@@ -47,7 +49,7 @@ class ShowTopicResult:
                 "requires": [topic_ref(r, s) for r, s in self.requires],
                 "required_by": [topic_ref(r, s) for r, s in self.required_by],
                 "notes": [note_json(n) for n in self.state.notes],
-                "resources": [resource_json(r) for r in t.resources],
+                "resources": [resource_json(r) for r in self.resources],
             }
         }
 
@@ -108,5 +110,6 @@ def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
                 requires=[(catalog.topics[r], snap.status(r)) for r in topic.requires],
                 required_by=[(t, snap.status(t.id)) for t in required_by],
                 language=catalog.roadmap.language,
+                resources=snap.resources(topic),
             )
     return ShowStageResult(stage_summaries(snap, [stage])[0], snap)

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from roadmap_cli.progress.events import Progress, Status, TopicState, fold
+from roadmap_cli.progress.links import UserLink, user_links
 from roadmap_cli.roadmap.catalog import Catalog
-from roadmap_cli.roadmap.model import Stage, Topic
+from roadmap_cli.roadmap.model import Resource, Stage, Topic
 
 __all__ = [
     "Counts",
@@ -72,12 +73,22 @@ class Snapshot:
         progress: the events it was folded from.
         states: current topic id → its state (marks under an alias are folded in).
         orphans: recorded topic id → state, for marks of topics no longer in the roadmap.
+        links: topic id → the learner's own links (``roadmap link``), oldest first.
     """
 
     catalog: Catalog
     progress: Progress
     states: dict[str, TopicState]
     orphans: dict[str, TopicState]
+    links: dict[str, list[UserLink]] = field(default_factory=dict)
+
+    def resources(self, topic: Topic) -> list[Resource]:
+        """The topic's resources as shown and numbered everywhere: the roadmap's own
+        (author's and editor's), then the learner's links (``origin = "yours"``)."""
+        own = self.links.get(topic.id)
+        if not own:
+            return list(topic.resources)
+        return [*topic.resources, *(link.resource for link in own)]
 
     def state(self, topic_id: str) -> TopicState:
         """The state of a current topic (a fresh "todo" state if it has no events)."""
@@ -98,7 +109,8 @@ def snapshot(catalog: Catalog, progress: Progress) -> Snapshot:
     folded = fold(progress.events, catalog.canonical_id)
     states = {k: v for k, v in folded.items() if k in catalog.topics}
     orphans = {k: v for k, v in folded.items() if k not in catalog.topics}
-    return Snapshot(catalog, progress, states, orphans)
+    links = user_links(progress.events, progress.undone_ids(), catalog.canonical_id)
+    return Snapshot(catalog, progress, states, orphans, links)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from roadmap_cli.actions.history import HistoryEntry, HistoryResult
 from roadmap_cli.progress.events import Event
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import NBSP, fold_lines, fold_text
-from roadmap_cli.render.widgets import Lang
+from roadmap_cli.render.widgets import Lang, extra_event_words
 from roadmap_cli.support.clock import local_zone
 from roadmap_cli.support.textsafe import cell_width, clean_line
 from roadmap_cli.support.words import plural
@@ -30,7 +30,7 @@ def _short(event: Event) -> str:
         return f'note "{note[:40]}…"' if len(note) > 41 else f'note "{note}"'
     if event.undo is not None:
         return "undo"
-    return clean_line(event.kind)
+    return extra_event_words(event)
 
 
 def describe(entry: HistoryEntry) -> str:
@@ -44,8 +44,8 @@ def describe(entry: HistoryEntry) -> str:
         return "undo of " + ", ".join(parts)
     if event.note is not None:
         return "note: " + clean_line(event.note)
-    if event.status is None:  # a kind a newer version wrote
-        return f"{clean_line(event.kind)} (recorded by a newer roadmap-cli)"
+    if event.status is None:  # a kind beyond status/note/undo, perhaps a newer version's
+        return extra_event_words(event)
     return _VERBS[event.status]
 
 

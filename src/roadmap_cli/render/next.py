@@ -52,8 +52,9 @@ def render_next(result: NextResult, lang: str) -> None:
         label_text = Text(f"{label}: ", style="heading")
         emit_lines(console, hang(label_text, head, width), hang("Stage: ", where, width))
         emit_lines(console, *guidance_lines(names, item.topic, width, indent=2))
-        if item.topic.resources:
-            emit_lines(console, *resource_rows(list(item.topic.resources), width, names=names))
+        resources = result.snap.resources(item.topic)
+        if resources:
+            emit_lines(console, *resource_rows(resources, width, names=names))
         else:
             console.print(
                 Text("  No resources listed: look it up, then mark it done.", style="muted")

@@ -16,7 +16,7 @@ import re
 
 from roadmap_cli.actions.report import ReportResult
 from roadmap_cli.progress.snapshot import Counts
-from roadmap_cli.render.widgets import EDITOR_PICK, local_date
+from roadmap_cli.render.widgets import EDITOR_PICK, YOURS, local_date
 from roadmap_cli.roadmap.model import Topic
 from roadmap_cli.support.textsafe import clean_line
 
@@ -83,9 +83,11 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
         about.append(f"*Editor's note:* {markdown_guidance(editor)}")
     for i, text in enumerate(about):  # quoted inside the item; a final "\\" breaks the line
         lines.append(f"  > {text}" + ("\\" if i < len(about) - 1 else ""))
-    for resource in topic.resources:
+    for resource in snap.resources(topic):
         label = escape_markdown(resource.title) or markdown_url(resource.url)
-        pick = f" — *{EDITOR_PICK}*" if resource.origin == "editor" else ""
+        pick = {"editor": f" — *{EDITOR_PICK}*", "yours": f" — *{YOURS}*"}.get(
+            resource.origin or "", ""
+        )
         item = f"  - [{label}]({markdown_url(resource.url)}){pick}"
         note = resource.display_note(lang, language)
         if note:

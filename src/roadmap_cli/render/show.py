@@ -62,9 +62,10 @@ def render_show(result: ShowTopicResult | ShowStageResult, lang: str) -> None:
     if about:
         emit_lines(console, Text(""), *about)
     console.print()
-    if topic.resources:
+    resources = result.resources
+    if resources:
         console.print(Text("Resources", style="heading"))
-        emit_lines(console, *resource_rows(list(topic.resources), width, names=names))
+        emit_lines(console, *resource_rows(resources, width, names=names))
     else:
         console.print(Text("No resources listed for this topic.", style="muted"))
     if state.notes:

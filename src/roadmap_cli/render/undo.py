@@ -10,6 +10,7 @@ from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import (
     LABELS,
     emit_lines,
+    extra_event_words,
 )
 from roadmap_cli.support.textsafe import clean_line
 
@@ -21,8 +22,11 @@ def render_undo(result: UndoResult, lang: str) -> None:
         line = Text()
         if event.status is not None:
             line.append(f"{clean_line(event.topic or '')} → {LABELS[event.status]}", style="id")
+        elif event.note is not None:
+            line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note)}")
         else:
-            line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note or '')}")
+            where = f" on {clean_line(event.topic)}" if event.topic else ""
+            line.append(f"{extra_event_words(event)}{where}")
         if event.topic in result.now_status:
             status = result.now_status[event.topic]
             line.append(f"  (now {LABELS[status]})", style="muted")

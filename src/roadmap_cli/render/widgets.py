@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from roadmap_cli.progress.events import Status
+from roadmap_cli.progress.events import Event, Status
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.prose import NBSP, hang
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
@@ -25,6 +25,8 @@ from roadmap_cli.support.textsafe import cell_width, clean_block, clean_line
 
 #: How a resource added by the roadmap's editor (``origin = "editor"``) is marked.
 EDITOR_PICK = "editor's pick"
+#: How a learner's own link (``roadmap link``, ``origin = "yours"``) is marked.
+YOURS = "yours"
 
 #: Status marks, plain ASCII so they survive any terminal and a pipe.
 MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
@@ -169,6 +171,8 @@ def resource_rows(
         title = Text(clean_line(resource.title), style=Style(bold=True, link=url))
         if resource.origin == "editor":
             title = Text.assemble(title, (f"  {EDITOR_PICK}", "muted"))
+        elif resource.origin == "yours":
+            title = Text.assemble(title, (f"  {YOURS}", "muted"))
         out.append(hang(head, title, width))
         out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))
         note = resource.display_note(lang, roadmap_language)
@@ -233,3 +237,26 @@ def guidance_lines(names: Lang, item: Topic | Stage, width: int, indent: int = 0
     if editor:
         lines.append(hang(" " * indent, editor_note_text(editor), width))
     return lines
+
+
+def _compact(value: object, limit: int = 60) -> str:
+    """A JSON value in a few characters, made safe."""
+    import json
+
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = clean_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def extra_event_words(event: Event) -> str:
+    """What an event of one of :data:`~roadmap_cli.progress.events.EXTRA_KINDS` records,
+    in a few words: ``link: The Illustrated Transformer``, ``review: good``; a kind this
+    version does not know is named as a newer version's."""
+    kind, value = clean_line(event.kind), event.value
+    if not event.known:
+        return f"{kind} (recorded by a newer roadmap-cli)"
+    if kind == "link" and isinstance(value, dict):
+        return f"link: {_compact(value.get('title') or value.get('url') or '')}"
+    if kind == "unlink":
+        return "link removed"
+    return f"{kind}: {_compact(value)}"

@@ -48,9 +48,11 @@ ResourceKind = Literal[
 ]
 
 #: Who added a resource when it is not the roadmap's author: "editor" marks an editor's
-#: pick, added beside the author's own links (no origin means the author's).
+#: pick, added beside the author's own links (no origin means the author's). Roadmap
+#: files may only say "editor"; "yours" marks a learner's own link (``roadmap link``),
+#: which lives in the progress file, never in a roadmap file.
 RESOURCE_ORIGINS = ("editor",)
-ResourceOrigin = Literal["editor"]
+ResourceOrigin = Literal["editor", "yours"]
 
 
 def in_language(

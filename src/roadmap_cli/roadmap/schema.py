@@ -10,7 +10,7 @@ so commands that read a cached roadmap never import pydantic.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -19,7 +19,6 @@ from roadmap_cli.roadmap.model import (
     ID_MAX_LENGTH,
     ID_PATTERN,
     ResourceKind,
-    ResourceOrigin,
     is_valid_id,
 )
 from roadmap_cli.support.urls import check_url
@@ -71,7 +70,7 @@ class Resource(_Model):
     lang: str | None = None
     note: str | None = None
     note_en: str | None = None
-    origin: ResourceOrigin | None = None
+    origin: Literal["editor"] | None = None
     editor_note: str | None = None
     editor_note_en: str | None = None
 

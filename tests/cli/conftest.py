@@ -28,12 +28,12 @@ class Run:
 
 
 @pytest.fixture
-def roadmap() -> Callable[..., Run]:
-    """``roadmap("done", "attention")`` runs the CLI and returns a :class:`Run`."""
-    runner = CliRunner()
+def roadmap(cli_runner: CliRunner) -> Callable[..., Run]:
+    """``roadmap("done", "attention")`` runs the CLI (the session's command object) and
+    returns a :class:`Run`."""
 
     def invoke(*args: str, input: str | None = None) -> Run:
-        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        result = cli_runner.invoke(app, list(args), input=input, catch_exceptions=False)
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return invoke

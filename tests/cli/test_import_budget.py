@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,10 +106,9 @@ def learner(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {**env, "_MINE": str(mine)}
 
 
-def imported_modules(args: tuple[str, ...], env: dict[str, str]) -> set[str]:
-    """The modules the console script imported for ``args``, from Python's import-time
-    report on stderr."""
-    run = subprocess.run(
+def _run(args: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The console script run for ``args`` with Python's import-time report on."""
+    return subprocess.run(
         [str(SCRIPT), *(arg.replace("{mine}", env["_MINE"]) for arg in args)],
         env={**env, "PYTHONPROFILEIMPORTTIME": "1"},
         stdin=subprocess.DEVNULL,
@@ -116,6 +116,11 @@ def imported_modules(args: tuple[str, ...], env: dict[str, str]) -> set[str]:
         text=True,
         timeout=60,
     )
+
+
+def imported_modules(run: subprocess.CompletedProcess[str]) -> set[str]:
+    """The modules a run of the console script imported, from the import-time report on
+    its stderr."""
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout, "the command printed nothing"
     modules = {
@@ -128,9 +133,20 @@ def imported_modules(args: tuple[str, ...], env: dict[str, str]) -> set[str]:
     return modules
 
 
+@pytest.fixture(scope="module")
+def runs(learner: dict[str, str]) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Every row of :data:`BUDGET` run once, two processes at a time (each is a separate
+    interpreter: they do not share imports)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = pool.map(lambda b: _run(b.args, {**learner, **b.env}), BUDGET)
+        return {budget.name: run for budget, run in zip(BUDGET, done, strict=True)}
+
+
 @pytest.mark.parametrize("budget", BUDGET, ids=lambda b: b.name)
-def test_command_stays_within_its_import_budget(budget: Budget, learner: dict[str, str]) -> None:
-    modules = imported_modules(budget.args, {**learner, **budget.env})
+def test_command_stays_within_its_import_budget(
+    budget: Budget, runs: dict[str, subprocess.CompletedProcess[str]]
+) -> None:
+    modules = imported_modules(runs[budget.name])
     over = sorted(m for m in modules if m.split(".")[0] in budget.forbidden)
     assert not over, f"roadmap {budget.name} imported {over}"
 
@@ -138,5 +154,5 @@ def test_command_stays_within_its_import_budget(budget: Budget, learner: dict[st
 def test_the_budget_check_sees_what_a_command_imports(learner: dict[str, str]) -> None:
     """The check is not vacuous: a command that writes loads filelock, a text command
     loads rich, and the typer path loads typer."""
-    modules = imported_modules(("skip", "pandas"), learner)
+    modules = imported_modules(_run(("skip", "pandas"), learner))
     assert {"filelock", "rich", "typer"} <= {m.split(".")[0] for m in modules}

@@ -95,6 +95,29 @@ def make_roadmap(
     return text
 
 
+#: A roadmap with exactly three problems (an unknown field, an unknown prerequisite, an ftp
+#: link), in this file order; literal TOML, since the tests that use it are about problems.
+BROKEN = """schema = 1
+id = "b1"
+title = "B1"
+colour = "red"
+
+[[stages]]
+id = "s"
+title = "S"
+
+[[stages.topics]]
+id = "a"
+title = "A"
+requires = ["nope"]
+
+[[stages.topics.resources]]
+title = "r"
+url = "ftp://example.com/x"
+kind = "site"
+"""
+
+
 def flat(text: str) -> str:
     """``text`` with every run of white space (a folded line break too) as one space."""
     return " ".join(text.split())

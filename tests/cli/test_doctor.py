@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.builders import Table, flat, make_roadmap, stage, topic
+from tests.builders import BROKEN, Table, flat, make_roadmap, stage, topic
 
 
 def mine_roadmap(b: str, aliases: list[str], *more: Table, **d_fields: Any) -> str:
@@ -162,27 +162,7 @@ def test_doctor_is_listed_in_help(roadmap) -> None:
     assert "doctor" in run.stdout
 
 
-# 3. every command lists the same problems of a broken roadmap as validate
-
-BROKEN = """schema = 1
-id = "b1"
-title = "B1"
-colour = "red"
-
-[[stages]]
-id = "s"
-title = "S"
-
-[[stages.topics]]
-id = "a"
-title = "A"
-requires = ["nope"]
-
-[[stages.topics.resources]]
-title = "r"
-url = "ftp://example.com/x"
-kind = "site"
-"""
+# doctor on a roadmap that does not validate (BROKEN: three problems)
 
 
 def test_doctor_checks_progress_though_the_roadmap_is_broken(roadmap, tmp_path, _isolated):

@@ -168,7 +168,7 @@ def test_imports_the_shared_agent_roadmap(roadmap: Roadmap, tmp_path: Path) -> N
     assert "https://github.com/langgenius/dify" in shown.stdout
 
 
-# 2. an imported topic never gets the id of a stage
+# an imported topic never gets the id of a stage
 
 MARKDOWN = """# Agents
 
@@ -235,7 +235,7 @@ def test_reimport_renames_an_old_clashing_topic_id_and_progress_follows(roadmap,
     assert shown.json()["topic"]["status"] == "done"
 
 
-# 4. a Markdown file given as the roadmap
+# a Markdown file given as the roadmap
 
 
 @pytest.mark.parametrize("name", ["agents.md", "Agents.MARKDOWN"])

@@ -195,7 +195,7 @@ def test_own_roadmap_progress_is_exported_by_its_id(roadmap, tmp_path) -> None:
     assert "'mine', not of 'relearn-ai'" in refused.stderr
 
 
-# 5. a copy with events from the future is refused
+# a copy with events from the future is refused
 
 
 def test_merge_refuses_events_from_the_future(roadmap, progress_file, tmp_path) -> None:
@@ -237,7 +237,7 @@ def test_merge_accepts_events_a_few_hours_ahead(roadmap, progress_file, tmp_path
     assert "1 new event" in run.stdout
 
 
-# 6. export - prints the copy on stdout
+# export - prints the copy on stdout
 
 
 def test_export_dash_writes_the_document_to_stdout(roadmap, progress_file, tmp_path) -> None:
@@ -252,7 +252,7 @@ def test_export_dash_writes_the_document_to_stdout(roadmap, progress_file, tmp_p
     assert not (tmp_path / "-").exists()
 
 
-# 7. restore refuses to roll back a readable file unless --force
+# restore refuses to roll back a readable file unless --force
 
 
 def test_restore_refuses_a_readable_file_without_force(roadmap, progress_file) -> None:

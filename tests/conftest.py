@@ -1,13 +1,18 @@
-"""Shared fixtures: every test gets its own empty data folder and a fixed console."""
+"""Shared fixtures: every test gets its own empty data folder and a fixed console; the
+``roadmap`` command object is built once per session."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from typer.testing import CliRunner
 
 # No per-example deadline: a loaded 2-core machine must not turn slowness into failures.
 # Under CI (CI=true), examples are derived from each test, so a run is repeatable.
@@ -34,3 +39,33 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     time.tzset()
     yield data
     time.tzset()
+
+
+@pytest.fixture(scope="session")
+def cli_command() -> Any:
+    """The click command of the ``roadmap`` typer app, built once per test session:
+    building it (typer.main.get_command) costs about 60 ms, and every invocation in the
+    suite would otherwise pay it again. The app is built to be run many times (see
+    tests/unit/cli/test_app.py); its options and ``ctx.obj`` are made afresh per run."""
+    import typer.main
+
+    from roadmap_cli.cli.app import app
+
+    return typer.main.get_command(app)
+
+
+@pytest.fixture
+def cli_runner(cli_command: Any, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A typer ``CliRunner`` whose ``invoke(app, ...)`` runs the session's command object
+    for the roadmap app (any other typer app is still built as usual)."""
+    import typer.testing
+
+    from roadmap_cli.cli.app import app
+
+    build = typer.testing._get_command
+    monkeypatch.setattr(
+        typer.testing,
+        "_get_command",
+        lambda typer_app: cli_command if typer_app is app else build(typer_app),
+    )
+    return typer.testing.CliRunner()

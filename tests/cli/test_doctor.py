@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-ROADMAP = """
-schema = 1
-id = "mine"
-title = "我的"
-language = "zh"
+from tests.builders import BROKEN, Table, flat, make_roadmap, stage, topic
 
-[[stages]]
-id = "one"
-title = "一"
-title_en = "One"
 
-[[stages.topics]]
-id = "{b}"
-title = "乙"
-title_en = "B"
-aliases = {aliases}
-
-[[stages.topics]]
-id = "d"
-title = "丁"
-"""
+def mine_roadmap(b: str, aliases: list[str], *more: Table, **d_fields: Any) -> str:
+    """A Chinese roadmap: topic ``b`` (with these aliases), ``d`` (with ``d_fields``), and
+    the ``more`` topics after them."""
+    topics = [topic(b, "乙", title_en="B", aliases=aliases), topic("d", "丁", **d_fields), *more]
+    return make_roadmap(
+        [stage("one", topics, "一", title_en="One")], id="mine", title="我的", language="zh"
+    )
 
 
 @pytest.fixture
@@ -36,13 +26,13 @@ def mine(roadmap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "mine.toml"
     monkeypatch.setenv("ROADMAP_FILE", str(path))
     path.write_text(
-        ROADMAP.format(b="b", aliases="[]") + '\n[[stages.topics]]\nid = "c"\ntitle = "丙"\n',
+        mine_roadmap("b", [], topic("c", "丙")),
         encoding="utf-8",
     )
     assert roadmap("done", "b").exit_code == 0
     assert roadmap("start", "c").exit_code == 0
     assert roadmap("note", "c", "half way").exit_code == 0
-    path.write_text(ROADMAP.format(b="b2", aliases='["b"]'), encoding="utf-8")
+    path.write_text(mine_roadmap("b2", ["b"]), encoding="utf-8")
     return tmp_path / "data" / "mine.json"
 
 
@@ -121,7 +111,7 @@ def test_damaged_backup_and_leftover_temporary_are_warnings(roadmap, mine: Path)
 
 def test_invalid_roadmap_exits_1_with_locations(roadmap, mine: Path, tmp_path: Path) -> None:
     (tmp_path / "mine.toml").write_text(
-        ROADMAP.format(b="b2", aliases='["b"]') + 'requires = ["zz"]\n', encoding="utf-8"
+        mine_roadmap("b2", ["b"], requires=["zz"]), encoding="utf-8"
     )
     run = roadmap("doctor", "--json")
     assert run.exit_code == 1
@@ -172,31 +162,7 @@ def test_doctor_is_listed_in_help(roadmap) -> None:
     assert "doctor" in run.stdout
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-# 3. every command lists the same problems of a broken roadmap as validate
-
-BROKEN = """schema = 1
-id = "b1"
-title = "B1"
-colour = "red"
-
-[[stages]]
-id = "s"
-title = "S"
-
-[[stages.topics]]
-id = "a"
-title = "A"
-requires = ["nope"]
-
-[[stages.topics.resources]]
-title = "r"
-url = "ftp://example.com/x"
-kind = "site"
-"""
+# doctor on a roadmap that does not validate (BROKEN: three problems)
 
 
 def test_doctor_checks_progress_though_the_roadmap_is_broken(roadmap, tmp_path, _isolated):
@@ -217,7 +183,7 @@ def test_doctor_checks_progress_though_the_roadmap_is_broken(roadmap, tmp_path, 
     (_isolated / "b1.json").write_text("{oops", encoding="utf-8")
     damaged = roadmap("--roadmap", str(path), "doctor")
     assert damaged.exit_code == 1
-    assert "not valid JSON" in _flat(damaged.stdout)
+    assert "not valid JSON" in flat(damaged.stdout)
     no_id = tmp_path / "b2.toml"
     no_id.write_text(BROKEN.replace('id = "b1"', 'id = "B 1"'), encoding="utf-8")
     unknown = roadmap("--roadmap", str(no_id), "doctor", "--json")

@@ -201,7 +201,7 @@ def test_history_since_refuses_what_it_cannot_read(roadmap, value: str) -> None:
     assert "yesterday" in run.stderr
 
 
-# 9. history's footer counts in the singular too
+# history's footer counts in the singular too
 
 
 def test_history_footer_says_one_event(roadmap) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.builders import flat
+
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 AGENT = SHARED / "examples" / "markdown-roadmaps" / "agent.zh.md"
 
@@ -166,11 +168,7 @@ def test_imports_the_shared_agent_roadmap(roadmap: Roadmap, tmp_path: Path) -> N
     assert "https://github.com/langgenius/dify" in shown.stdout
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-# 2. an imported topic never gets the id of a stage
+# an imported topic never gets the id of a stage
 
 MARKDOWN = """# Agents
 
@@ -237,7 +235,7 @@ def test_reimport_renames_an_old_clashing_topic_id_and_progress_follows(roadmap,
     assert shown.json()["topic"]["status"] == "done"
 
 
-# 4. a Markdown file given as the roadmap
+# a Markdown file given as the roadmap
 
 
 @pytest.mark.parametrize("name", ["agents.md", "Agents.MARKDOWN"])
@@ -252,7 +250,7 @@ def test_markdown_roadmap_gets_an_import_hint(roadmap, tmp_path, name: str) -> N
     assert (
         f"hint: this looks like Markdown: turn it into a roadmap with 'roadmap import {path} "
         f"-o {toml}'"
-    ) in _flat(run.stderr)
+    ) in flat(run.stderr)
     plain = tmp_path / "broken.toml"
     plain.write_text(MARKDOWN, encoding="utf-8")
     assert "Markdown" not in roadmap("--roadmap", str(plain), "next").stderr

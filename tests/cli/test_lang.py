@@ -109,7 +109,7 @@ def test_json_carries_both_titles_whatever_the_language(roadmap) -> None:
     assert zh["topic"]["title_en"] == EN["topic"]
 
 
-# 10. a bad ROADMAP_LANG is named as such
+# a bad ROADMAP_LANG is named as such
 
 
 def test_bad_roadmap_lang_names_the_variable(roadmap, monkeypatch) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_list_shows_stages_topics_and_marks(roadmap) -> None:
     assert roadmap("done", "dl-theory").exit_code == 0
@@ -23,6 +25,7 @@ def test_list_one_stage_with_status_filter(roadmap) -> None:
     assert "Foundations" not in run.stdout
 
 
+@pytest.mark.cold_cache
 def test_list_json_document(roadmap) -> None:
     roadmap("skip", "seaborn")
     run = roadmap("list", "--json")

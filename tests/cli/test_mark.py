@@ -76,7 +76,7 @@ def test_a_stage_id_given_as_topic_says_it_is_a_stage(roadmap, progress_file: Pa
     assert not progress_file.exists()
 
 
-# 8. an empty --date is not "now"; --since reads the same words as --date
+# an empty --date is not "now"; --since reads the same words as --date
 
 
 @pytest.mark.parametrize("value", ["", "  "])

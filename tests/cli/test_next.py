@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.cold_cache
 def test_next_names_first_topic_of_foundations_with_links(roadmap) -> None:
     run = roadmap("next")
     assert run.exit_code == 0, run.stderr
@@ -16,6 +19,7 @@ def test_next_names_first_topic_of_foundations_with_links(roadmap) -> None:
     assert "Stage: Foundations" in run.stdout
 
 
+@pytest.mark.cold_cache
 def test_done_then_next_moves_on_and_report_counts(roadmap, progress_file: Path) -> None:
     done = roadmap("done", "dl-theory")
     assert done.exit_code == 0, done.stderr

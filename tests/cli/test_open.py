@@ -132,7 +132,7 @@ def test_browser_environment_variable_is_honoured(tmp_path: Path) -> None:
     assert ATTENTION[1] in run.stdout
 
 
-# 1. open --json stays one JSON document whatever the browser prints; BROWSER alone
+# open --json stays one JSON document whatever the browser prints; BROWSER alone
 
 
 def _open(*args: str, browser: str, **more: str) -> subprocess.CompletedProcess[str]:

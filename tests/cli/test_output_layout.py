@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import builders
+
 #: Punctuation that must not start a line, and marks that must not end one.
 NO_LINE_START = frozenset("、，。；：！？）」』》〉】)]}”’,.;:!?%")
 NO_LINE_END = frozenset("（「『《〈【([{“‘")
@@ -16,36 +18,41 @@ YOUTUBE = "https://www.youtube.com/playlist?list=PLJV_el3uVTsPM2mM-OQzJXziCGJa8n
 WIDTHS = [50, 60, 80, 100, 200]
 
 LONG_URL = "https://example.org/" + "very-long-path-segment/" * 5 + "end.html"
-ROADMAP = f"""\
-schema = 1
-id = "layout"
-title = "排版测试路线图"
-title_en = "Layout test roadmap"
-language = "zh"
-
-[[stages]]
-id = "basics"
-title = "基础知识与预备课程：线性代数、概率论与最优化方法"
-title_en = "Foundations: linear algebra, probability and optimisation methods"
-
-[[stages.topics]]
-id = "data"
-title = "大规模语言模型的数据处理流程（llama3、deepseek v3）与评测方法综述"
-title_en = "How large language models process their data (llama3, deepseek v3) and evaluation"
-summary = "总结（KV cache、PagedAttention）和其他很多内容，这是一段相当长的中文摘要，用来测试折行。"
-
-[[stages.topics.resources]]
-title = "一个非常非常长的资源标题，其中有英文单词 FlashAttention 和 deepseek"
-url = "{LONG_URL}"
-kind = "blog"
-note = "作者的说明也相当长，需要折行显示，其中包括 English words that must stay whole。"
-
-[[stages.topics]]
-id = "second"
-title = "第二个主题：也有一个相当长的标题（Lilian Weng）需要折行显示出来"
-title_en = "The second topic also has a rather long title that must fold somewhere"
-requires = ["data"]
-"""
+DATA = builders.topic(
+    "data",
+    "大规模语言模型的数据处理流程（llama3、deepseek v3）与评测方法综述",
+    title_en="How large language models process their data (llama3, deepseek v3) and evaluation",
+    summary="总结（KV cache、PagedAttention）和其他很多内容，"
+    "这是一段相当长的中文摘要，用来测试折行。",
+    resources=[
+        builders.resource(
+            LONG_URL,
+            "一个非常非常长的资源标题，其中有英文单词 FlashAttention 和 deepseek",
+            "blog",
+            note="作者的说明也相当长，需要折行显示，其中包括 English words that must stay whole。",
+        )
+    ],
+)
+SECOND = builders.topic(
+    "second",
+    "第二个主题：也有一个相当长的标题（Lilian Weng）需要折行显示出来",
+    title_en="The second topic also has a rather long title that must fold somewhere",
+    requires=["data"],
+)
+ROADMAP = builders.make_roadmap(
+    [
+        builders.stage(
+            "basics",
+            [DATA, SECOND],
+            "基础知识与预备课程：线性代数、概率论与最优化方法",
+            title_en="Foundations: linear algebra, probability and optimisation methods",
+        )
+    ],
+    id="layout",
+    title="排版测试路线图",
+    language="zh",
+    title_en="Layout test roadmap",
+)
 
 
 @pytest.fixture

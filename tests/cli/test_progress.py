@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
+from tests.builders import flat
 
 
 def _events(path: Path) -> list[dict]:
@@ -39,7 +37,7 @@ def test_export_writes_a_copy_and_refuses_to_overwrite(roadmap, progress_file, t
     run = roadmap("progress", "export", str(copy))
     assert run.exit_code == 0, run.stderr
     assert run.stderr == ""
-    assert "1 event of roadmap 'relearn-ai'" in _flat(run.stdout)
+    assert "1 event of roadmap 'relearn-ai'" in flat(run.stdout)
     assert copy.read_text(encoding="utf-8") == progress_file.read_text(encoding="utf-8")
     again = roadmap("progress", "export", str(copy))
     assert again.exit_code == 1
@@ -77,7 +75,7 @@ def test_two_machines_merge_both_ways_and_twice_is_a_no_op(
     back = roadmap("progress", "merge", str(desktop))
     assert back.exit_code == 0, back.stderr
     assert "Merged" in back.stdout
-    assert "2 new events (attention); 3 events in all" in _flat(back.stdout)
+    assert "2 new events (attention); 3 events in all" in flat(back.stdout)
     ours = sorted(e["id"] for e in _events(progress_file))
     theirs = sorted(e["id"] for e in _events(desktop_dir / "relearn-ai.json"))
     assert ours == theirs
@@ -197,7 +195,7 @@ def test_own_roadmap_progress_is_exported_by_its_id(roadmap, tmp_path) -> None:
     assert "'mine', not of 'relearn-ai'" in refused.stderr
 
 
-# 5. a copy with events from the future is refused
+# a copy with events from the future is refused
 
 
 def test_merge_refuses_events_from_the_future(roadmap, progress_file, tmp_path) -> None:
@@ -216,7 +214,7 @@ def test_merge_refuses_events_from_the_future(roadmap, progress_file, tmp_path) 
     run = roadmap("progress", "merge", str(copy))
     assert run.exit_code == 1
     assert run.stdout == ""
-    message = _flat(run.stderr)
+    message = flat(run.stderr)
     assert str(copy) in message
     assert "2 events dated in the future (the first on 2099-11-30)" in message
     assert "check that machine's clock" in message
@@ -239,7 +237,7 @@ def test_merge_accepts_events_a_few_hours_ahead(roadmap, progress_file, tmp_path
     assert "1 new event" in run.stdout
 
 
-# 6. export - prints the copy on stdout
+# export - prints the copy on stdout
 
 
 def test_export_dash_writes_the_document_to_stdout(roadmap, progress_file, tmp_path) -> None:
@@ -254,7 +252,7 @@ def test_export_dash_writes_the_document_to_stdout(roadmap, progress_file, tmp_p
     assert not (tmp_path / "-").exists()
 
 
-# 7. restore refuses to roll back a readable file unless --force
+# restore refuses to roll back a readable file unless --force
 
 
 def test_restore_refuses_a_readable_file_without_force(roadmap, progress_file) -> None:
@@ -264,7 +262,7 @@ def test_restore_refuses_a_readable_file_without_force(roadmap, progress_file) -
     run = roadmap("progress", "restore")
     assert run.exit_code == 1
     assert run.stdout == ""
-    message = _flat(run.stderr)
+    message = flat(run.stderr)
     assert "the progress file is readable" in message
     assert "--force" in message and "keeping it as a backup" in message
     assert progress_file.read_bytes() == current
@@ -282,10 +280,10 @@ def test_restore_calls_a_newer_file_newer_not_damaged(roadmap, progress_file) ->
     progress_file.write_text(json.dumps(newer), encoding="utf-8")
     run = roadmap("progress", "restore")
     assert run.exit_code == 1
-    assert "written by a newer roadmap-cli" in _flat(run.stderr)
+    assert "written by a newer roadmap-cli" in flat(run.stderr)
     assert "damaged" not in run.stderr
     assert json.loads(progress_file.read_text("utf-8")) == newer
     forced = roadmap("progress", "restore", "--force")
     assert forced.exit_code == 0, forced.stderr
-    assert "The unreadable file was kept as" in _flat(forced.stdout)
+    assert "The unreadable file was kept as" in flat(forced.stdout)
     assert "damaged file" not in forced.stdout

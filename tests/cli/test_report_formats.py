@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import make_roadmap, resource, stage, topic
+
 NOW = datetime(2026, 11, 30, 4, 0, tzinfo=UTC)
 
 
@@ -83,13 +85,12 @@ def test_markdown_titles_in_chinese(studied) -> None:
 
 def test_markdown_escapes_special_characters(roadmap, tmp_path: Path) -> None:
     mine = tmp_path / "mine.toml"
-    mine.write_text(
-        'schema = 1\nid = "mine"\ntitle = "My *roadmap* #1"\nlanguage = "en"\n'
-        '[[stages]]\nid = "s"\ntitle = "Stage [one] <b>"\n'
-        '[[stages.topics]]\nid = "a"\ntitle = "a_b **c** `d` ~~e~~ | f"\n'
-        '[[stages.topics.resources]]\ntitle = "Paper [v2] (pdf)"\n'
-        'url = "https://example.org/a_(b)?q=<1>"\nkind = "paper"\n',
-        encoding="utf-8",
+    paper = resource("https://example.org/a_(b)?q=<1>", "Paper [v2] (pdf)", "paper")
+    make_roadmap(
+        [stage("s", [topic("a", "a_b **c** `d` ~~e~~ | f", resources=[paper])], "Stage [one] <b>")],
+        id="mine",
+        title="My *roadmap* #1",
+        path=mine,
     )
     run = roadmap("--roadmap", str(mine), "report", "--format", "markdown")
     assert run.exit_code == 0, run.stderr

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import builders
+
 DAMAGED: dict[str, bytes] = {
     "empty": b"",
     "truncated": b'{"schema": 1, "roadmap": "relearn-ai", "events": [{"id": "a", "at"',
@@ -159,13 +161,15 @@ def test_no_permission_via_cli(
 
 def write_roadmap(path: Path, stages: dict[str, list[tuple[str, list[str]]]]) -> Path:
     """A small English roadmap: stage id → [(topic id, aliases)]."""
-    lines = ["schema = 1", 'id = "mine"', 'title = "Mine"', 'language = "en"']
-    for stage, topics in stages.items():
-        lines += ["", "[[stages]]", f'id = "{stage}"', f'title = "Stage {stage}"']
-        for tid, aliases in topics:
-            lines += ["", "[[stages.topics]]", f'id = "{tid}"', f'title = "Topic {tid}"']
-            lines.append(f"aliases = {json.dumps(aliases)}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    builders.make_roadmap(
+        [
+            (sid, [builders.topic(tid, aliases=aliases) for tid, aliases in topics])
+            for sid, topics in stages.items()
+        ],
+        id="mine",
+        title="Mine",
+        path=path,
+    )
     return path
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests import builders
+
 
 def test_show_topic_with_resources_and_prerequisites(roadmap) -> None:
     run = roadmap("show", "flash-attention")
@@ -40,12 +42,21 @@ def test_show_unknown_exits_2(roadmap) -> None:
 
 def test_show_prefers_a_topic_whose_id_is_also_a_stage_id(roadmap, tmp_path: Path) -> None:
     own = tmp_path / "own.toml"
-    own.write_text(
-        'schema = 1\nid = "own"\ntitle = "Own"\n'
-        '[[stages]]\nid = "planning"\ntitle = "Planning stage"\n'
-        '[[stages.topics]]\nid = "planning"\ntitle = "Planning topic"\n'
-        '[[stages.topics]]\nid = "planning-2"\ntitle = "More planning"\n',
-        encoding="utf-8",
+    builders.make_roadmap(
+        [
+            builders.stage(
+                "planning",
+                [
+                    builders.topic("planning", "Planning topic"),
+                    builders.topic("planning-2", "More planning"),
+                ],
+                "Planning stage",
+            )
+        ],
+        id="own",
+        title="Own",
+        language=None,
+        path=own,
     )
     topic = roadmap("--roadmap", str(own), "show", "planning", "--json")
     assert topic.exit_code == 0, topic.stderr

@@ -8,6 +8,8 @@ import json
 import tomllib
 from pathlib import Path
 
+from tests.builders import BROKEN
+
 
 def test_init_writes_a_commented_example_that_validates(roadmap, tmp_path: Path) -> None:
     target = tmp_path / "Rust Lang.toml"
@@ -200,27 +202,7 @@ def test_validate_reports_field_and_cross_reference_errors_together(roadmap, tmp
     ]
 
 
-# 3. every command lists the same problems of a broken roadmap as validate
-
-BROKEN = """schema = 1
-id = "b1"
-title = "B1"
-colour = "red"
-
-[[stages]]
-id = "s"
-title = "S"
-
-[[stages.topics]]
-id = "a"
-title = "A"
-requires = ["nope"]
-
-[[stages.topics.resources]]
-title = "r"
-url = "ftp://example.com/x"
-kind = "site"
-"""
+# every command lists the same problems of a broken roadmap as validate
 
 
 def test_commands_list_every_problem_validate_finds(roadmap, tmp_path) -> None:

@@ -59,6 +59,7 @@ print(json.dumps({"reads": reads, "bad": bad}))
 """
 
 
+@pytest.mark.slow
 def test_fifty_concurrent_done_commands_all_land_while_readers_read(tmp_path: Path) -> None:
     data = tmp_path / "data"
     ids = topic_ids(data)[:WRITERS]
@@ -149,6 +150,7 @@ def check_file(path: Path) -> int:
     return len(numbers)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 def test_sigkill_at_any_moment_leaves_old_or_new_file(tmp_path: Path, seed: int) -> None:
     import random

@@ -11,24 +11,16 @@ from roadmap_cli.actions.open import open_resources
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.roadmap.catalog import Catalog, check_roadmap
 from roadmap_cli.roadmap.model import Resource
+from tests.builders import make_roadmap, resource, stage, topic
 
 
 def _app_with(url: str) -> AppContext:
-    toml = f"""
-schema = 1
-id = "x"
-title = "X"
-[[stages]]
-id = "s"
-title = "S"
-[[stages.topics]]
-id = "t"
-title = "T"
-[[stages.topics.resources]]
-title = "r"
-url = "{url}"
-kind = "site"
-"""
+    toml = make_roadmap(
+        [stage("s", [topic("t", "T", resources=[resource(url)])], "S")],
+        id="x",
+        title="X",
+        language=None,
+    )
     roadmap, problems = check_roadmap(toml.encode())
     assert roadmap is not None, problems
     return AppContext(_catalog=Catalog(roadmap, Path("x.toml")))

@@ -12,46 +12,33 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.progress.events import Event, Progress
 from roadmap_cli.progress.snapshot import snapshot
 from roadmap_cli.roadmap.catalog import Catalog, check_roadmap
+from tests.builders import make_roadmap, resource, stage, topic
 
-ROADMAP = """
-schema = 1
-id = "t"
-title = "测试"
-language = "zh"
-
-[[stages]]
-id = "one"
-title = "第一阶段"
-title_en = "Stage one"
-
-[[stages.topics]]
-id = "alpha"
-title = "注意力机制"
-title_en = "Self-Attention"
-summary = '''A long summary that eventually mentions the Transformer architecture
-in the middle of it and then goes on and on for quite a while longer.'''
-
-[[stages.topics.resources]]
-title = "Paper A"
-url = "https://arxiv.org/abs/1706.03762"
-kind = "paper"
-
-[[stages.topics.resources]]
-title = "视频 B"
-url = "https://example.com/video"
-kind = "video"
-note = "讲得很清楚"
-
-[[stages]]
-id = "two"
-title = "第二阶段"
-title_en = "Stage two"
-
-[[stages.topics]]
-id = "beta"
-title = "扩散模型"
-title_en = "Diffusion"
-"""
+ALPHA = topic(
+    "alpha",
+    "注意力机制",
+    title_en="Self-Attention",
+    summary="A long summary that eventually mentions the Transformer architecture\n"
+    "in the middle of it and then goes on and on for quite a while longer.",
+    resources=[
+        resource("https://arxiv.org/abs/1706.03762", "Paper A", "paper"),
+        resource("https://example.com/video", "视频 B", "video", note="讲得很清楚"),
+    ],
+)
+ROADMAP = make_roadmap(
+    [
+        stage("one", [ALPHA], "第一阶段", title_en="Stage one"),
+        stage(
+            "two",
+            [topic("beta", "扩散模型", title_en="Diffusion")],
+            "第二阶段",
+            title_en="Stage two",
+        ),
+    ],
+    id="t",
+    title="测试",
+    language="zh",
+)
 
 
 @pytest.fixture

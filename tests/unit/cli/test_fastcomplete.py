@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -12,12 +13,15 @@ from roadmap_cli.cli.fastcomplete import STAGE_ARGS, TOPIC_ARGS, complete
 
 
 def _typer_answer(
-    env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    env: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: Any,
 ) -> str:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     with pytest.raises(SystemExit) as done:
-        typer.main.get_command(app).main(args=[], prog_name="roadmap")
+        command.main(args=[], prog_name="roadmap")
     assert done.value.code in (0, None)
     return str(capsys.readouterr().out)
 
@@ -52,21 +56,27 @@ def test_bash_answers_match_typer(
     typed: str,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    cli_command: Any,
 ) -> None:
     env = _bash(f"roadmap {command} {before}{typed}")
     fast = _fast_answer(env, capsys)
     if fast is not None:
-        assert fast.rstrip("\n") == _typer_answer(env, monkeypatch, capsys).rstrip("\n")
+        assert fast.rstrip("\n") == _typer_answer(env, monkeypatch, capsys, cli_command).rstrip(
+            "\n"
+        )
 
 
 @pytest.mark.parametrize("line", ["roadmap done fl", "roadmap done ", "roadmap list f"])
 def test_zsh_answers_match_typer(
-    line: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    line: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    cli_command: Any,
 ) -> None:
     env = {"_ROADMAP_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
     fast = _fast_answer(env, capsys)
     assert fast is not None
-    assert fast.rstrip("\n") == _typer_answer(env, monkeypatch, capsys).rstrip("\n")
+    assert fast.rstrip("\n") == _typer_answer(env, monkeypatch, capsys, cli_command).rstrip("\n")
 
 
 def test_the_common_cases_take_the_fast_path(capsys: pytest.CaptureFixture[str]) -> None:

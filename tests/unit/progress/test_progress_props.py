@@ -210,7 +210,9 @@ documents = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300)
+# 150 examples (was 300): what parses must round-trip is also checked on 100 valid
+# documents above, and "only its own error" on 100 arbitrary byte strings below.
+@settings(max_examples=150)
 @given(documents | json_values)
 def test_parse_progress_returns_progress_or_its_own_error(document: object) -> None:
     import json

@@ -10,28 +10,15 @@ from roadmap_cli.errors import RoadmapFileError
 from roadmap_cli.roadmap.bundled import bundled_roadmap_path
 from roadmap_cli.roadmap.cache import KEEP, cache_dir, cache_key, read_cached
 from roadmap_cli.roadmap.catalog import load_catalog
+from tests.builders import make_roadmap, resource, stage, topic
 
-SMALL = """\
-schema = 1
-id = "tiny"
-title = "小"
-language = "zh"
-
-[[stages]]
-id = "s"
-title = "Stage"
-title_en = "Stage"
-
-[[stages.topics]]
-id = "a"
-title = "A"
-requires = []
-
-[[stages.topics.resources]]
-title = "A link"
-url = "https://example.org/a?x=1&utm_source=kept-as-written"
-kind = "paper"
-"""
+LINK = resource("https://example.org/a?x=1&utm_source=kept-as-written", "A link", "paper")
+SMALL = make_roadmap(
+    [stage("s", [topic("a", "A", requires=[], resources=[LINK])], "Stage", title_en="Stage")],
+    id="tiny",
+    title="小",
+    language="zh",
+)
 
 
 def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,9 @@ from hypothesis import strategies as st
 import roadmap_cli.roadmap.checks as validation_module
 from roadmap_cli.errors import RoadmapFileError
 from roadmap_cli.roadmap.catalog import Catalog, check_roadmap, load_catalog
+
+if TYPE_CHECKING:
+    from typer.testing import CliRunner
 
 HEAD = 'schema = 1\nid = "demo"\ntitle = "Demo"\nlanguage = "en"\n'
 STAGE = '[[stages]]\nid = "s"\ntitle = "S"\n'
@@ -62,15 +66,15 @@ def test_bad_ids_are_refused_everywhere(bad_id: str) -> None:
         assert any(p.startswith(f"{location}: ") for p in found), (location, found)
 
 
-def test_path_like_roadmap_id_never_builds_a_path(roadmap_file_env: Path, tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
+def test_path_like_roadmap_id_never_builds_a_path(
+    roadmap_file_env: Path, tmp_path: Path, cli_runner: CliRunner
+) -> None:
     from roadmap_cli.cli.app import app
 
     roadmap_file_env.write_text(
         HEAD.replace('"demo"', '"../../escaped"') + STAGE + topic("a"), encoding="utf-8"
     )
-    result = CliRunner().invoke(app, ["done", "a"])
+    result = cli_runner.invoke(app, ["done", "a"])
     assert result.exit_code == 1
     assert "id: id '../../escaped' must be" in result.stderr
     assert "Traceback" not in result.stderr
@@ -287,11 +291,9 @@ def test_check_roadmap_on_arbitrary_text(text: str) -> None:
 
 
 def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
-    roadmap_file_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    roadmap_file_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli_runner: CliRunner
 ) -> None:
     """The roadmap cache skips validation on a hit; the store checks the id again."""
-    from typer.testing import CliRunner
-
     from roadmap_cli.cli.app import app
     from roadmap_cli.roadmap.cache import cache_key
 
@@ -299,7 +301,7 @@ def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
     monkeypatch.setenv("ROADMAP_CACHE_DIR", str(cache))
     text = HEAD + STAGE + topic("a")
     roadmap_file_env.write_text(text, encoding="utf-8")
-    runner = CliRunner()
+    runner = cli_runner
     assert runner.invoke(app, ["list"]).exit_code == 0
     entry_path = cache / f"roadmap-{cache_key(text.encode())}.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))

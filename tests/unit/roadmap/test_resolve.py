@@ -8,44 +8,27 @@ import pytest
 
 from roadmap_cli.errors import AmbiguousTopicError, ExitStatus, UnknownTopicError
 from roadmap_cli.roadmap.catalog import Catalog, load_catalog
+from tests.builders import make_roadmap, stage, topic
 
-ROADMAP = """
-schema = 1
-id = "demo"
-title = "演示"
-title_en = "Demo"
-language = "zh"
-
-[[stages]]
-id = "basics"
-title = "基础"
-title_en = "Basics"
-
-[[stages.topics]]
-id = "attention"
-title = "注意力机制"
-title_en = "Self-attention"
-aliases = ["self-attn"]
-
-[[stages.topics]]
-id = "attention-sinks"
-title = "注意力汇聚"
-title_en = "Attention sinks"
-
-[[stages.topics]]
-id = "flash-attention"
-title = "FlashAttention"
-requires = ["attention"]
-
-[[stages]]
-id = "diffusion"
-title = "扩散模型"
-title_en = "Diffusion models"
-
-[[stages.topics]]
-id = "ddpm"
-title = "DDPM"
-"""
+ROADMAP = make_roadmap(
+    [
+        stage(
+            "basics",
+            [
+                topic("attention", "注意力机制", title_en="Self-attention", aliases=["self-attn"]),
+                topic("attention-sinks", "注意力汇聚", title_en="Attention sinks"),
+                topic("flash-attention", "FlashAttention", requires=["attention"]),
+            ],
+            "基础",
+            title_en="Basics",
+        ),
+        stage("diffusion", [topic("ddpm", "DDPM")], "扩散模型", title_en="Diffusion models"),
+    ],
+    id="demo",
+    title="演示",
+    language="zh",
+    title_en="Demo",
+)
 
 
 @pytest.fixture

@@ -1,0 +1,158 @@
+"""What each command may import: the console script ``roadmap`` run in a real process
+with ``PYTHONPROFILEIMPORTTIME=1``, its imports read from that report. A dependency
+upgrade or a stray top-level import cannot silently undo the start-up work: ``next --json``
+needs neither pydantic nor rich, TAB completion neither typer nor pydantic, and a command
+that only reads never loads the write lock (filelock).
+
+To budget a new dependency (fsrs, textual, icalendar, ...), add its module to the rows of
+:data:`BUDGET` that must stay free of it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).with_name("roadmap")
+
+#: A read-only command must not import these (they exist for writing).
+WRITE_ONLY = frozenset({"filelock"})
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One command line (``{mine}`` stands for a roadmap file of the learner's own) and
+    the top-level modules it must not import (a module counts with all of its submodules)."""
+
+    args: tuple[str, ...]
+    forbidden: frozenset[str]
+    env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.args) or self.env.get("COMP_WORDS", "?") + "<TAB>"
+
+
+def _tab(line: str) -> dict[str, str]:
+    """The environment bash's completion function gives the console script for ``line``
+    with the cursor on its last word (see ``roadmap --install-completion``)."""
+    return {
+        "_ROADMAP_COMPLETE": "complete_bash",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(len(line.split(" ")) - 1),
+    }
+
+
+#: Every budget, one row per command line: the one table to extend.
+BUDGET: list[Budget] = [
+    Budget(("next", "--json"), frozenset({"pydantic", "rich"}) | WRITE_ONLY),
+    Budget((), frozenset({"typer", "pydantic", "rich"}) | WRITE_ONLY, _tab("roadmap done fl")),
+    Budget((), frozenset({"typer", "pydantic", "rich"}) | WRITE_ONLY, _tab("roadmap show dif")),
+    Budget(("next",), WRITE_ONLY),
+    Budget(("list",), WRITE_ONLY),
+    Budget(("list", "--json"), WRITE_ONLY),
+    Budget(("show", "numpy"), WRITE_ONLY),
+    Budget(("report",), WRITE_ONLY),
+    Budget(("report", "--json"), WRITE_ONLY),
+    Budget(("history",), WRITE_ONLY),
+    Budget(("search", "attention"), WRITE_ONLY),
+    Budget(("open", "attention", "--json"), WRITE_ONLY),
+    Budget(("validate", "{mine}"), WRITE_ONLY),
+    Budget(("doctor", "--json"), WRITE_ONLY),
+    Budget(("paths",), WRITE_ONLY),
+    Budget(("progress", "export", "-"), WRITE_ONLY),
+]
+
+
+def _environment(data: Path, cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("_ROADMAP", "COMP_"))}
+    env.pop("_MINE", None)
+    for name in ("ROADMAP_FILE", "ROADMAP_LANG", "PYTHONPROFILEIMPORTTIME"):
+        env.pop(name, None)
+    env.update(
+        ROADMAP_DATA_DIR=str(data),
+        ROADMAP_CACHE_DIR=str(cache),
+        BROWSER="true",  # open hands the URL to a browser that does nothing
+        NO_COLOR="1",
+        COLUMNS="100",
+        LANG="C.UTF-8",
+    )
+    return env
+
+
+@pytest.fixture(scope="module")
+def learner(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A data folder with some progress and a warm roadmap cache, as a learner has after
+    the first command (a cold cache validates the roadmap, which needs pydantic)."""
+    if not SCRIPT.is_file():
+        pytest.fail(f"no console script {SCRIPT}: install the project (pip install -e .)")
+    root = tmp_path_factory.mktemp("budget")
+    env = _environment(root / "data", root / "cache")
+    done = subprocess.run(
+        [str(SCRIPT), "done", "numpy"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    mine = root / "mine.toml"
+    init = subprocess.run(
+        [str(SCRIPT), "init", str(mine)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert init.returncode == 0, init.stderr
+    return {**env, "_MINE": str(mine)}
+
+
+def _run(args: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The console script run for ``args`` with Python's import-time report on."""
+    return subprocess.run(
+        [str(SCRIPT), *(arg.replace("{mine}", env["_MINE"]) for arg in args)],
+        env={**env, "PYTHONPROFILEIMPORTTIME": "1"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def imported_modules(run: subprocess.CompletedProcess[str]) -> set[str]:
+    """The modules a run of the console script imported, from the import-time report on
+    its stderr."""
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout, "the command printed nothing"
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
+    modules.discard("imported package")  # the report's header
+    assert "roadmap_cli.cli.entry" in modules  # the report is there and is about roadmap
+    return modules
+
+
+@pytest.fixture(scope="module")
+def runs(learner: dict[str, str]) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Every row of :data:`BUDGET` run once, two processes at a time (each is a separate
+    interpreter: they do not share imports)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = pool.map(lambda b: _run(b.args, {**learner, **b.env}), BUDGET)
+        return {budget.name: run for budget, run in zip(BUDGET, done, strict=True)}
+
+
+@pytest.mark.parametrize("budget", BUDGET, ids=lambda b: b.name)
+def test_command_stays_within_its_import_budget(
+    budget: Budget, runs: dict[str, subprocess.CompletedProcess[str]]
+) -> None:
+    modules = imported_modules(runs[budget.name])
+    over = sorted(m for m in modules if m.split(".")[0] in budget.forbidden)
+    assert not over, f"roadmap {budget.name} imported {over}"
+
+
+def test_the_budget_check_sees_what_a_command_imports(learner: dict[str, str]) -> None:
+    """The check is not vacuous: a command that writes loads filelock, a text command
+    loads rich, and the typer path loads typer."""
+    modules = imported_modules(_run(("skip", "pandas"), learner))
+    assert {"filelock", "rich", "typer"} <= {m.split(".")[0] for m in modules}

@@ -133,7 +133,7 @@ def test_installed_bash_completion_completes_topic_ids(tmp_path: Path) -> None:
     # shell detection (shellingham) finds the bash that runs the command; bash calls the
     # completion function with the command name as $1
     install = subprocess.run(
-        ["bash", "-c", "roadmap --install-completion"],
+        ["bash", "-c", "roadmap --install-completion; exit $?"],  # no exec: bash stays the parent
         env=env,
         capture_output=True,
         text=True,

@@ -64,6 +64,7 @@ class AppContext:
         notify: called with one line (no newline) for what happened on the side, such
             as a sync service's conflict copy merged; the CLI writes it on stderr.
         notices: every such line, in order (for callers without ``notify``).
+        keep_copies: conflict copies not to merge on sight (``progress merge FILE``).
     """
 
     roadmap_file: Path | None = None
@@ -71,6 +72,7 @@ class AppContext:
     lang: str = "en"
     notify: Callable[[str], None] | None = field(default=None, repr=False)
     notices: list[str] = field(default_factory=list, repr=False)
+    keep_copies: list[Path] = field(default_factory=list, repr=False)
     _catalog: Catalog | None = field(default=None, repr=False)
     _checked: set[Path] = field(default_factory=set, repr=False)
 
@@ -111,7 +113,7 @@ class AppContext:
             self._checked.add(store.path)
             from roadmap_cli.progress.conflicts import absorb_conflict_copies
 
-            absorb_conflict_copies(folder, roadmap_id, self._notice)
+            absorb_conflict_copies(folder, roadmap_id, self._notice, keep=self.keep_copies)
         return store
 
     def _notice(self, line: str) -> None:

@@ -229,6 +229,7 @@ def absorb_conflict_copies(
     roadmap_id: str,
     notify: Callable[[str], None] | None = None,
     auto: bool | None = None,
+    keep: Iterable[Path] = (),
 ) -> list[Absorbed]:
     """Merge every mergeable conflict copy in ``data_dir`` into its progress file.
 
@@ -246,6 +247,7 @@ def absorb_conflict_copies(
             file exists).
         notify: called with one line (no newline) per copy dealt with.
         auto: whether to merge; None reads ``ROADMAP_AUTO_MERGE``.
+        keep: copies to leave alone (``progress merge FILE`` merges FILE itself).
 
     Returns:
         what was done with each mergeable copy. Never raises for a copy: a lock held too
@@ -254,6 +256,8 @@ def absorb_conflict_copies(
     copies = find_conflict_copies(data_dir, (roadmap_id,))
     if not copies:
         return []
+    kept = {os.path.realpath(p) for p in keep}
+    copies = [c for c in copies if os.path.realpath(c.path) not in kept]
     from roadmap_cli.progress.events import merge_events
     from roadmap_cli.progress.store import ProgressStore
 

@@ -66,6 +66,7 @@ def merge(ctx: typer.Context, file: FileArgument, as_json: JsonOption = False) -
     from roadmap_cli.actions.progress import merge_progress
 
     app = app_context(ctx)
+    app.keep_copies.append(file)  # merged here, not on sight
     result = merge_progress(app.store(), file)
     if as_json:
         emit_json(result)

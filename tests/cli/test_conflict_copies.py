@@ -20,7 +20,7 @@ def _copy_with(progress_file: Path, name: str, topic: str, roadmap_id: str = "re
             "at": "2026-11-29T10:00:00Z",
             "topic": topic,
             "status": "done",
-        }  # fmt: skip
+        }
     )
     copy = progress_file.with_name(name)
     copy.write_text(json.dumps(data), encoding="utf-8")

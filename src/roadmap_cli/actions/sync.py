@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import ProgressFileError, RoadmapError
-from roadmap_cli.support.git import GitOutput, run_git
+from roadmap_cli.support.git import GitOutput, run_git, run_git_bytes
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -281,7 +281,7 @@ def sync(app: AppContext, init_remote: str | None = None) -> SyncResult:
                 branch, remote_ref = _branches(data_dir, remote)
                 result.branch = branch
                 if remote_ref is not None:
-                    received, merged = _merge(app, data_dir, git_dir, remote_ref, url, config)
+                    received, merged = _merge(app, data_dir, remote_ref, url, config)
                     result.received_events += received
                     result.merged = result.merged or merged
                 pushed = _push(data_dir, remote, url, branch, attempt)
@@ -641,37 +641,119 @@ def _exists(data_dir: Path, ref: str) -> bool:
 
 
 def _merge(
-    app: AppContext, data_dir: Path, git_dir: Path, remote_ref: str, url: str, config: list[str]
+    app: AppContext, data_dir: Path, remote_ref: str, url: str, config: list[str]
 ) -> tuple[int, bool]:
-    """Merge ``remote_ref`` (never a rebase); returns (events received, merge commit made).
+    """Merge ``remote_ref`` into the branch (never a rebase); returns (events received,
+    merge commit made).
+
+    The merge is computed by git without touching the working tree (``merge-tree``, with
+    the merge driver); then each changed file is written whole (a temporary file renamed
+    over it) under the progress files' write locks, and only then does the branch move.
+    A sync killed in the middle leaves every file old or new, never half-written, and a
+    branch the next sync merges again.
 
     Raises:
-        SyncError: the merge cannot complete; it is aborted, local work stays committed.
+        SyncError: the merge cannot complete (nothing is changed; local work stays
+            committed).
     """
-    with _all_locked(app, data_dir):
-        before = _working_ids(data_dir)
-        head = run_git(["rev-parse", "HEAD"], data_dir).stdout
-        label = remote_ref.removeprefix("refs/remotes/")
-        message = f"roadmap: merge {label}"
-        args = ["merge", "--no-edit", "--allow-unrelated-histories", "-m", message, remote_ref]
-        out = run_git(args, data_dir, check=False, config=config)
-        if not out.ok:
-            conflicted = run_git(
-                ["diff", "--name-only", "--diff-filter=U"], data_dir, check=False
-            ).stdout.split()
-            if (git_dir / "MERGE_HEAD").exists() or conflicted:
-                run_git(["merge", "--abort"], data_dir, check=False)
-            files = ", ".join(conflicted) if conflicted else out.last_line()
+    head = run_git(["rev-parse", "HEAD"], data_dir).stdout
+    theirs = run_git(["rev-parse", remote_ref], data_dir).stdout
+    if _is_ancestor(data_dir, theirs, head):
+        return 0, False  # nothing new there
+    merged = not _is_ancestor(data_dir, head, theirs)
+    target = theirs
+    if merged:
+        options = ["--write-tree", "--allow-unrelated-histories", "--name-only", "-z"]
+        out = run_git(
+            ["merge-tree", *options, "--no-messages", head, theirs], data_dir, check=False
+        )
+        if out.code == 1:
+            files = [f for f in out.stdout.split("\0")[1:] if f]
             raise SyncError(
-                f"could not merge the changes from {url}: {files}",
+                f"could not merge the changes from {url}: {', '.join(files) or 'a conflict'}",
                 "your progress is committed locally and unchanged; see 'git status' in the "
                 "data folder (or 'roadmap doctor'), fix the file named, then run 'roadmap sync'",
             )
+        if not out.ok:
+            raise SyncError(f"could not merge the changes from {url}: {out.last_line()}")
+        tree = out.stdout.split("\0")[0].strip()
+        label = remote_ref.removeprefix("refs/remotes/")
+        target = run_git(
+            ["commit-tree", tree, "-p", head, "-p", theirs, "-m", f"roadmap: merge {label}"],
+            data_dir,
+            config=config,
+        ).stdout
+    with _all_locked(app, data_dir):
+        before = _working_ids(data_dir)
+        _check_out(data_dir, head, target)
+        run_git(["update-ref", "-m", "roadmap sync", "HEAD", target, head], data_dir)
+        run_git(["reset", "--quiet"], data_dir)  # the index follows; files are written
         after = _working_ids(data_dir)
-        received = sum(len(ids - before.get(name, set())) for name, ids in after.items())
-        moved = run_git(["rev-parse", "HEAD"], data_dir).stdout != head
-        merged = moved and _exists(data_dir, "HEAD^2")
-        return received, merged
+    received = sum(len(ids - before.get(name, set())) for name, ids in after.items())
+    return received, merged
+
+
+def _is_ancestor(data_dir: Path, older: str, newer: str) -> bool:
+    out = run_git(["merge-base", "--is-ancestor", older, newer], data_dir, check=False)
+    return out.ok
+
+
+def _check_out(data_dir: Path, head: str, target: str) -> None:
+    """Write the files that differ between commits ``head`` and ``target`` into the
+    working tree, each atomically. A progress file changed here since ``head`` (a mark
+    made during the sync) keeps those events too: the union is written."""
+    out = run_git(
+        ["diff-tree", "-r", "-z", "--no-renames", "--name-status", head, target], data_dir
+    )
+    fields = [f for f in out.stdout.split("\0") if f]
+    for status, name in zip(fields[::2], fields[1::2], strict=False):
+        path = data_dir / name
+        if status.startswith("D"):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            continue
+        blob = run_git_bytes(["cat-file", "blob", f"{target}:{name}"], data_dir)
+        if name.endswith(".json") and "/" not in name and path.is_file():
+            blob = _with_local_events(path, blob, name)
+        _replace(path, blob)
+
+
+def _with_local_events(path: Path, blob: bytes, name: str) -> bytes:
+    from roadmap_cli.progress.events import Progress, merge_events
+    from roadmap_cli.progress.store import parse_progress
+
+    try:
+        here = parse_progress(path.read_bytes(), path)
+        there = parse_progress(blob, Path(name))
+    except (OSError, ProgressFileError):
+        return blob
+    if here.roadmap != there.roadmap or {e.id for e in here.events} <= {e.id for e in there.events}:
+        return blob
+    union = Progress(
+        roadmap=there.roadmap,
+        events=merge_events(there.events, here.events),
+        schema_version=there.schema_version,
+    )
+    return union.to_json_text().encode("utf-8")
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file in its folder, fsynced,
+    renamed over it)."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise SyncError(f"{path}: cannot write the merged file ({exc.strerror})") from None
 
 
 def _push(data_dir: Path, remote: str, url: str, branch: str, attempt: int) -> str:

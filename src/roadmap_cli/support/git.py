@@ -17,7 +17,15 @@ from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
 
-__all__ = ["GIT_TIMEOUT", "GitError", "GitOutput", "find_git", "git_env", "run_git"]
+__all__ = [
+    "GIT_TIMEOUT",
+    "GitError",
+    "GitOutput",
+    "find_git",
+    "git_env",
+    "run_git",
+    "run_git_bytes",
+]
 
 #: Seconds one git command may take (``ROADMAP_GIT_TIMEOUT`` overrides it).
 GIT_TIMEOUT = 120.0
@@ -117,6 +125,35 @@ def run_git(
         GitError: git is missing, could not start, took longer than the timeout (it is
             stopped), or (with ``check``) failed; the message names the git command.
     """
+    done = _run(args, cwd, config, timeout)
+    output = GitOutput(
+        tuple(args),
+        done.returncode,
+        done.stdout.decode("utf-8", "replace").strip(),
+        done.stderr.decode("utf-8", "replace").strip(),
+    )
+    if check and not output.ok:
+        raise GitError(f"git {args[0]} failed in {cwd}: {output.last_line()}", output=output)
+    return output
+
+
+def run_git_bytes(args: Sequence[str], cwd: Path) -> bytes:
+    """Run ``git ARGS`` in ``cwd`` and return its standard output as bytes, unchanged
+    (file contents: ``cat-file blob``).
+
+    Raises:
+        GitError: as :func:`run_git` with ``check``.
+    """
+    done = _run(args, cwd, (), None)
+    if done.returncode != 0:
+        output = GitOutput(tuple(args), done.returncode, "", done.stderr.decode("utf-8", "replace"))
+        raise GitError(f"git {args[0]} failed in {cwd}: {output.last_line()}", output=output)
+    return done.stdout
+
+
+def _run(
+    args: Sequence[str], cwd: Path, config: Sequence[str], timeout: float | None
+) -> subprocess.CompletedProcess[bytes]:
     git = find_git()
     command = [git]
     for item in config:
@@ -142,12 +179,4 @@ def run_git(
         ) from None
     except OSError as exc:
         raise GitError(f"cannot run git in {cwd} ({exc.strerror})") from None
-    output = GitOutput(
-        tuple(args),
-        done.returncode,
-        done.stdout.decode("utf-8", "replace").strip(),
-        done.stderr.decode("utf-8", "replace").strip(),
-    )
-    if check and not output.ok:
-        raise GitError(f"{name} failed in {cwd}: {output.last_line()}", output=output)
-    return output
+    return done

@@ -258,7 +258,7 @@ def test_merge_driver_writes_the_union_into_ours(roadmap, tmp_path) -> None:
                 "at": f"2026-11-{n:02d}T10:00:00Z",
                 "topic": f"t{n}",
                 "status": "done",
-            }  # fmt: skip
+            }
             for n in ids
         ]
         path = tmp_path / name

@@ -3,8 +3,9 @@
 It reads and never writes (a sync service's mergeable conflict copy is merged on sight,
 as by every command that reads progress): the roadmap file (errors and warnings), the progress file
 (readable or damaged), marks of topics that left the roadmap (orphans), marks recorded
-under a former id (an alias, now following the renamed topic), the rotating backups, and
-temporary files an interrupted write left, and conflict copies left unmerged. The result is healthy unless a file is damaged.
+under a former id (an alias, now following the renamed topic), the rotating backups,
+temporary files an interrupted write left, and conflict copies left unmerged. The result
+is healthy unless a file is damaged.
 """
 
 from __future__ import annotations

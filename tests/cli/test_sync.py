@@ -346,3 +346,41 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(machines, remote, 
     summary = sorted(str(e.get("note") or e.get("topic")) for e in events)
     assert len(events) == 1 + 6 * 3, " ".join(summary)
     assert _git(a, "status", "--porcelain") == ""
+
+
+def test_machines_with_different_default_branches_meet_on_the_remotes(
+    machines, remote, tmp_path, monkeypatch
+) -> None:
+    on = machines
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "init.defaultBranch")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", "main")
+    _ok(on("a", "done", "dl-theory"))
+    assert _ok(on("a", "sync", "--init", remote, "--json")).json()["branch"] == "main"
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", "master")
+    _ok(on("b", "done", "numpy"))
+    second = _ok(on("b", "sync", "--init", remote, "--json")).json()
+    assert second["branch"] == "main" and second["received_events"] == 1
+    assert _git(tmp_path / "b", "branch", "--show-current") == "main"
+    _ok(on("a", "sync"))
+    assert (tmp_path / "a" / "relearn-ai.json").read_bytes() == (
+        tmp_path / "b" / "relearn-ai.json"
+    ).read_bytes()
+
+
+def test_sync_runs_when_the_roadmap_file_does_not_validate(machines, remote, tmp_path) -> None:
+    _ok(machines("a", "done", "dl-theory"))
+    _ok(machines("a", "sync", "--init", remote))
+    broken = tmp_path / "broken.toml"
+    broken.write_text('schema = 1\nid = "relearn-ai"\n[[stages]]\n', encoding="utf-8")
+    run = machines("a", "--roadmap", str(broken), "sync")
+    assert run.exit_code == 0, run.stderr
+
+
+def test_sync_init_with_another_origin_is_refused(machines, remote, tmp_path) -> None:
+    _ok(machines("a", "sync", "--init", remote))
+    run = machines("a", "sync", "--init", (tmp_path / "elsewhere.git").as_uri())
+    assert run.exit_code == 1
+    assert "the repository's remote 'origin' is" in run.stderr
+    assert "remote set-url origin" in run.stderr
+    assert machines("a", "sync", "--init", "  ").exit_code == 2

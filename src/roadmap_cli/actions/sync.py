@@ -258,7 +258,7 @@ def sync(app: AppContext, init_remote: str | None = None) -> SyncResult:
     """
     from roadmap_cli.support.git import find_git
 
-    data_dir = app.store().data_dir  # merges sync services' conflict copies first
+    data_dir = _data_dir(app)
     find_git()
     initialized = False
     if init_remote is not None:
@@ -291,6 +291,18 @@ def sync(app: AppContext, init_remote: str | None = None) -> SyncResult:
         finally:  # not reached when the process is killed: the next sync sees the marker
             marker.unlink(missing_ok=True)
     return result
+
+
+def _data_dir(app: AppContext) -> Path:
+    """The data folder in use, its roadmap's conflict copies merged first (as every
+    command does); a roadmap file that does not validate does not stop a sync."""
+    from roadmap_cli.errors import RoadmapFileError
+    from roadmap_cli.progress.store import default_data_dir
+
+    try:
+        return app.store().data_dir
+    except RoadmapFileError:
+        return app.data_dir.expanduser() if app.data_dir else default_data_dir()
 
 
 def _git_dir(data_dir: Path) -> Path:
@@ -479,7 +491,9 @@ def _progress_stores(app: AppContext, data_dir: Path) -> list[Any]:
     from roadmap_cli.progress.store import ProgressStore
     from roadmap_cli.roadmap.model import is_valid_id
 
-    ids = {app.store().roadmap_id}
+    ids = set()
+    with contextlib.suppress(RoadmapError):
+        ids.add(app.store().roadmap_id)
     with contextlib.suppress(OSError):
         ids.update(n[:-5] for n in os.listdir(data_dir) if n.endswith(".json"))
     return [ProgressStore(data_dir, i) for i in sorted(ids) if is_valid_id(i)]

@@ -384,3 +384,16 @@ def test_sync_init_with_another_origin_is_refused(machines, remote, tmp_path) ->
     assert "the repository's remote 'origin' is" in run.stderr
     assert "remote set-url origin" in run.stderr
     assert machines("a", "sync", "--init", "  ").exit_code == 2
+
+
+def test_a_damaged_progress_file_is_never_committed(machines, remote, tmp_path) -> None:
+    _ok(machines("a", "done", "dl-theory"))
+    _ok(machines("a", "sync", "--init", remote))
+    progress = tmp_path / "a" / "relearn-ai.json"
+    progress.write_text('{"schema": 1, "roadmap": "relearn-ai", "events": [', encoding="utf-8")
+    run = machines("a", "sync")
+    assert run.exit_code == 1
+    assert "relearn-ai.json: the progress file is not valid JSON" in run.stderr
+    assert "nothing was synced" in run.stderr and "roadmap progress restore" in run.stderr
+    assert _git(tmp_path / "a", "log", "--format=%s") == "roadmap: 1 event"
+    assert _git(tmp_path / "a", "diff", "--cached", "--name-only") == ""

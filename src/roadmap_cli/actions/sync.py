@@ -516,6 +516,28 @@ def _event_ids(data: bytes, name: str) -> set[str]:
         return set()
 
 
+def _committable_ids(data_dir: Path, name: str) -> set[str]:
+    """Event ids of the progress file ``name`` about to be committed.
+
+    Raises:
+        SyncError: it cannot be read (damaged, a newer format): it is unstaged, nothing
+            is committed, so the damage never reaches the other machines.
+    """
+    from roadmap_cli.progress.store import parse_progress
+
+    path = data_dir / name
+    try:
+        return {e.id for e in parse_progress(path.read_bytes(), path).events}
+    except (OSError, ProgressFileError) as exc:
+        run_git(["reset", "--quiet"], data_dir, check=False)
+        reason = exc.message if isinstance(exc, ProgressFileError) else f"{path}: {exc}"
+        raise SyncError(
+            f"{reason}; nothing was synced",
+            "repair it first ('roadmap doctor' says how; 'roadmap progress restore' brings "
+            "back a backup), then run 'roadmap sync' again",
+        ) from None
+
+
 def _working_ids(data_dir: Path) -> dict[str, set[str]]:
     """Event ids of every top-level progress file in the working tree."""
     found = {}
@@ -542,11 +564,7 @@ def _commit_local(app: AppContext, data_dir: Path, config: list[str]) -> tuple[b
         for name in names:
             if not name.endswith(".json") or "/" in name:
                 continue
-            new = (
-                _event_ids((data_dir / name).read_bytes(), name)
-                if (data_dir / name).exists()
-                else set()
-            )
+            new = _committable_ids(data_dir, name) if (data_dir / name).exists() else set()
             old: set[str] = set()
             if head.ok:
                 shown = run_git(["show", f"HEAD:{name}"], data_dir, check=False)

@@ -373,6 +373,14 @@ def _recover(data_dir: Path, git_dir: Path) -> list[str]:
                 f"removed {len(stale)} lock file(s) left by an interrupted sync "
                 f"({', '.join(p.name for p in stale)})"
             )
+    index_lock = git_dir / "index.lock"
+    if index_lock.exists():
+        raise SyncError(
+            f"{index_lock}: exists: another git command is running in the data folder, "
+            "or one was stopped",
+            "wait for it to finish; if no git command is running, delete that file, then "
+            "run 'roadmap sync' again",
+        )
     for folder in ("rebase-merge", "rebase-apply"):
         if (git_dir / folder).exists():
             raise SyncError(

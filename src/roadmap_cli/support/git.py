@@ -60,9 +60,14 @@ class GitOutput:
         return self.code == 0
 
     def last_line(self) -> str:
-        """The last non-empty line git wrote on stderr (else stdout), for messages."""
+        """What went wrong in one line, for messages: git's first ``fatal:`` or ``error:``
+        line, else the last non-empty line it wrote on stderr (else stdout)."""
         for text in (self.stderr, self.stdout):
             lines = [line.strip() for line in text.splitlines() if line.strip()]
+            for line in lines:
+                for prefix in ("fatal: ", "error: "):
+                    if line.startswith(prefix):
+                        return line.removeprefix(prefix)
             if lines:
                 return lines[-1]
         return f"git exited with status {self.code}"

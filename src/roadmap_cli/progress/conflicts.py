@@ -24,10 +24,10 @@ callback that the caller supplies.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -58,15 +58,32 @@ MERGED_DIR = Path("backups") / "merged"
 
 Service = Literal["Syncthing", "Dropbox", "Nextcloud", "OneDrive"]
 
-_SYNCTHING = re.compile(r"^(?P<base>.+)\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Z0-9]{7}\.json$")
-_PAREN = re.compile(
-    r"^(?P<base>.+?) \((?P<inner>(?:[^()]*? )?conflicted copy(?: [^()]*)?(?: \([0-9]+\))?)\)"
-    r"\.json$"
-)
-_OWNCLOUD = re.compile(r"^(?P<base>.+)_conflict-[0-9]{8}-[0-9]{6}\.json$")
-_HOST = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_ROADMAP_FIELD = re.compile(rb'"roadmap"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The name patterns, compiled on first use (only when a name could be a copy)."""
+    return {
+        "Syncthing": re.compile(
+            r"^(?P<base>.+)\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Z0-9]{7}\.json$"
+        ),
+        "Nextcloud": re.compile(r"^(?P<base>.+)_conflict-[0-9]{8}-[0-9]{6}\.json$"),
+        "paren": re.compile(
+            r"^(?P<base>.+?) \((?P<inner>(?:[^()]*? )?conflicted copy(?: [^()]*)?"
+            r"(?: \([0-9]+\))?)\)\.json$"
+        ),
+        "host": re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"),
+    }
+
+
+_ROADMAP_FIELD = rb'"roadmap"\s*:\s*"((?:[^"\\]|\\.){1,200})"'
+
+
+def _is_id(text: str) -> bool:
+    """``[a-z0-9][a-z0-9-]*`` without a regular expression."""
+    return bool(text) and text[0] != "-" and all(c in _ID_CHARS for c in text)
+
+
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 def auto_merge_enabled() -> bool:
@@ -75,7 +92,10 @@ def auto_merge_enabled() -> bool:
     return value not in ("0", "no", "false", "off")
 
 
-@dataclass(frozen=True)
+# Plain classes rather than dataclasses: this module is imported by every command that
+# reads progress, and making a dataclass costs about a millisecond.
+
+
 class ConflictCopy:
     """A file whose name says it is a conflict copy of ``<base_id>.json``.
 
@@ -85,12 +105,17 @@ class ConflictCopy:
         base_id: the roadmap id of the progress file it looks like a copy of.
     """
 
-    path: Path
-    service: Service
-    base_id: str
+    __slots__ = ("base_id", "path", "service")
+
+    def __init__(self, path: Path, service: Service, base_id: str) -> None:
+        self.path = path
+        self.service: Service = service
+        self.base_id = base_id
+
+    def __repr__(self) -> str:
+        return f"ConflictCopy({self.path!r}, {self.service!r}, {self.base_id!r})"
 
 
-@dataclass(frozen=True)
 class CopyCheck:
     """A conflict copy read: whether it can be merged, and why not.
 
@@ -103,13 +128,24 @@ class CopyCheck:
             ``roadmap`` is its file name): not a copy at all.
     """
 
-    copy: ConflictCopy
-    progress: Progress | None
-    problem: str | None
-    own_file: bool = False
+    __slots__ = ("copy", "own_file", "problem", "progress")
+
+    def __init__(
+        self,
+        copy: ConflictCopy,
+        progress: Progress | None,
+        problem: str | None,
+        own_file: bool = False,
+    ) -> None:
+        self.copy = copy
+        self.progress = progress
+        self.problem = problem
+        self.own_file = own_file
+
+    def __repr__(self) -> str:
+        return f"CopyCheck({self.copy!r}, problem={self.problem!r}, own_file={self.own_file})"
 
 
-@dataclass(frozen=True)
 class Absorbed:
     """One conflict copy dealt with by :func:`absorb_conflict_copies`.
 
@@ -121,31 +157,44 @@ class Absorbed:
         message: the line said about it.
     """
 
-    copy: ConflictCopy
-    new_events: int
-    moved_to: Path | None
-    message: str
+    __slots__ = ("copy", "message", "moved_to", "new_events")
+
+    def __init__(
+        self, copy: ConflictCopy, new_events: int, moved_to: Path | None, message: str
+    ) -> None:
+        self.copy = copy
+        self.new_events = new_events
+        self.moved_to = moved_to
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Absorbed({self.copy!r}, new_events={self.new_events}, moved_to={self.moved_to!r})"
 
 
 def _match_name(name: str, ids: Iterable[str]) -> tuple[Service, str] | None:
     """The service and base id a file name says it is a conflict copy of, or None."""
     if not name.endswith(".json"):
         return None
-    for pattern, service in ((_SYNCTHING, "Syncthing"), (_OWNCLOUD, "Nextcloud")):
-        match = pattern.match(name)
-        if match and _ID.match(match["base"]):
-            return service, match["base"]  # type: ignore[return-value]
-    match = _PAREN.match(name)
-    if match and _ID.match(match["base"]):
-        inner = match["inner"]
-        return ("Nextcloud" if inner.startswith("conflicted copy") else "Dropbox"), match["base"]
     stem = name[: -len(".json")]
+    candidates = [b for b in ids if stem.startswith(b + "-")]
+    if "conflict" not in name and not candidates:
+        return None  # the common case: decided without a regular expression
+    patterns = _patterns()
+    if "conflict" in name:
+        named: tuple[Service, ...] = ("Syncthing", "Nextcloud")
+        for service in named:
+            match = patterns[service].match(name)
+            if match and _is_id(match["base"]):
+                return service, match["base"]
+        match = patterns["paren"].match(name)
+        if match and _is_id(match["base"]):
+            inner = match["inner"]
+            service = "Nextcloud" if inner.startswith("conflicted copy") else "Dropbox"
+            return service, match["base"]
     best = None
-    for base in ids:  # OneDrive: "<id>-<computer name>.json"; the longest id wins
-        if (
-            stem.startswith(base + "-")
-            and _HOST.match(stem[len(base) + 1 :])
-            and (best is None or len(base) > len(best))
+    for base in candidates:  # OneDrive: "<id>-<computer name>.json"; the longest id wins
+        if patterns["host"].match(stem[len(base) + 1 :]) and (
+            best is None or len(base) > len(best)
         ):
             best = base
     return ("OneDrive", best) if best is not None else None
@@ -167,7 +216,7 @@ def find_conflict_copies(data_dir: Path, roadmap_ids: Iterable[str] = ()) -> lis
         return []
     in_use = tuple(roadmap_ids)
     ids = set(in_use)
-    ids.update(n[:-5] for n in names if n.endswith(".json") and _ID.match(n[:-5]))
+    ids.update(n[:-5] for n in names if n.endswith(".json") and _is_id(n[:-5]))
     found = []
     for name in sorted(names):
         if name.startswith(".") or name[:-5] in in_use:
@@ -191,7 +240,7 @@ def check_copy(copy: ConflictCopy) -> CopyCheck:
         with copy.path.open("rb") as handle:
             head = handle.read(1024)
             # cheap first look: a file that names another roadmap near its top is not ours
-            field = _ROADMAP_FIELD.search(head)
+            field = re.search(_ROADMAP_FIELD, head)
             if field is not None and field.group(1).decode("utf-8", "replace") != copy.base_id:
                 owner = field.group(1).decode("utf-8", "replace")
                 if copy.path.name == f"{owner}.json":

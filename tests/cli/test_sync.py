@@ -318,6 +318,7 @@ def _sync_process(folder: Path) -> subprocess.Popen[bytes]:
     )
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and process groups")
 def test_a_sync_killed_at_any_moment_is_completed_by_the_next(machines, remote, tmp_path) -> None:
     on = machines
     a = tmp_path / "a"

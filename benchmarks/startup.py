@@ -64,6 +64,7 @@ class Case:
     fresh: bool = False
     cold: bool = False
     extra_env: dict[str, str] | None = None
+    synced: bool = False
 
 
 def cases(venv: Venv) -> list[Case]:
@@ -75,6 +76,7 @@ def cases(venv: Venv) -> list[Case]:
         Case("roadmap next", [rm, "next"]),
         Case("roadmap next --json", [rm, "next", "--json"]),
         Case("roadmap next, empty roadmap cache", [rm, "next"], cold=True),
+        Case("roadmap next, git-synced folder", [rm, "next"], synced=True),
         Case("roadmap list", [rm, "list"]),
         Case("roadmap list --json", [rm, "list", "--json"]),
         Case("roadmap done flash-attention", [rm, "done", "flash-attention"], fresh=True),
@@ -100,9 +102,28 @@ def seed(venv: Venv, data_dir: Path) -> None:
             raise SystemExit(f"roadmap {' '.join(argv)} failed:\n{result.stderr.decode()}")
 
 
+def make_synced(seeded: Path, scratch: Path) -> Path:
+    """A copy of the seeded data folder as ``roadmap sync --init`` leaves it: a git work
+    tree with ``.gitattributes``, ``.gitignore``, a commit, backups and another roadmap's
+    progress beside it (what the conflict-copy check lists on every command)."""
+    synced = scratch / "synced"
+    shutil.copytree(seeded, synced)
+    (synced / "backups").mkdir(exist_ok=True)
+    (synced / "rust.json").write_text('{"schema": 1, "roadmap": "rust", "events": []}\n')
+    (synced / ".gitattributes").write_text("/*.json merge=roadmap\n")
+    (synced / ".gitignore").write_text("*.lock\n.*.tmp\nbackups/\n")
+    for argv in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "roadmap: 4 events"]):
+        ident = ["-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+        done = run(["git", *ident, *argv], base_env(synced), cwd=synced)
+        if done.returncode:
+            raise SystemExit(f"git {argv[0]} failed:\n{done.stderr.decode()}")
+    return synced
+
+
 def measure(case: Case, seeded: Path, scratch: Path, **extra: str) -> Run:
-    """Run ``case`` once against the seeded data (a fresh copy if it writes)."""
-    data = seeded
+    """Run ``case`` once against the seeded data (a fresh copy if it writes; the git-synced
+    copy for ``synced`` cases)."""
+    data = scratch / "synced" if case.synced else seeded
     if case.fresh:
         data = Path(tempfile.mkdtemp(dir=scratch))
         shutil.copytree(seeded, data, dirs_exist_ok=True)
@@ -131,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         seeded = scratch / "seeded"
         seeded.mkdir()
         seed(venv, seeded)
+        make_synced(seeded, scratch)
         completion = measure(all_cases[-1], seeded, scratch)
         if b"flash-attention" not in completion.stdout:
             raise SystemExit(f"completion printed no candidates: {completion.stdout!r}")
@@ -207,6 +229,11 @@ def targets(samples: dict[str, Sample], imports: dict[str, set[str]]) -> list[Ta
             comp.median <= 0.5 * nxt.median,
         ),
         Target("roadmap next peak RSS ≤ 60 MiB", f"{nxt.max_rss:.1f} MiB", nxt.max_rss <= 60),
+        Target(
+            "roadmap next, git-synced folder ≤ 1.3× floor",
+            f"{samples['roadmap next, git-synced folder'].median / floor:.2f}×",
+            samples["roadmap next, git-synced folder"].median <= 1.3 * floor,
+        ),
     ]
 
 

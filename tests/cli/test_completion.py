@@ -71,7 +71,7 @@ def test_completion_follows_own_roadmap(tmp_path: Path) -> None:
 
 
 def test_subcommands_complete() -> None:
-    assert _bash("roadmap progress ") == ["export", "merge", "restore"]
+    assert _bash("roadmap progress ") == ["export", "merge", "restore", "merge-driver"]
     assert "search" in _bash("roadmap sea")
 
 

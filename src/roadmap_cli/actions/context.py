@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,12 +61,20 @@ class AppContext:
         roadmap_file: ``--roadmap`` / ``ROADMAP_FILE``, or None for the bundled roadmap.
         data_dir: ``--data-dir``, or None for ``ROADMAP_DATA_DIR`` / the platform folder.
         lang: "zh" or "en", the language titles are shown in.
+        notify: called with one line (no newline) for what happened on the side, such
+            as a sync service's conflict copy merged; the CLI writes it on stderr.
+        notices: every such line, in order (for callers without ``notify``).
+        keep_copies: conflict copies not to merge on sight (``progress merge FILE``).
     """
 
     roadmap_file: Path | None = None
     data_dir: Path | None = None
     lang: str = "en"
+    notify: Callable[[str], None] | None = field(default=None, repr=False)
+    notices: list[str] = field(default_factory=list, repr=False)
+    keep_copies: list[Path] = field(default_factory=list, repr=False)
     _catalog: Catalog | None = field(default=None, repr=False)
+    _checked: set[Path] = field(default_factory=set, repr=False)
 
     @property
     def roadmap_path(self) -> Path:
@@ -99,4 +108,15 @@ class AppContext:
         from roadmap_cli.progress.store import ProgressStore, default_data_dir
 
         folder = self.data_dir.expanduser() if self.data_dir else default_data_dir()
-        return ProgressStore(folder, roadmap_id)
+        store = ProgressStore(folder, roadmap_id)
+        if store.path not in self._checked:  # once per command: one listing of the folder
+            self._checked.add(store.path)
+            from roadmap_cli.progress.conflicts import absorb_conflict_copies
+
+            absorb_conflict_copies(folder, roadmap_id, self._notice, keep=self.keep_copies)
+        return store
+
+    def _notice(self, line: str) -> None:
+        self.notices.append(line)
+        if self.notify is not None:
+            self.notify(line)

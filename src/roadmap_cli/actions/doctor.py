@@ -1,9 +1,11 @@
 """``roadmap doctor``: check the roadmap and its progress together.
 
-It reads and never writes: the roadmap file (errors and warnings), the progress file
+It reads and never writes (a sync service's mergeable conflict copy is merged on sight,
+as by every command that reads progress): the roadmap file (errors and warnings), the progress file
 (readable or damaged), marks of topics that left the roadmap (orphans), marks recorded
-under a former id (an alias, now following the renamed topic), the rotating backups, and
-temporary files an interrupted write left. The result is healthy unless a file is damaged.
+under a former id (an alias, now following the renamed topic), the rotating backups,
+temporary files an interrupted write left, and conflict copies left unmerged. The result
+is healthy unless a file is damaged.
 """
 
 from __future__ import annotations
@@ -50,6 +52,16 @@ class BackupCheck:
     events: int | None
 
 
+@dataclass(frozen=True)
+class CopyFinding:
+    """A sync service's conflict copy of the progress file that was not merged, and why
+    (another roadmap's, damaged, newer, or merging is off)."""
+
+    path: Path
+    service: str
+    problem: str
+
+
 @dataclass
 class DoctorResult:
     """What ``roadmap doctor`` found.
@@ -71,6 +83,7 @@ class DoctorResult:
         temporaries: temporary files left by interrupted writes (the next change removes
             them).
         set_aside: damaged progress files set aside by ``progress restore`` (kept).
+        conflict_copies: conflict copies of the progress file left unmerged, and why.
     """
 
     roadmap_path: Path
@@ -88,6 +101,7 @@ class DoctorResult:
     backups: list[BackupCheck] = field(default_factory=list)
     temporaries: list[Path] = field(default_factory=list)
     set_aside: list[Path] = field(default_factory=list)
+    conflict_copies: list[CopyFinding] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
@@ -98,7 +112,8 @@ class DoctorResult:
         """``{healthy, roadmap: {file, id, topics, errors, warnings}, progress: {file,
         exists, readable, error, hint, events}, orphans: [{id, status, events}],
         aliased: [{alias, topic, events}], backups: [{file, readable, events}],
-        temporary_files: [path], set_aside: [path]}``."""
+        temporary_files: [path], set_aside: [path], conflict_copies: [{file, service,
+        problem}]}``."""
         return {
             "healthy": self.healthy,
             "roadmap": {
@@ -128,6 +143,10 @@ class DoctorResult:
             ],
             "temporary_files": [str(p) for p in self.temporaries],
             "set_aside": [str(p) for p in self.set_aside],
+            "conflict_copies": [
+                {"file": str(c.path), "service": c.service, "problem": c.problem}
+                for c in self.conflict_copies
+            ],
         }
 
 
@@ -181,6 +200,7 @@ def _check_progress(store: ProgressStore, result: DoctorResult) -> Progress | No
     result.backups = _backups(store)
     result.temporaries = sorted(_glob(store, f".{store.roadmap_id}.json.*.tmp"))
     result.set_aside = sorted(_glob(store, f"{store.roadmap_id}.json.damaged-*"))
+    result.conflict_copies = _conflict_copies(store)
     try:
         progress = store.load()
     except ProgressFileError as exc:
@@ -189,6 +209,18 @@ def _check_progress(store: ProgressStore, result: DoctorResult) -> Progress | No
         return None
     result.events = len(progress.events)
     return progress
+
+
+def _conflict_copies(store: ProgressStore) -> list[CopyFinding]:
+    from roadmap_cli.progress.conflicts import AUTO_MERGE_ENV, unmerged_copies
+
+    found = []
+    for check in unmerged_copies(store.data_dir, store.roadmap_id):
+        if check.copy.base_id != store.roadmap_id:
+            continue
+        problem = check.problem or f"not merged ({AUTO_MERGE_ENV}=0)"
+        found.append(CopyFinding(check.copy.path, check.copy.service, problem))
+    return found
 
 
 def _without_path(message: str, path: Path) -> str:

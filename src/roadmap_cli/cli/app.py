@@ -29,13 +29,14 @@ from roadmap_cli.cli.commands import (
     report,
     search,
     show,
+    sync,
     undo,
     validate,
 )
 from roadmap_cli.cli.commands import list as list_
 from roadmap_cli.cli.commands import next as next_
 from roadmap_cli.cli.commands import open as open_
-from roadmap_cli.cli.funnel import RoadmapGroup
+from roadmap_cli.cli.funnel import RoadmapGroup, say_notice
 from roadmap_cli.errors import UsageError
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -109,6 +110,7 @@ def options(
         roadmap_file=_path_option("--roadmap", roadmap, "roadmap file"),
         data_dir=_path_option("--data-dir", data_dir, "folder"),
         lang=check_language(lang or default_language()),
+        notify=say_notice,
     )
 
 
@@ -134,6 +136,7 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("import", import_.command),
     ("doctor", doctor.command),
     ("paths", paths.command),
+    ("sync", sync.command),
 ]
 for _name, _function in COMMANDS:
     app.command(_name)(_function)

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from roadmap_cli.errors import ExitStatus, RoadmapError
 from roadmap_cli.support.textsafe import clean_line
 
-__all__ = ["RoadmapGroup", "say_error"]
+__all__ = ["RoadmapGroup", "say_error", "say_notice"]
 
 
 def say_error(message: str, hint: str | None = None, details: Sequence[str] = ()) -> None:
@@ -34,6 +34,12 @@ def say_error(message: str, hint: str | None = None, details: Sequence[str] = ()
     if hint:
         lines.append(f"{dim}hint:{reset} {clean_line(hint)}")
     sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+
+
+def say_notice(line: str) -> None:
+    """Write one line about something done on the side on stderr: ``roadmap: …``."""
+    sys.stderr.write(f"roadmap: {clean_line(line)}\n")
     sys.stderr.flush()
 
 

@@ -229,6 +229,15 @@ class ProgressStore:
         with self._locked():
             self._save(progress)
 
+    def locked(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the write lock (no write): for a process, such as ``roadmap sync``, that
+        replaces the file by other means while no ``roadmap`` command may write it.
+
+        Raises:
+            LockTimeoutError, ProgressFileError: as :meth:`update`.
+        """
+        return self._locked()
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         from filelock import FileLock, Timeout

@@ -128,4 +128,16 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
         out += [_detail(p.name) for p in result.temporaries]
     for p in result.set_aside:
         out.append(_check("info", "Set aside", f"{_name(p)} (a damaged copy, kept)"))
+    for c in result.conflict_copies:
+        out.append(
+            _check("warning", "Copy", f"{_name(c.path)}: {c.service} conflict copy, {c.problem}")
+        )
+    if result.conflict_copies:
+        out.append(
+            _detail(
+                "not merged; check it, then merge it with 'roadmap progress merge FILE' "
+                "or move it away",
+                "muted",
+            )
+        )
     return out

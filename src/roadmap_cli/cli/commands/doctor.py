@@ -12,10 +12,12 @@ def command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Check the roadmap and your progress together.
 
     Reports roadmap problems, whether the progress file is readable, marks of topics that
-    left the roadmap (orphans), marks under a renamed topic's former id, backups, and
-    files left by an interrupted write.
+    left the roadmap (orphans), marks under a renamed topic's former id, backups,
+    files left by an interrupted write, and sync services' conflict copies that
+    were not merged (another roadmap's, damaged), with the reason.
 
-    Changes nothing. Exits 0 when healthy, 1 when the roadmap or the progress file is
+    Changes nothing (a conflict copy that can be merged is merged, as by every
+    command). Exits 0 when healthy, 1 when the roadmap or the progress file is
     damaged.
 
     Examples:

@@ -66,6 +66,7 @@ def merge(ctx: typer.Context, file: FileArgument, as_json: JsonOption = False) -
     from roadmap_cli.actions.progress import merge_progress
 
     app = app_context(ctx)
+    app.keep_copies.append(file)  # merged here, not on sight
     result = merge_progress(app.store(), file)
     if as_json:
         emit_json(result)
@@ -109,8 +110,41 @@ def restore(
     render_restore(result, app.lang)
 
 
+def merge_driver(
+    base: Annotated[Path, typer.Argument(metavar="BASE", help="The common ancestor (%O).")],
+    ours: Annotated[
+        Path, typer.Argument(metavar="OURS", help="This side (%A); the result is written here.")
+    ],
+    theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help="The other side (%B).")],
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="[PATH]", help="The file's path in the repository (%P)."),
+    ] = None,
+) -> None:
+    """Git's merge driver for progress files: writes the union of both sides into OURS.
+
+    Every event of either side is kept once, so the merge never conflicts. A
+    side that cannot be read exits 1: git then reports a conflict and nothing
+    is lost. Installed roadmaps are merged whole (the side that changed).
+    'roadmap sync --init' registers it; you do not run it yourself.
+
+    Examples:
+
+      git config merge.roadmap.driver 'roadmap progress merge-driver %O %A %B %P'
+
+      echo '/*.json merge=roadmap' >> .gitattributes
+    """
+    import sys
+
+    from roadmap_cli.actions.sync import merge_driver as merge_files
+
+    result = merge_files(base, ours, theirs, name)
+    for line in result.notices:
+        sys.stderr.write(f"roadmap: {line}\n")
+
+
 def group() -> typer.Typer:
-    """The ``progress`` group: ``export``, ``merge`` and ``restore``."""
+    """The ``progress`` group: ``export``, ``merge``, ``restore`` and ``merge-driver``."""
     progress = typer.Typer(
         name="progress",
         help="Copy, merge and restore your progress file (for a second machine, or a mishap).",
@@ -119,4 +153,5 @@ def group() -> typer.Typer:
     progress.command("export")(export)
     progress.command("merge")(merge)
     progress.command("restore")(restore)
+    progress.command("merge-driver")(merge_driver)
     return progress

@@ -29,6 +29,7 @@ from roadmap_cli.cli.commands import (
     report,
     search,
     show,
+    tui,
     undo,
     validate,
 )
@@ -129,6 +130,7 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("history", history.command),
     ("search", search.command),
     ("open", open_.command),
+    ("tui", tui.command),
     ("validate", validate.validate),
     ("init", validate.init),
     ("import", import_.command),

@@ -123,19 +123,50 @@ class Run:
     stderr: bytes
 
 
-def run(argv: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> Run:
+def run(
+    argv: Sequence[str], env: Mapping[str, str], cwd: Path | None = None, tty: bool = False
+) -> Run:
     """Run ``argv`` to completion and measure it.
 
     The wall time spans process creation to exit. The peak RSS is the child's own
     ``ru_maxrss`` from ``wait4`` (Linux reports KiB). Output goes to temporary files, so a
-    full pipe never stalls the child.
+    full pipe never stalls the child. With ``tty``, stdin and stdout are a pseudo-terminal
+    (80x24) whose output is read and discarded (a full-screen program needs one).
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        master = slave = -1
+        if tty:
+            import fcntl
+            import pty
+            import struct
+            import termios
+            import threading
+
+            master, slave = pty.openpty()
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+            def drain() -> None:
+                try:
+                    while os.read(master, 65536):
+                        pass
+                except OSError:
+                    pass
+
+            threading.Thread(target=drain, daemon=True).start()
         start = time.perf_counter()
         proc = subprocess.Popen(
-            list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=dict(env), cwd=cwd
+            list(argv),
+            stdin=slave if tty else subprocess.DEVNULL,
+            stdout=slave if tty else out,
+            stderr=err,
+            env={**env, "TERM": "xterm-256color"} if tty else dict(env),
+            cwd=cwd,
         )
+        if tty:
+            os.close(slave)
         _, status, usage = os.wait4(proc.pid, 0)
+        if tty:
+            os.close(master)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)

@@ -45,7 +45,8 @@ from _util import (
 )
 
 FLOOR = "import typer, rich.console, pydantic, platformdirs"
-HEAVY = ("typer", "rich", "pydantic", "filelock", "platformdirs")
+TUI_FLOOR = f"{FLOOR}, textual.app"
+HEAVY = ("typer", "rich", "pydantic", "filelock", "platformdirs", "textual")
 COMPLETION = {
     "_ROADMAP_COMPLETE": "complete_bash",
     "COMP_WORDS": "roadmap done fl",
@@ -65,6 +66,7 @@ class Case:
     cold: bool = False
     extra_env: dict[str, str] | None = None
     synced: bool = False
+    tty: bool = False
 
 
 def cases(venv: Venv) -> list[Case]:
@@ -81,6 +83,13 @@ def cases(venv: Venv) -> list[Case]:
         Case("roadmap list --json", [rm, "list", "--json"]),
         Case("roadmap done flash-attention", [rm, "done", "flash-attention"], fresh=True),
         Case("complete 'roadmap done fl<TAB>'", [rm], extra_env=COMPLETION),
+        Case("import floor + textual.app", [venv.python, "-c", TUI_FLOOR]),
+        Case(
+            "roadmap tui, first frame",
+            [rm, "tui"],
+            extra_env={"ROADMAP_TUI_EXIT_AFTER_FIRST_FRAME": "1"},
+            tty=True,
+        ),
     ]
 
 
@@ -130,7 +139,7 @@ def measure(case: Case, seeded: Path, scratch: Path, **extra: str) -> Run:
     env = base_env(data, **(case.extra_env or {}), **extra)
     if case.cold:
         env["ROADMAP_CACHE_DIR"] = tempfile.mkdtemp(dir=scratch)
-    result = run(case.argv, env)
+    result = run(case.argv, env, tty=case.tty)
     if result.returncode:
         raise SystemExit(f"{case.name} failed ({result.returncode}):\n{result.stderr.decode()}")
     if case.fresh:
@@ -153,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         seeded.mkdir()
         seed(venv, seeded)
         make_synced(seeded, scratch)
-        completion = measure(all_cases[-1], seeded, scratch)
+        completion = measure(
+            next(c for c in all_cases if c.extra_env == COMPLETION), seeded, scratch
+        )
         if b"flash-attention" not in completion.stdout:
             raise SystemExit(f"completion printed no candidates: {completion.stdout!r}")
         for case in all_cases:  # one import-profiled run each, also the warm-up
@@ -194,7 +205,11 @@ def targets(samples: dict[str, Sample], imports: dict[str, set[str]]) -> list[Ta
     nxt_json = samples["roadmap next --json"]
     comp_name = "complete 'roadmap done fl<TAB>'"
     comp = samples[comp_name]
-    readers = [n for n in samples if n.startswith("roadmap ") and "done" not in n]
+    readers = [
+        n for n in samples if n.startswith("roadmap ") and "done" not in n and "tui" not in n
+    ]
+    tui = samples["roadmap tui, first frame"]
+    tui_floor = samples["import floor + textual.app"]
 
     def without(name: str, *modules: str) -> Callable[[], bool]:
         return lambda: not any(m in imports[name] for m in modules)
@@ -233,6 +248,16 @@ def targets(samples: dict[str, Sample], imports: dict[str, set[str]]) -> list[Ta
             "roadmap next, git-synced folder ≤ 1.3× floor",
             f"{samples['roadmap next, git-synced folder'].median / floor:.2f}×",
             samples["roadmap next, git-synced folder"].median <= 1.3 * floor,
+        ),
+        Target(
+            "roadmap tui first frame ≤ 2× (floor + textual.app)",
+            f"{tui.median / tui_floor.median:.2f}×",
+            tui.median <= 2 * tui_floor.median,
+        ),
+        Target(
+            "next, list and completion import no textual",
+            ", ".join(n for n in (*readers, comp_name) if "textual" in imports[n]) or "none do",
+            all(without(n, "textual")() for n in (*readers, comp_name)),
         ),
     ]
 

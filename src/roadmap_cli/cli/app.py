@@ -30,6 +30,7 @@ from roadmap_cli.cli.commands import (
     search,
     show,
     sync,
+    tui,
     undo,
     validate,
 )
@@ -131,6 +132,7 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("history", history.command),
     ("search", search.command),
     ("open", open_.command),
+    ("tui", tui.command),
     ("validate", validate.validate),
     ("init", validate.init),
     ("import", import_.command),

@@ -1,0 +1,1 @@
+"""The full-screen view, ``roadmap tui`` (Textual; imported only by that command)."""

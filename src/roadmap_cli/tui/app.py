@@ -1,0 +1,483 @@
+"""``roadmap tui``: the whole study loop in one full-screen view (Textual).
+
+Left, the stages as a tree of topics with status marks and a progress bar per stage;
+right, the selected topic (:mod:`roadmap_cli.tui.detail`); the header carries overall
+progress, the footer the keys. Every change goes through the same actions as the
+commands (:mod:`roadmap_cli.actions`): the same events, lock, atomic write and messages,
+so what is done here shows in ``roadmap list`` as if typed. When the progress file
+changes underneath (another terminal, a sync), the screen reloads it.
+
+Only this command imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from roadmap_cli.actions.context import AppContext
+from roadmap_cli.errors import RoadmapError
+from roadmap_cli.progress.snapshot import Snapshot, snapshot
+from roadmap_cli.render.widgets import LABELS, MARKS, Lang
+from roadmap_cli.tui.detail import stage_detail, topic_detail
+
+__all__ = ["FILTERS", "MIN_SIZE", "RoadmapApp"]
+
+#: The smallest terminal (columns, rows) the layout is drawn in.
+MIN_SIZE = (60, 16)
+#: What ``f`` cycles through: None shows every topic.
+FILTERS: tuple[str | None, ...] = (None, "todo", "in_progress", "done")
+
+HELP = """\
+j / k, arrows   move            enter   open or close a stage
+s  start     d  done     x  skip     r  reset     u  undo
+n  add a note ($EDITOR when set, else a line here)
+o  open the first resource      1-9  open resource N
+/  search       f  filter: all / to do / in progress / done
+N  jump to what 'roadmap next' suggests
+R  review topics that are due (1-4 rates)
+?  this help    q  quit
+
+Any key closes this help."""
+
+Row = tuple[str, str]  # ("stage" | "topic", id)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys, over the main screen; any key closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Static { width: auto; max-width: 90%; padding: 1 2; border: round $accent;
+                          background: $panel; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(HELP)
+
+    def on_key(self) -> None:
+        self.dismiss()
+
+
+def _bar(done: int, total: int, width: int = 10) -> str:
+    filled = round(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+def _file_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class RoadmapApp(App[None]):
+    """The full-screen view of one roadmap and its progress.
+
+    Args:
+        context: the global options (roadmap, data folder, language) of the invocation.
+        watch_interval: seconds between checks of the progress file for outside changes.
+        exit_after_first_frame: quit once the first screen is drawn (start-up benchmark).
+    """
+
+    TITLE = "roadmap"
+    AUTO_FOCUS = "#topics"
+    CSS = """
+    #main { height: 1fr; }
+    #topics { width: 45%; min-width: 28; border-right: solid $accent; }
+    #detail { width: 1fr; padding: 0 1; }
+    #prompt { dock: bottom; display: none; }
+    #prompt.visible { display: block; }
+    #too-small { display: none; padding: 1 2; }
+    .small #too-small { display: block; }
+    .small #main, .small Footer { display: none; }
+    """
+    BINDINGS: ClassVar[list[Any]] = [
+        Binding("j", "down", "down", show=False),
+        Binding("k", "up", "up", show=False),
+        Binding("s", "mark('start')", "start"),
+        Binding("d", "mark('done')", "done"),
+        Binding("x", "mark('skip')", "skip"),
+        Binding("r", "mark('reset')", "reset"),
+        Binding("u", "undo", "undo"),
+        Binding("n", "note", "note"),
+        Binding("o", "open(1)", "open"),
+        *(Binding(str(n), f"open({n})", f"open {n}", show=False) for n in range(1, 10)),
+        Binding("slash", "search", "search"),
+        Binding("f", "filter", "filter"),
+        Binding("R", "review", "review"),
+        Binding("N", "jump_next", "next"),
+        Binding("question_mark", "help", "help"),
+        Binding("q", "quit", "quit"),
+        Binding("escape", "cancel", "cancel", show=False),
+    ]
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        watch_interval: float = 1.0,
+        exit_after_first_frame: bool = False,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.lang = context.lang
+        self.catalog = context.catalog()
+        self.store = context.store()
+        self.snap: Snapshot = snapshot(self.catalog, self.store.load())
+        self.names = Lang(self.lang, self.catalog.roadmap.language)
+        self.filter: str | None = None
+        self.matches: set[str] | None = None  # topic ids a search found
+        self.prompt_mode: str | None = None  # "note" | "search" | "review"
+        self.review_queue: list[str] = []
+        self._watch_interval = watch_interval
+        self._exit_after_first_frame = exit_after_first_frame
+        self._signature = _file_signature(self.store.path)
+        roadmap = self.catalog.roadmap
+        self.title = roadmap.display_title(self.lang)
+
+    # ----------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            f"The terminal is too small: roadmap tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]}.",
+            id="too-small",
+        )
+        with Horizontal(id="main"):
+            tree: Tree[Row] = Tree("roadmap", id="topics")
+            tree.show_root = False
+            tree.guide_depth = 2
+            yield tree
+            with VerticalScroll(id="detail"):
+                yield Static(id="detail-text")
+        yield Input(id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fit(self.size.width, self.size.height)
+        self.topics_tree.focus()
+        self.rebuild(select=self._suggested())
+        self.set_interval(self._watch_interval, self.check_outside_changes)
+        if self._exit_after_first_frame:
+            self.call_after_refresh(self.exit)
+
+    def on_resize(self, event: Any) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_SIZE[0] or height < MIN_SIZE[1], "small")
+
+    # ------------------------------------------------------------------- tree
+    @property
+    def topics_tree(self) -> Tree[Row]:
+        """The tree of stages and topics on the left."""
+        return self.query_one("#topics", Tree)
+
+    def _suggested(self) -> str | None:
+        from roadmap_cli.progress.snapshot import next_topics
+
+        plan = next_topics(self.snap, 1)
+        return plan.items[0].topic.id if plan.items else None
+
+    def _visible(self, topic_id: str) -> bool:
+        if self.matches is not None and topic_id not in self.matches:
+            return False
+        return self.filter is None or self.snap.status(topic_id) == self.filter
+
+    def rebuild(self, select: str | None = None) -> None:
+        """Redraw the tree from the current snapshot, keeping (or moving to) ``select``,
+        expanding the stages that were open and the one holding the selection."""
+        tree = self.topics_tree
+        current = select or self.selected_topic()
+        was_open = {n.data[1] for n in tree.root.children if n.data is not None and n.is_expanded}
+        tree.clear()
+        target: TreeNode[Row] | None = None
+        for stage in self.catalog.roadmap.stages:
+            topics = [t for t in stage.topics if self._visible(t.id)]
+            if not topics:
+                continue
+            finished = sum(self.snap.status(t.id) in ("done", "skipped") for t in stage.topics)
+            label = Text(self.names.title(stage), style="bold")
+            label.append(f"  {_bar(finished, len(stage.topics))} {finished}/{len(stage.topics)}")
+            holds = any(t.id == current for t in topics)
+            node = tree.root.add(
+                label, data=("stage", stage.id), expand=holds or stage.id in was_open
+            )
+            for topic in topics:
+                status = self.snap.status(topic.id)
+                row = Text(f"{MARKS[status]} ")
+                row.append(topic.id, style="cyan")
+                row.append(f"  {self.names.title(topic)}")
+                leaf = node.add_leaf(row, data=("topic", topic.id))
+                if topic.id == current:
+                    target = leaf
+        self.sub_title = self._progress_line()
+        if target is not None:
+            self.call_after_refresh(tree.move_cursor, target)
+        self.call_after_refresh(self.show_detail)
+
+    def _progress_line(self) -> str:
+        statuses = [self.snap.status(t) for t in self.catalog.topics]
+        finished = sum(s in ("done", "skipped") for s in statuses)
+        parts = [f"{finished}/{len(statuses)} finished"]
+        if self.filter:
+            parts.append(f"showing {LABELS[self.filter]}")
+        if self.matches is not None:
+            parts.append(f"{len(self.matches)} found (esc clears)")
+        return " · ".join(parts)
+
+    def selected(self) -> Row | None:
+        node = self.topics_tree.cursor_node
+        return node.data if node is not None else None
+
+    def selected_topic(self) -> str | None:
+        row = self.selected()
+        return row[1] if row is not None and row[0] == "topic" else None
+
+    def show_detail(self) -> None:
+        row = self.selected()
+        pane = self.query_one("#detail-text", Static)
+        if row is None:
+            pane.update("")
+        elif row[0] == "topic":
+            pane.update(topic_detail(self.snap, self.catalog.topics[row[1]], self.lang))
+        else:
+            stage = next(s for s in self.catalog.roadmap.stages if s.id == row[1])
+            pane.update(stage_detail(self.snap, stage, self.lang))
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
+        self.show_detail()
+
+    # ---------------------------------------------------------------- reload
+    def reload(self, select: str | None = None) -> None:
+        """Read the progress file again and redraw."""
+        self.snap = snapshot(self.catalog, self.store.load())
+        self._signature = _file_signature(self.store.path)
+        self.rebuild(select)
+
+    def check_outside_changes(self) -> None:
+        """Reload when the progress file changed on disk since we last read or wrote it."""
+        if _file_signature(self.store.path) != self._signature:
+            try:
+                self.reload()
+            except RoadmapError as exc:
+                self.notify(exc.message, title="progress file", severity="error")
+
+    def _run(self, action: Any, *args: Any) -> Any:
+        """Call an action; a RoadmapError becomes a notification (nothing changed)."""
+        try:
+            return action(self.context, *args)
+        except RoadmapError as exc:
+            self.notify(exc.message + (f"\n{exc.hint}" if exc.hint else ""), severity="error")
+            return None
+
+    # ---------------------------------------------------------------- actions
+    def action_down(self) -> None:
+        self.topics_tree.action_cursor_down()
+
+    def action_up(self) -> None:
+        self.topics_tree.action_cursor_up()
+
+    def action_mark(self, verb: str) -> None:
+        topic = self.selected_topic()
+        if topic is None:
+            self.notify("choose a topic first (enter opens a stage)", severity="warning")
+            return
+        from roadmap_cli.actions.mark import mark
+
+        result = self._run(mark, verb, [topic], None, None)
+        if result is None:
+            return
+        for change in result.changes:
+            if change.before == change.after:
+                self.notify(f"{change.topic.id}: already {LABELS[change.after]}")
+            else:
+                self.notify(f"{change.topic.id}: {LABELS[change.before]} → {LABELS[change.after]}")
+            if change.unmet:
+                self.notify(
+                    f"Prerequisites of {change.topic.id} not done yet: {', '.join(change.unmet)}",
+                    severity="warning",
+                )
+        self.reload(topic)
+
+    def action_undo(self) -> None:
+        from roadmap_cli.actions.undo import undo
+
+        result = self._run(undo)
+        if result is None:
+            return
+        undone = ", ".join(sorted({e.topic for e in result.undone if e.topic})) or "a change"
+        self.notify(f"undid the last change ({undone})")
+        self.reload()
+
+    def action_note(self) -> None:
+        topic = self.selected_topic()
+        if topic is None:
+            self.notify("choose a topic first", severity="warning")
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if editor:
+            text = self._edit_in(editor)
+            if text:
+                self._add_note(topic, text)
+            return
+        self._ask("note", f"Note on {topic} (enter saves, esc cancels)")
+
+    def _edit_in(self, editor: str) -> str | None:
+        """Let the learner write in ``editor`` (the screen is suspended meanwhile)."""
+        import shlex
+
+        handle, name = tempfile.mkstemp(prefix="roadmap-note-", suffix=".md")
+        os.close(handle)
+        try:
+            with self.suspend():
+                subprocess.run([*shlex.split(editor), name], check=False)
+            return Path(name).read_text(encoding="utf-8").strip() or None
+        except (OSError, ValueError) as exc:
+            self.notify(f"could not run {editor}: {exc}", severity="error")
+            return None
+        finally:
+            Path(name).unlink(missing_ok=True)
+
+    def _add_note(self, topic: str, text: str) -> None:
+        from roadmap_cli.actions.note import add_note
+
+        if self._run(add_note, topic, text) is not None:
+            self.notify(f"note added to {topic}")
+            self.reload(topic)
+
+    def action_open(self, number: int) -> None:
+        topic = self.selected_topic()
+        if topic is None:
+            return
+        from roadmap_cli.actions.open import open_resources
+
+        result = self._run(open_resources, topic, number, False, True)
+        if result is None:
+            return
+        for chosen in result.chosen:
+            if chosen.opened:
+                self.notify(f"opened {chosen.resource.url}")
+            else:
+                self.notify(
+                    f"no browser started; the link: {chosen.resource.url}", severity="warning"
+                )
+
+    def action_search(self) -> None:
+        self._ask("search", "Search titles, summaries, notes and links (esc clears)")
+
+    def action_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.rebuild()
+
+    def action_jump_next(self) -> None:
+        suggested = self._suggested()
+        if suggested is None:
+            self.notify("nothing is ready: every remaining topic waits for another")
+            return
+        self.filter, self.matches = None, None
+        self.rebuild(suggested)
+
+    def action_review(self) -> None:
+        try:
+            from roadmap_cli.actions import review  # type: ignore[attr-defined]
+        except ImportError:
+            self.notify("review is not available in this version", severity="warning")
+            return
+        due = self._run(review.due_topics)
+        if not due:
+            self.notify("nothing is due for review")
+            return
+        self.review_queue = list(due)
+        self._next_review()
+
+    def _next_review(self) -> None:
+        if not self.review_queue:
+            self.notify("review done for now")
+            self._hide_prompt()
+            return
+        topic = self.review_queue[0]
+        self.rebuild(topic)
+        self._ask("review", f"Recall {topic}, then rate: 1 again · 2 hard · 3 good · 4 easy")
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_cancel(self) -> None:
+        if self.prompt_mode is not None:
+            self._hide_prompt()
+        elif self.matches is not None or self.filter is not None:
+            self.matches, self.filter = None, None
+            self.rebuild()
+
+    # ----------------------------------------------------------------- prompt
+    def _ask(self, mode: str, placeholder: str) -> None:
+        prompt = self.query_one("#prompt", Input)
+        self.prompt_mode = mode
+        prompt.value = ""
+        prompt.placeholder = placeholder
+        prompt.add_class("visible")
+        prompt.focus()
+
+    def _hide_prompt(self) -> None:
+        prompt = self.query_one("#prompt", Input)
+        prompt.remove_class("visible")
+        self.prompt_mode = None
+        self.topics_tree.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        mode, text = self.prompt_mode, event.value.strip()
+        if mode == "review":
+            self._rate(text)
+            return
+        self._hide_prompt()
+        if not text:
+            return
+        if mode == "note":
+            topic = self.selected_topic()
+            if topic is not None:
+                self._add_note(topic, text)
+        elif mode == "search":
+            from roadmap_cli.actions.search import search
+
+            try:
+                found = search(self.catalog, self.snap, text, self.lang)
+            except RoadmapError as exc:
+                self.notify(exc.message, severity="error")
+                return
+            self.matches = {hit.topic.id for hit in found.hits}
+            if not self.matches:
+                self.notify(f"nothing matches {text!r}")
+                self.matches = None
+                return
+            first = found.hits[0].topic.id
+            self.filter = None
+            self.rebuild(first)
+
+    def _rate(self, text: str) -> None:
+        ratings = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
+        rating = ratings.get(text, text.lower())
+        if rating not in ratings.values():
+            self.notify("rate with 1 again, 2 hard, 3 good or 4 easy", severity="warning")
+            self.query_one("#prompt", Input).value = ""
+            return
+        from roadmap_cli.actions import review  # type: ignore[attr-defined]
+
+        topic = self.review_queue.pop(0)
+        result = self._run(review.rate, topic, rating, None)
+        if result is not None:
+            self.notify(f"{topic}: {rating}")
+        self.reload(topic)
+        self._next_review()

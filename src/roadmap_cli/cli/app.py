@@ -21,6 +21,7 @@ from roadmap_cli.cli.commands import (
     doctor,
     history,
     import_,
+    library,
     mark,
     note,
     paths,
@@ -75,8 +76,10 @@ def options(
         typer.Option(
             "--roadmap",
             envvar="ROADMAP_FILE",
-            metavar="FILE",
-            help="Use this roadmap TOML file instead of the bundled AI roadmap.",
+            metavar="FILE|ID",
+            help="Use this roadmap TOML file, or an installed roadmap's id, instead of the "
+            "one chosen with 'roadmap use' (default: the bundled AI roadmap).",
+            autocompletion=library.complete_installed,
             show_default=False,
         ),
     ] = None,
@@ -129,6 +132,11 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("validate", validate.validate),
     ("init", validate.init),
     ("import", import_.command),
+    ("add", library.add),
+    ("roadmaps", library.roadmaps),
+    ("use", library.use),
+    ("update", library.update),
+    ("remove", library.remove),
     ("doctor", doctor.command),
     ("paths", paths.command),
 ]

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError, UsageError
-from roadmap_cli.library.index import DoneElsewhere, Summary
+from roadmap_cli.library.index import Summary
 from roadmap_cli.library.store import BUNDLED_ID, Library, SourceRecord
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ __all__ = [
     "UpdateResult",
     "UseResult",
     "add",
-    "done_elsewhere_for",
     "list_roadmaps",
     "remove",
     "update",
@@ -706,23 +705,3 @@ def remove(app: AppContext, roadmap_id: str) -> RemoveResult:
         record.source if record else None,
         in_use,
     )
-
-
-def done_elsewhere_for(
-    app: AppContext, roadmap_id: str, topics: list[Topic]
-) -> dict[str, list[DoneElsewhere]]:
-    """For ``topics`` of the roadmap ``roadmap_id``: the done topics of the library's other
-    roadmaps that share one of their resources (see
-    :func:`roadmap_cli.library.index.done_elsewhere`). Costs one directory listing when
-    nothing is installed. Never raises."""
-    from roadmap_cli.library.index import done_elsewhere
-    from roadmap_cli.library.links import canonical_link
-
-    try:
-        library = Library(app.data_folder)
-        if not library.ids():
-            return {}
-        links = {t.id: [c for r in t.resources if (c := canonical_link(r.url))] for t in topics}
-        return done_elsewhere(library, roadmap_id, links)
-    except (RoadmapError, OSError):
-        return {}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
     iso_or_none,
@@ -14,6 +14,9 @@ from roadmap_cli.actions.common import (
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.progress.snapshot import NextPlan, Snapshot
 
+if TYPE_CHECKING:
+    from roadmap_cli.library.index import DoneElsewhere
+
 
 @dataclass
 class NextResult:
@@ -21,10 +24,13 @@ class NextResult:
 
     plan: NextPlan
     snap: Snapshot
+    #: topic id → done topics of other installed roadmaps sharing one of its resources
+    elsewhere: dict[str, list[DoneElsewhere]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
-        resources}], blocked: [{id, …, waiting_for}], remaining, finished}``."""
+        resources, done_elsewhere: [{roadmap, topic, at}]}], blocked: [{id, …,
+        waiting_for}], remaining, finished}``."""
         return {
             "next": [
                 {
@@ -35,6 +41,7 @@ class NextResult:
                     "optional": i.topic.optional,
                     "summary": i.topic.summary,
                     "resources": [resource_json(r) for r in i.topic.resources],
+                    "done_elsewhere": [h.to_json() for h in self.elsewhere.get(i.topic.id, [])],
                 }
                 for i in self.plan.items
             ],
@@ -50,7 +57,11 @@ def suggest(app: AppContext, count: int) -> NextResult:
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
+    from roadmap_cli.library.index import done_elsewhere_for
     from roadmap_cli.progress.snapshot import next_topics, snapshot
 
-    snap = snapshot(app.catalog(), app.store().load())
-    return NextResult(next_topics(snap, count), snap)
+    catalog = app.catalog()
+    snap = snapshot(catalog, app.store().load())
+    plan = next_topics(snap, count)
+    topics = [i.topic for i in plan.items]
+    return NextResult(plan, snap, done_elsewhere_for(app.data_folder, catalog.roadmap.id, topics))

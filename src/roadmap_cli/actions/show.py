@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
     iso_or_none,
@@ -18,6 +18,9 @@ from roadmap_cli.progress.events import Status, TopicState
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Stage, Topic
 
+if TYPE_CHECKING:
+    from roadmap_cli.library.index import DoneElsewhere
+
 
 @dataclass
 class ShowTopicResult:
@@ -29,10 +32,13 @@ class ShowTopicResult:
     requires: list[tuple[Topic, Status]]
     required_by: list[tuple[Topic, Status]]
     language: str
+    #: done topics of other installed roadmaps sharing one of its resources
+    elsewhere: list[DoneElsewhere] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
-        requires, required_by, notes, resources}}``."""
+        requires, required_by, notes, resources, done_elsewhere: [{roadmap, topic,
+        at}]}}``."""
         t = self.topic
         return {
             "topic": {
@@ -46,6 +52,7 @@ class ShowTopicResult:
                 "required_by": [topic_ref(r, s) for r, s in self.required_by],
                 "notes": [note_json(n) for n in self.state.notes],
                 "resources": [resource_json(r) for r in t.resources],
+                "done_elsewhere": [h.to_json() for h in self.elsewhere],
             }
         }
 
@@ -97,7 +104,10 @@ def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
             except UnknownTopicError:
                 raise unknown from None
         else:
+            from roadmap_cli.library.index import done_elsewhere_for
+
             required_by = [t for t in catalog.topics.values() if topic.id in t.requires]
+            elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, [topic])
             return ShowTopicResult(
                 topic=topic,
                 stage=catalog.stage_of[topic.id],
@@ -105,5 +115,6 @@ def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
                 requires=[(catalog.topics[r], snap.status(r)) for r in topic.requires],
                 required_by=[(t, snap.status(t.id)) for t in required_by],
                 language=catalog.roadmap.language,
+                elsewhere=elsewhere.get(topic.id, []),
             )
     return ShowStageResult(stage_summaries(snap, [stage])[0], snap)

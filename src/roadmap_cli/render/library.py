@@ -4,17 +4,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from roadmap_cli.actions.library import (
-    AddResult,
-    RemoveResult,
-    RoadmapsResult,
-    UpdateResult,
-    UseResult,
-)
-from roadmap_cli.library.index import DoneElsewhere
 from roadmap_cli.library.store import BUNDLED_ID
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.console import make_console
@@ -22,6 +15,16 @@ from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import bar, emit_lines, local_date
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
+
+if TYPE_CHECKING:
+    from roadmap_cli.actions.library import (
+        AddResult,
+        RemoveResult,
+        RoadmapsResult,
+        UpdateResult,
+        UseResult,
+    )
+    from roadmap_cli.library.index import DoneElsewhere
 
 __all__ = [
     "elsewhere_text",

@@ -10,8 +10,10 @@ The bundled roadmap (:data:`BUNDLED_ID`) is always available and never stored he
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -131,35 +133,63 @@ class Library:
                 "check that the data folder is writable, or pass --data-dir",
             ) from None
 
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold ``<data dir>/roadmaps/.lock`` (15 s at most to get it), so two commands
+        never install or remove the same roadmap at once.
+
+        Raises:
+            RoadmapError: the lock cannot be taken (exit 1).
+        """
+        from filelock import FileLock, Timeout
+
+        self.ensure_folder()
+        lock = FileLock(str(self.folder / ".lock"), timeout=15)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise RoadmapError(
+                f"{self.folder}: another roadmap command has held the library lock for 15 s",
+                f"wait for it to finish; if none is running, delete {self.folder / '.lock'}",
+            ) from None
+        except OSError as exc:
+            raise RoadmapError(f"{self.folder}: cannot take the lock ({exc.strerror})") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
     def install(self, roadmap_id: str, text: str, record: SourceRecord, *, replace: bool) -> Path:
-        """Write the roadmap file and its source record, each atomically: the record
-        first, so a roadmap file never lacks one.
+        """Write the roadmap file and its source record, each atomically, under the
+        library lock: the record first, so a roadmap file never lacks one.
 
         Raises:
             RoadmapError: the file exists and ``replace`` is False, or a write fails.
         """
         from roadmap_cli.support.atomic import write_file
 
-        self.ensure_folder()
         path = self.path(roadmap_id)
-        if path.exists() and not replace:
-            raise RoadmapError(
-                f"{path}: already exists; nothing was written",
-                f"pass --id to install it under another id, or 'roadmap update {roadmap_id}'",
-            )
-        record_text = json.dumps(record.to_json(), ensure_ascii=False, indent=2) + "\n"
-        write_file(self.source_path(roadmap_id), record_text, force=True, what="source record")
-        write_file(path, text, force=replace, what="roadmap file")
+        with self.locked():
+            if path.exists() and not replace:
+                raise RoadmapError(
+                    f"{path}: already exists; nothing was written",
+                    f"pass --id to install it under another id, or 'roadmap update {roadmap_id}'",
+                )
+            record_text = json.dumps(record.to_json(), ensure_ascii=False, indent=2) + "\n"
+            write_file(self.source_path(roadmap_id), record_text, force=True, what="source record")
+            write_file(path, text, force=replace, what="roadmap file")
         return path
 
     def uninstall(self, roadmap_id: str) -> None:
-        """Delete the roadmap file and its source record (progress is left alone).
+        """Delete the roadmap file and its source record (progress is left alone), under
+        the library lock.
 
         Raises:
             RoadmapError: the file cannot be deleted (exit 1).
         """
-        for path in (self.path(roadmap_id), self.source_path(roadmap_id)):
-            try:
-                path.unlink(missing_ok=True)
-            except OSError as exc:
-                raise RoadmapError(f"{path}: cannot delete it ({exc.strerror})") from None
+        with self.locked():
+            for path in (self.path(roadmap_id), self.source_path(roadmap_id)):
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError as exc:
+                    raise RoadmapError(f"{path}: cannot delete it ({exc.strerror})") from None

@@ -15,9 +15,8 @@ from werkzeug import Request, Response
 
 from tests.cli.conftest import Run
 
-EXAMPLES = Path("/work/shared/examples/markdown-roadmaps")
-if not EXAMPLES.is_dir():  # a copy beside the tests when the shared folder is absent
-    EXAMPLES = Path(__file__).parent.parent / "data" / "markdown-roadmaps"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+EXAMPLES = SHARED / "examples" / "markdown-roadmaps"
 
 PLAN = """# Study plan
 

@@ -33,32 +33,48 @@ IdArgument = Annotated[
 
 class _Indicator:
     """A download indicator on stderr, shown only on a terminal and only once a download
-    has taken over a second."""
+    has taken over a second (a timer says "Downloading…" even before any byte arrives)."""
 
     def __init__(self) -> None:
+        import threading
+
         self.started = time.monotonic()
         self.shown = False
+        self.closed = False
         self.live = sys.stderr.isatty()
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(1.0, self._write, ("Downloading…",))
+        self.timer.daemon = True
+        if self.live:
+            self.timer.start()
+
+    def _write(self, line: str) -> None:
+        with self.lock:
+            if self.closed:
+                return
+            self.shown = True
+            sys.stderr.write("\r" + line + "\x1b[K")
+            sys.stderr.flush()
 
     def __call__(self, received: int, total: int | None) -> None:
         if not self.live or time.monotonic() - self.started < 1.0:
             return
-        self.shown = True
         done = f"{received / 1024:,.0f} KB"
         if total:
             filled = int(20 * received / total)
             cells = "#" * filled + "." * (20 - filled)
-            line = f"Downloading [{cells}] {done} of {total / 1024:,.0f} KB"
+            self._write(f"Downloading [{cells}] {done} of {total / 1024:,.0f} KB")
         else:
-            line = f"Downloading… {done}"
-        sys.stderr.write("\r" + line + "\x1b[K")
-        sys.stderr.flush()
+            self._write(f"Downloading… {done}")
 
     def close(self) -> None:
-        """Clear the indicator's line."""
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
+        """Stop the timer and clear the indicator's line."""
+        self.timer.cancel()
+        with self.lock:
+            self.closed = True
+            if self.shown:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
 
 
 def add(

@@ -406,6 +406,15 @@ def _from_markdown(
                 reason = reason.replace(f"{output}: ", "")
             raise _not_a_roadmap(source, reason) from None
         toml = result.text.replace(str(markdown), source)
+    toml = re.sub(
+        r"^# Command: .*$",
+        lambda _: (
+            f"# Command:   roadmap add {source}  (refresh: roadmap update {result.roadmap_id})"
+        ),
+        toml,
+        count=1,
+        flags=re.MULTILINE,
+    )
     # the importer's ticked boxes ('- [x]'), on versions that read them
     ticked = getattr(result, "ticked", None)
     return toml, relinked, list(ticked) if isinstance(ticked, list) else None

@@ -612,3 +612,31 @@ def test_completion_of_installed_ids(
         {**env, "COMP_WORDS": "roadmap done ", "COMP_CWORD": "2", "ROADMAP_FILE": "plan"}
     )
     assert "python-tutorial" in capsys.readouterr().out.split()
+
+
+def test_add_progress_records_the_ticked_boxes_an_importer_reports(
+    roadmap: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An importer that reports ticked boxes (``ImportResult.ticked``, as ``import
+    --progress`` brings) gets them recorded as done, in one batch ``undo`` reverts."""
+    from roadmap_cli.actions import import_
+
+    real = import_.run_import
+
+    def ticking(*args: object, **kwargs: object) -> import_.ImportResult:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        result.ticked = ["numpy-guide", "probability"]  # type: ignore[attr-defined]
+        return result
+
+    monkeypatch.setattr(import_, "run_import", ticking)
+    md = tmp_path / "plan.md"
+    md.write_text(PLAN, encoding="utf-8")
+    run = roadmap("add", str(md), "--progress", "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["recorded_done"] == ["numpy-guide", "probability"]
+    doc = roadmap("--roadmap", "plan", "list", "--json").json()
+    done = sorted(t["id"] for s in doc["stages"] for t in s["topics"] if t["status"] == "done")
+    assert done == ["numpy-guide", "probability"]
+    assert roadmap("--roadmap", "plan", "undo").exit_code == 0
+    doc = roadmap("--roadmap", "plan", "list", "--json").json()
+    assert all(t["status"] == "todo" for s in doc["stages"] for t in s["topics"])

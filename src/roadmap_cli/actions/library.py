@@ -104,16 +104,25 @@ class UseResult:
 
     roadmap_id: str
     title: str
+    title_en: str
+    language: str
     path: Path
     config: Path
     overridden_by: str | None = None
 
+    def display_title(self, lang: str) -> str:
+        """``title_en`` under English for a roadmap in another language, else ``title``."""
+        if lang == "en" and self.language != "en" and self.title_en:
+            return self.title_en
+        return self.title
+
     def to_json(self) -> dict[str, Any]:
-        """``{id, title, path, config, overridden_by}``: ``overridden_by`` names the
-        ``--roadmap`` / ``ROADMAP_FILE`` value that still wins for now, or null."""
+        """``{id, title, title_en, path, config, overridden_by}``: ``overridden_by`` names
+        the ``--roadmap`` / ``ROADMAP_FILE`` value that still wins for now, or null."""
         return {
             "id": self.roadmap_id,
             "title": self.title,
+            "title_en": self.title_en,
             "path": str(self.path),
             "config": str(self.config),
             "overridden_by": self.overridden_by,
@@ -573,8 +582,16 @@ def use(app: AppContext, roadmap_id: str) -> UseResult:
     catalog = load_catalog(path, cache_dir())
     config = write_default(None if roadmap_id == BUNDLED_ID else roadmap_id)
     overridden = str(app.roadmap_file) if app.roadmap_file is not None else None
-    title = catalog.roadmap.display_title(app.lang)
-    return UseResult(roadmap_id, title, path, config, overridden)
+    roadmap = catalog.roadmap
+    return UseResult(
+        roadmap_id,
+        roadmap.title,
+        roadmap.title_en or "",
+        roadmap.language,
+        path,
+        config,
+        overridden,
+    )
 
 
 def list_roadmaps(app: AppContext) -> RoadmapsResult:

@@ -95,7 +95,7 @@ def render_use(result: UseResult, lang: str) -> None:
     console = make_console()
     what = "the bundled roadmap " if result.roadmap_id == BUNDLED_ID else ""
     line = Text(f"Now using {what}{result.roadmap_id}: ", style="heading")
-    lines = [hang(line, clean_line(result.title), console.width)]
+    lines = [hang(line, clean_line(result.display_title(lang)), console.width)]
     if result.overridden_by is not None:
         lines.append(
             Text(

@@ -70,7 +70,8 @@ def read_default(path: Path | None = None) -> str | None:
 
 def write_default(roadmap_id: str | None, path: Path | None = None) -> Path:
     """Record ``roadmap_id`` as the default roadmap (None: back to the bundled one),
-    atomically, keeping the file's other keys. Returns the config file's path.
+    atomically, keeping the file's other keys; None with no config file writes nothing.
+    Returns the config file's path.
 
     Raises:
         RoadmapError: the config file is damaged or cannot be written (exit 1).
@@ -78,6 +79,8 @@ def write_default(roadmap_id: str | None, path: Path | None = None) -> Path:
     from roadmap_cli.support.atomic import write_file
 
     path = path or config_path()
+    if roadmap_id is None and not path.exists():
+        return path  # the bundled roadmap is the default already: no file to make
     config = read_config(path)
     if roadmap_id is None:
         config.pop("roadmap", None)

@@ -106,3 +106,9 @@ def test_with_roadmap_id_replaces_only_the_top_level_id() -> None:
     )
     assert with_roadmap_id("id = 'x'\n", "y") == 'id = "y"\n'
     assert with_roadmap_id('[[stages]]\nid = "a"\n', "y") is None
+
+
+def test_going_back_to_the_bundled_roadmap_makes_no_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "cfg" / "config.json"
+    assert write_default(None, path) == path
+    assert not path.exists() and not path.parent.exists()

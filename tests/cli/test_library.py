@@ -236,6 +236,26 @@ def test_add_times_out_on_a_slow_server(
     assert time.monotonic() - started < 1.4
 
 
+def test_add_times_out_on_a_body_that_trickles(
+    roadmap: Callable[..., Run],
+    served: HTTPServer,
+    _isolated: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def trickle(request: Request) -> Response:
+        def body() -> Iterator[bytes]:
+            for _ in range(8):
+                yield b"- a topic\n"
+                time.sleep(0.25)
+
+        return Response(body(), direct_passthrough=True)
+
+    served.expect_request("/trickle.md").respond_with_handler(trickle)
+    monkeypatch.setenv("ROADMAP_FETCH_TIMEOUT", "0.6")
+    url = served.url_for("/trickle.md")
+    _fails(roadmap("add", url), url, "timed out after 0.6 s", _isolated)
+
+
 def test_add_refuses_an_oversized_body(
     roadmap: Callable[..., Run], served: HTTPServer, _isolated: Path
 ) -> None:

@@ -660,3 +660,18 @@ def test_add_progress_records_the_ticked_boxes_an_importer_reports(
     assert roadmap("--roadmap", "plan", "undo").exit_code == 0
     doc = roadmap("--roadmap", "plan", "list", "--json").json()
     assert all(t["status"] == "todo" for s in doc["stages"] for t in s["topics"])
+
+
+def test_roadmap_option_completes_installed_ids_and_leaves_paths_to_the_shell(
+    roadmap: Callable[..., Run], served: HTTPServer
+) -> None:
+    """Through typer (an option is among the words): ``--roadmap <TAB>`` offers the ids;
+    once a path is being typed, nothing (the shell completes file names); topic ids follow
+    ``--roadmap ID``."""
+    from tests.cli.test_completion import _bash
+
+    assert roadmap("add", served.url_for("/sibling.toml")).exit_code == 0
+    assert _bash("roadmap --roadmap ") == ["relearn-ai", "sibling"]
+    assert _bash("roadmap --roadmap s") == ["sibling"]
+    assert _bash("roadmap --roadmap ./s") == []
+    assert _bash("roadmap --roadmap sibling done ") == ["transformer", "gpt-video"]

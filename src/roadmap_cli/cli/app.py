@@ -79,7 +79,7 @@ def options(
             metavar="FILE|ID",
             help="Use this roadmap TOML file, or an installed roadmap's id, instead of the "
             "one chosen with 'roadmap use' (default: the bundled AI roadmap).",
-            autocompletion=library.complete_installed,
+            autocompletion=library.complete_roadmap_option,
             show_default=False,
         ),
     ] = None,

@@ -20,6 +20,14 @@ def complete_installed(ctx: typer.Context, incomplete: str) -> list[str]:
     return [i for i in roadmap_ids(ctx) if i.startswith(incomplete)]
 
 
+def complete_roadmap_option(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of ``--roadmap``: installed ids; nothing (so the shell completes
+    file names) once what is typed looks like a path."""
+    if any(c in incomplete for c in "/.~"):
+        return []
+    return complete_installed(ctx, incomplete)
+
+
 IdArgument = Annotated[
     str,
     typer.Argument(

@@ -28,10 +28,18 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     data = tmp_path / "data"
     monkeypatch.setenv("ROADMAP_DATA_DIR", str(data))
     monkeypatch.setenv("ROADMAP_CACHE_DIR", str(tmp_path / "cache"))  # never the user's cache
+    monkeypatch.setenv("ROADMAP_CONFIG_DIR", str(tmp_path / "config"))  # nor their 'use'
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TZ", "UTC")
-    for name in ("ROADMAP_FILE", "ROADMAP_LANG", "LC_ALL", "LC_MESSAGES", "ROADMAP_DEBUG"):
+    for name in (
+        "ROADMAP_FILE",
+        "ROADMAP_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "ROADMAP_DEBUG",
+        "ROADMAP_FETCH_TIMEOUT",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     import time

@@ -41,6 +41,7 @@ def test_list_json_document(roadmap) -> None:
         "title_en": seaborn["title_en"],
         "status": "skipped",
         "optional": False,
+        "done_elsewhere": [],
     }
     assert foundations["progress"]["skipped"] == 1
 

@@ -58,7 +58,8 @@ class AppContext:
     """The global options of one ``roadmap`` invocation.
 
     Attributes:
-        roadmap_file: ``--roadmap`` / ``ROADMAP_FILE``, or None for the bundled roadmap.
+        roadmap_file: ``--roadmap`` / ``ROADMAP_FILE`` (a path or an installed roadmap's
+            id), or None for the roadmap chosen with ``roadmap use`` (default: bundled).
         data_dir: ``--data-dir``, or None for ``ROADMAP_DATA_DIR`` / the platform folder.
         lang: "zh" or "en", the language titles are shown in.
         notify: called with one line (no newline) for what happened on the side, such
@@ -78,12 +79,22 @@ class AppContext:
 
     @property
     def roadmap_path(self) -> Path:
-        """The roadmap file in use."""
-        if self.roadmap_file is not None:
-            return self.roadmap_file
-        from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+        """The roadmap file in use (see :func:`roadmap_cli.library.select.resolve_roadmap`).
 
-        return bundled_roadmap_path()
+        Raises:
+            UsageError: ``--roadmap`` names an id that is not installed.
+            RoadmapError: the roadmap chosen with ``roadmap use`` is gone.
+        """
+        from roadmap_cli.library.select import resolve_roadmap
+
+        return resolve_roadmap(self.roadmap_file, self.data_folder)
+
+    @property
+    def data_folder(self) -> Path:
+        """The data folder in use: ``--data-dir``, ``ROADMAP_DATA_DIR`` or the platform's."""
+        from roadmap_cli.progress.store import default_data_dir
+
+        return self.data_dir.expanduser() if self.data_dir else default_data_dir()
 
     def catalog(self) -> Catalog:
         """Load (once) and return the roadmap in use.

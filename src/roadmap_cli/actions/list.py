@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, cast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
 
 from roadmap_cli.actions.common import (
     roadmap_ref,
@@ -15,6 +15,9 @@ from roadmap_cli.progress.events import Status
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Stage, Topic
 
+if TYPE_CHECKING:
+    from roadmap_cli.library.index import DoneElsewhere
+
 
 @dataclass
 class ListResult:
@@ -23,6 +26,9 @@ class ListResult:
     snap: Snapshot
     summaries: list[StageSummary]
     status_filter: Status | None = None
+    #: topic id (not done or skipped here) → done topics of other installed roadmaps
+    #: sharing one of its resources
+    elsewhere: dict[str, list[DoneElsewhere]] = field(default_factory=dict)
 
     def topics_of(self, stage: Stage) -> list[Topic]:
         """The stage's topics that pass the status filter."""
@@ -31,7 +37,8 @@ class ListResult:
         return [t for t in stage.topics if self.snap.status(t.id) == self.status_filter]
 
     def to_json(self) -> dict[str, Any]:
-        """``{roadmap, filter, stages: [{id, title, title_en, progress, topics: [...]}]}``."""
+        """``{roadmap, filter, stages: [{id, title, title_en, progress, topics: [{…,
+        done_elsewhere: [{roadmap, topic, at}]}]}]}``."""
         return {
             "roadmap": roadmap_ref(self.snap.catalog.roadmap),
             "filter": {"status": self.status_filter},
@@ -40,7 +47,11 @@ class ListResult:
                     **stage_ref(s.stage),
                     "progress": s.counts.to_json(),
                     "topics": [
-                        {**topic_ref(t, self.snap.status(t.id)), "optional": t.optional}
+                        {
+                            **topic_ref(t, self.snap.status(t.id)),
+                            "optional": t.optional,
+                            "done_elsewhere": [h.to_json() for h in self.elsewhere.get(t.id, [])],
+                        }
                         for t in self.topics_of(s.stage)
                     ],
                 }
@@ -60,5 +71,12 @@ def list_stages(app: AppContext, stage: str | None, status: str | None) -> ListR
 
     catalog = app.catalog()
     stages = [catalog.resolve_stage(stage)] if stage else None
+    from roadmap_cli.library.index import done_elsewhere_for
+
     snap = snapshot(catalog, app.store().load())
-    return ListResult(snap, stage_summaries(snap, stages), cast("Status | None", status))
+    summaries = stage_summaries(snap, stages)
+    open_topics = [
+        t for s in summaries for t in s.stage.topics if snap.status(t.id) not in ("done", "skipped")
+    ]
+    elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, open_topics)
+    return ListResult(snap, summaries, cast("Status | None", status), elsewhere)

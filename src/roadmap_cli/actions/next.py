@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
     guidance_json,
@@ -15,6 +15,9 @@ from roadmap_cli.actions.common import (
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.progress.snapshot import NextPlan, Snapshot
 
+if TYPE_CHECKING:
+    from roadmap_cli.library.index import DoneElsewhere
+
 
 @dataclass
 class NextResult:
@@ -22,10 +25,13 @@ class NextResult:
 
     plan: NextPlan
     snap: Snapshot
+    #: topic id → done topics of other installed roadmaps sharing one of its resources
+    elsewhere: dict[str, list[DoneElsewhere]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
-        summary_en, editor_note, editor_note_en, resources}], blocked: [{id, …,
+        summary_en, editor_note, editor_note_en, resources, done_elsewhere: [{roadmap,
+        topic, at}]}], blocked: [{id, …,
         waiting_for}], remaining, finished}``."""
         return {
             "next": [
@@ -37,6 +43,7 @@ class NextResult:
                     "optional": i.topic.optional,
                     **guidance_json(i.topic),
                     "resources": [resource_json(r) for r in self.snap.resources(i.topic)],
+                    "done_elsewhere": [h.to_json() for h in self.elsewhere.get(i.topic.id, [])],
                 }
                 for i in self.plan.items
             ],
@@ -52,7 +59,11 @@ def suggest(app: AppContext, count: int) -> NextResult:
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
+    from roadmap_cli.library.index import done_elsewhere_for
     from roadmap_cli.progress.snapshot import next_topics, snapshot
 
-    snap = snapshot(app.catalog(), app.store().load())
-    return NextResult(next_topics(snap, count), snap)
+    catalog = app.catalog()
+    snap = snapshot(catalog, app.store().load())
+    plan = next_topics(snap, count)
+    topics = [i.topic for i in plan.items]
+    return NextResult(plan, snap, done_elsewhere_for(app.data_folder, catalog.roadmap.id, topics))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
     guidance_json,
@@ -19,6 +19,9 @@ from roadmap_cli.progress.events import Status, TopicState
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
 
+if TYPE_CHECKING:
+    from roadmap_cli.library.index import DoneElsewhere
+
 
 @dataclass
 class ShowTopicResult:
@@ -33,10 +36,13 @@ class ShowTopicResult:
     #: the roadmap's resources, then the learner's own links (``origin = "yours"``)
     resources: list[Resource] = field(default_factory=list)
 
+    #: done topics of other installed roadmaps sharing one of its resources
+    elsewhere: list[DoneElsewhere] = field(default_factory=list)
+
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
         summary_en, editor_note, editor_note_en, requires, required_by, notes,
-        resources}}``."""
+        resources, done_elsewhere: [{roadmap, topic, at}]}}``."""
         t = self.topic
         return {
             "topic": {
@@ -50,6 +56,7 @@ class ShowTopicResult:
                 "required_by": [topic_ref(r, s) for r, s in self.required_by],
                 "notes": [note_json(n) for n in self.state.notes],
                 "resources": [resource_json(r) for r in self.resources],
+                "done_elsewhere": [h.to_json() for h in self.elsewhere],
             }
         }
 
@@ -102,7 +109,10 @@ def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
             except UnknownTopicError:
                 raise unknown from None
         else:
+            from roadmap_cli.library.index import done_elsewhere_for
+
             required_by = [t for t in catalog.topics.values() if topic.id in t.requires]
+            elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, [topic])
             return ShowTopicResult(
                 topic=topic,
                 stage=catalog.stage_of[topic.id],
@@ -111,5 +121,6 @@ def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
                 required_by=[(t, snap.status(t.id)) for t in required_by],
                 language=catalog.roadmap.language,
                 resources=snap.resources(topic),
+                elsewhere=elsewhere.get(topic.id, []),
             )
     return ShowStageResult(stage_summaries(snap, [stage])[0], snap)

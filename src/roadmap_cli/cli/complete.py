@@ -11,20 +11,47 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["read_roadmap", "stage_ids", "stage_ids_of", "topic_ids", "topic_ids_of"]
+__all__ = [
+    "installed_ids",
+    "read_roadmap",
+    "roadmap_ids",
+    "stage_ids",
+    "stage_ids_of",
+    "topic_ids",
+    "topic_ids_of",
+]
 
 
-def read_roadmap(given: str | os.PathLike[str] | None) -> dict[str, Any]:
-    """The TOML data of the roadmap file ``given`` (None: the bundled roadmap); an empty
-    dict if it cannot be read or parsed. Never raises."""
+def _data_dir(given: str | os.PathLike[str] | None) -> Path:
+    from roadmap_cli.progress.store import default_data_dir
+
+    return Path(given).expanduser() if given else default_data_dir()
+
+
+def installed_ids(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
+    """The bundled roadmap's id, then the installed roadmaps' ids (``data_dir``: the
+    ``--data-dir`` given, else ``ROADMAP_DATA_DIR`` / the platform folder). Never raises."""
+    from roadmap_cli.library.store import BUNDLED_ID, Library
+
+    return [BUNDLED_ID, *Library(_data_dir(data_dir)).ids()]
+
+
+def read_roadmap(
+    given: str | os.PathLike[str] | None, data_dir: str | os.PathLike[str] | None = None
+) -> dict[str, Any]:
+    """The TOML data of the roadmap ``given`` (a path or an installed id; None: the one
+    chosen with ``roadmap use``, else the bundled roadmap); an empty dict if it cannot be
+    read or parsed. Never raises."""
     import tomllib
 
-    if given:
-        path = Path(given)
-    else:
-        from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+    from roadmap_cli.library.select import resolve_roadmap
 
-        path = bundled_roadmap_path()
+    try:
+        path = resolve_roadmap(
+            Path(given).expanduser() if given else None, _data_dir(data_dir), strict=False
+        )
+    except Exception:  # completion never fails
+        return {}
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -34,7 +61,16 @@ def read_roadmap(given: str | os.PathLike[str] | None) -> dict[str, Any]:
 
 def _load(ctx: typer.Context) -> dict[str, Any]:
     root = ctx.find_root()
-    return read_roadmap(root.params.get("roadmap") or os.environ.get("ROADMAP_FILE"))
+    return read_roadmap(
+        root.params.get("roadmap") or os.environ.get("ROADMAP_FILE"),
+        root.params.get("data_dir") or os.environ.get("ROADMAP_DATA_DIR"),
+    )
+
+
+def roadmap_ids(ctx: typer.Context) -> list[str]:
+    """The bundled and installed roadmap ids of the data folder in use."""
+    root = ctx.find_root()
+    return installed_ids(root.params.get("data_dir") or os.environ.get("ROADMAP_DATA_DIR"))
 
 
 def _stages(data: dict[str, Any]) -> list[dict[str, Any]]:

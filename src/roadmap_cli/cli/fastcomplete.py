@@ -16,7 +16,7 @@ import os
 import shlex
 from collections.abc import Mapping
 
-__all__ = ["STAGE_ARGS", "TOPIC_ARGS", "TOPIC_OR_STAGE_ARGS", "complete"]
+__all__ = ["ROADMAP_ARGS", "STAGE_ARGS", "TOPIC_ARGS", "TOPIC_OR_STAGE_ARGS", "complete"]
 
 #: Commands whose positional arguments complete topic ids: the positions (0-based) that
 #: do, or None for every position (``done TOPIC…``).
@@ -32,6 +32,8 @@ TOPIC_ARGS: dict[str, int | None] = {
 STAGE_ARGS: dict[str, int | None] = {"list": 0}
 #: Commands whose positional arguments complete topic ids and then stage ids.
 TOPIC_OR_STAGE_ARGS: dict[str, int | None] = {"show": 0}
+#: Commands whose positional arguments complete roadmap ids (bundled and installed).
+ROADMAP_ARGS: dict[str, int | None] = {"use": 0, "update": 0, "remove": 0}
 
 
 def _words(env: Mapping[str, str]) -> tuple[str, list[str], str] | None:
@@ -55,9 +57,11 @@ def _words(env: Mapping[str, str]) -> tuple[str, list[str], str] | None:
 
 
 def _ids(kind: str, env: Mapping[str, str]) -> list[str]:
-    from roadmap_cli.cli.complete import read_roadmap, stage_ids_of, topic_ids_of
+    from roadmap_cli.cli.complete import installed_ids, read_roadmap, stage_ids_of, topic_ids_of
 
-    data = read_roadmap(env.get("ROADMAP_FILE") or None)
+    if kind == "roadmap":
+        return installed_ids(env.get("ROADMAP_DATA_DIR") or None)
+    data = read_roadmap(env.get("ROADMAP_FILE") or None, env.get("ROADMAP_DATA_DIR") or None)
     if kind == "topic":
         return topic_ids_of(data)
     if kind == "stage":
@@ -76,7 +80,12 @@ def complete(env: Mapping[str, str] = os.environ) -> bool:
     if not words or any(w.startswith("-") for w in [*words, typed]):
         return False
     command, positionals = words[0], len(words) - 1
-    tables = (("topic", TOPIC_ARGS), ("stage", STAGE_ARGS), ("both", TOPIC_OR_STAGE_ARGS))
+    tables = (
+        ("topic", TOPIC_ARGS),
+        ("stage", STAGE_ARGS),
+        ("both", TOPIC_OR_STAGE_ARGS),
+        ("roadmap", ROADMAP_ARGS),
+    )
     for kind, table in tables:
         if command in table:
             position = table[command]

@@ -48,5 +48,14 @@ def render_list(result: ListResult, lang: str) -> None:
             rows.append((mark(result.snap.status(topic.id)), topic.id, topic_title(names, topic)))
             shown += 1
         emit_lines(console, Text(""), hang("", line, width, indent=2), topic_rows(rows, width))
+    shown_ids = {t.id for s in result.summaries for t in result.topics_of(s.stage)}
+    hints = [(i, h) for i, h in result.elsewhere.items() if i in shown_ids]
+    if hints:
+        from roadmap_cli.render.library import elsewhere_text
+
+        console.print()
+        console.print(Text("Done in another roadmap (not marked here):", style="heading"))
+        for topic_id, hits in hints:
+            emit_lines(console, hang(f"  {topic_id}: ", elsewhere_text(hits), width))
     if result.status_filter and not shown:
         console.print(Text(f"No topic is {LABELS[result.status_filter]}.", style="muted"))

@@ -59,6 +59,11 @@ def render_next(result: NextResult, lang: str) -> None:
             console.print(
                 Text("  No resources listed: look it up, then mark it done.", style="muted")
             )
+        if item.topic.id in result.elsewhere:
+            from roadmap_cli.render.library import elsewhere_text
+
+            also = elsewhere_text(result.elsewhere[item.topic.id])
+            emit_lines(console, hang("  Already ", also, width, indent=4))
         hint = Text(f"  When done: roadmap done {item.topic.id}", style="muted")
         console.print(hint)
     console.print()

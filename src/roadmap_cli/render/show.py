@@ -55,6 +55,10 @@ def render_show(result: ShowTopicResult | ShowStageResult, lang: str) -> None:
                 line.append_text(mark(ref_status, glue=True))
                 line.append(NBSP + ref.id, style="id")
             emit_lines(console, hang(f"{label}: ", line, width))
+    if result.elsewhere and state.status not in ("done", "skipped"):
+        from roadmap_cli.render.library import elsewhere_text
+
+        emit_lines(console, hang("Already ", elsewhere_text(result.elsewhere), width))
     if topic.aliases:
         former = Text(", ".join(topic.aliases), style="muted")
         emit_lines(console, hang(Text("Former ids: ", style="muted"), former, width))

@@ -1,0 +1,209 @@
+"""The text of ``roadmap add``, ``use``, ``roadmaps``, ``update`` and ``remove``, and the
+"done in another roadmap" lines ``next``, ``show`` and ``list`` print."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from roadmap_cli.library.store import BUNDLED_ID
+from roadmap_cli.progress.snapshot import Counts
+from roadmap_cli.render.console import make_console
+from roadmap_cli.render.prose import hang
+from roadmap_cli.render.widgets import bar, emit_lines, local_date
+from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
+
+if TYPE_CHECKING:
+    from roadmap_cli.actions.library import (
+        AddResult,
+        RemoveResult,
+        RoadmapsResult,
+        UpdateResult,
+        UseResult,
+    )
+    from roadmap_cli.library.index import DoneElsewhere
+
+__all__ = [
+    "elsewhere_text",
+    "render_add",
+    "render_remove",
+    "render_roadmaps",
+    "render_update",
+    "render_use",
+]
+
+
+def elsewhere_text(hits: list[DoneElsewhere]) -> Text:
+    """``done in relearn-ai on 2026-11-20 (attention)``, one clause per roadmap and topic,
+    joined by "; "."""
+    parts = [f"done in {h.roadmap} on {local_date(h.at)} ({h.topic})" for h in hits]
+    return Text("; ".join(parts), style="muted")
+
+
+def render_add(result: AddResult, lang: str) -> None:
+    """Print ``result`` on stdout (``lang``: "zh"/"en")."""
+    console = make_console()
+    width = console.width
+    head = Text(f"Added {result.roadmap_id}: ", style="heading")
+    counts = (
+        f"{clean_line(result.title)} — {plural(result.stages, 'stage')}, "
+        f"{plural(result.topics, 'topic')}, {plural(result.resources, 'resource')}"
+    )
+    lines = [hang(head, counts, width)]
+    record = result.record
+    lines.append(hang("  From: ", clean_line(record.source), width))
+    if record.fetched_from != record.source:
+        lines.append(hang("  Read: ", clean_line(record.fetched_from), width))
+    lines.append(hang("  Saved: ", str(result.path), width))
+    if result.relinked:
+        lines.append(Text(f"  {plural(result.relinked, 'relative link')} made absolute."))
+    if result.warnings:
+        lines.append(
+            Text(
+                f"  {plural(len(result.warnings), 'warning')}: "
+                f"see 'roadmap validate {result.path}'.",
+                style="warning",
+            )
+        )
+    if result.marks:
+        lines.append(
+            Text(f"  {plural(result.marks, 'topic')} already marked in its earlier progress.")
+        )
+    if result.recorded is not None:
+        lines.append(
+            Text(
+                f"  Recorded {len(result.recorded)} ticked "
+                f"{'box' if len(result.recorded) == 1 else 'boxes'} "
+                "as done ('roadmap undo' reverts them)."
+            )
+        )
+    lines.append(
+        Text(
+            f"Study it with 'roadmap use {result.roadmap_id}' "
+            f"(or '--roadmap {result.roadmap_id}' for one command).",
+            style="muted",
+        )
+    )
+    emit_lines(console, *lines)
+
+
+def render_use(result: UseResult, lang: str) -> None:
+    """Print ``result`` on stdout."""
+    console = make_console()
+    what = "the bundled roadmap " if result.roadmap_id == BUNDLED_ID else ""
+    line = Text(f"Now using {what}{result.roadmap_id}: ", style="heading")
+    lines = [hang(line, clean_line(result.display_title(lang)), console.width)]
+    if result.overridden_by is not None:
+        lines.append(
+            Text(
+                f"While --roadmap / ROADMAP_FILE is set ({clean_line(result.overridden_by)}), "
+                "it still wins.",
+                style="warning",
+            )
+        )
+    emit_lines(console, *lines)
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return "no activity yet"
+    try:
+        return "last " + local_date(datetime.fromisoformat(iso))
+    except ValueError:
+        return ""
+
+
+def render_roadmaps(result: RoadmapsResult, lang: str) -> None:
+    """Print one line per roadmap: in-use mark, id, title, bar, done/total, in progress,
+    last activity."""
+    console = make_console()
+    width = console.width
+    id_width = max(len(s.id) for s in result.summaries)
+    for summary in result.summaries:
+        marker = "*" if summary.id == result.in_use else " "
+        line = Text(f"{marker} ", style="heading")
+        line.append(summary.id.ljust(id_width), style="id")
+        line.append("  ")
+        if summary.error:
+            line.append(clean_line(summary.error), style="error")
+            emit_lines(console, hang("", line, width, indent=id_width + 4))
+            continue
+        counts = Counts(
+            total=summary.topics,
+            done=summary.done,
+            skipped=summary.skipped,
+            in_progress=summary.in_progress,
+        )
+        line.append_text(bar(counts, 12))
+        line.append(f" {counts.finished}/{counts.total}")
+        if summary.in_progress:
+            line.append(f" · {summary.in_progress} in progress", style="muted")
+        line.append(f" · {_when(summary.last_activity)}  ", style="muted")
+        line.append(clean_line(summary.display_title(lang)))
+        emit_lines(console, hang("", line, width, indent=id_width + 4))
+    if result.in_use is None:
+        console.print(Text("(the roadmap in use is a file outside the library)", style="muted"))
+    else:
+        console.print(Text("* in use · 'roadmap use ID' to switch", style="muted"))
+
+
+def render_update(result: UpdateResult, lang: str) -> None:
+    """Print what ``roadmap update`` found: added, removed, renamed, orphaned marks."""
+    console = make_console()
+    width = console.width
+    if result.unchanged:
+        console.print(
+            Text(
+                f"{result.roadmap_id}: the source is unchanged; nothing was written.",
+                style="muted",
+            )
+        )
+        return
+    lines = [
+        hang(
+            Text(f"Updated {result.roadmap_id}: ", style="heading"),
+            f"{plural(result.topics, 'topic')} from {clean_line(result.source)}",
+            width,
+        )
+    ]
+    if result.added:
+        lines.append(hang(f"  Added ({len(result.added)}): ", ", ".join(result.added), width))
+    if result.removed:
+        lines.append(hang(f"  Removed ({len(result.removed)}): ", ", ".join(result.removed), width))
+    for old_id, new_id, old_title, new_title in result.renamed:
+        change = f"{old_id} → {new_id}" if old_id != new_id else old_id
+        text = f"{change}: {clean_line(old_title)} → {clean_line(new_title)}"
+        lines.append(hang("  Renamed: ", text, width))
+    if not (result.added or result.removed or result.renamed):
+        lines.append(Text("  No topic was added, removed or renamed."))
+    if result.orphans:
+        lines.append(
+            hang(
+                Text(f"  Marks now orphaned ({len(result.orphans)}): ", style="warning"),
+                ", ".join(result.orphans),
+                width,
+            )
+        )
+        lines.append(
+            Text("  They stay in the progress file; 'roadmap doctor' lists them.", style="muted")
+        )
+    emit_lines(console, *lines)
+
+
+def render_remove(result: RemoveResult, lang: str) -> None:
+    """Print what ``roadmap remove`` removed and where the progress stays."""
+    console = make_console()
+    width = console.width
+    lines = [hang(Text(f"Removed {result.roadmap_id}: ", style="heading"), str(result.path), width)]
+    again = f"'roadmap add {result.source}'" if result.source else "'roadmap add SOURCE'"
+    if result.progress_exists:
+        lines.append(hang("  Its progress stays in ", str(result.progress), width))
+        lines.append(hang("  ", f"{again} brings the roadmap and its marks back.", width))
+    else:
+        lines.append(hang("  ", f"It had no progress; {again} installs it again.", width))
+    if result.was_in_use:
+        lines.append(Text(f"  The bundled roadmap {BUNDLED_ID} is in use again.", style="muted"))
+    emit_lines(console, *lines)

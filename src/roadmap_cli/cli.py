@@ -56,6 +56,7 @@ class RoadmapGroup(TyperGroup):
 
         install(self)  # plain option values without pydantic: faster start-up and completion
         code = _run(self, args, prog_name or "roadmap", complete_var, extra)
+        _warn_zone()
         if standalone_mode:
             sys.exit(code)
         return code
@@ -70,6 +71,17 @@ class RoadmapGroup(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(ExitStatus.SUCCESS) from None
+
+
+def _warn_zone() -> None:
+    """Say on stderr, once, that ``TZ`` named no time zone (UTC was used), if the command
+    looked at the time zone."""
+    zones = sys.modules.get("roadmap_cli.zones")
+    problem = zones.zone_problem() if zones is not None else None
+    if problem:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"roadmap: warning: {problem}\n")
+            sys.stderr.flush()
 
 
 def _silence_stdout() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, tzinfo
 
 __all__ = ["local_zone", "now_precise", "now_utc", "pin"]
@@ -27,7 +28,18 @@ def now_utc() -> datetime:
     return now_precise().replace(microsecond=0)
 
 
+_zone: tuple[str | None, tzinfo] | None = None
+
+
 def local_zone() -> tzinfo:
-    """The learner's local time zone (from ``TZ`` or the system)."""
-    zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else UTC
+    """The learner's real time zone (from ``TZ`` or the system, see
+    :mod:`roadmap_cli.zones`): an IANA zone, so each time is converted with its own UTC
+    offset, before or after a daylight-saving switch. An invalid ``TZ`` gives UTC (and
+    :func:`roadmap_cli.zones.zone_problem` says so). Found once per ``TZ`` value."""
+    global _zone
+    key = os.environ.get("TZ")
+    if _zone is None or _zone[0] != key:
+        from roadmap_cli.zones import find_zone
+
+        _zone = (key, find_zone())
+    return _zone[1]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -27,12 +26,11 @@ FORMATS = ("text", "markdown", "json", "svg", "html")
 
 
 def zone_name(now: datetime, zone: tzinfo) -> str:
-    """A name for the local time zone: ``TZ`` when it names one ("Asia/Shanghai"), else
-    the zone's abbreviation at ``now`` ("CST")."""
-    env = os.environ.get("TZ", "").lstrip(":")
-    if env and not env.startswith("/"):
-        return env
-    return now.astimezone(zone).tzname() or "UTC"
+    """A name for the local time zone: its IANA name ("Asia/Shanghai"), else the zone's
+    abbreviation at ``now`` ("CST")."""
+    from roadmap_cli.zones import zone_name as name_of
+
+    return name_of(zone, now)
 
 
 def build(app: AppContext, now: datetime | None = None) -> ReportResult:

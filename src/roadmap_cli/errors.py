@@ -15,6 +15,7 @@ __all__ = [
     "AmbiguousTopicError",
     "ExitStatus",
     "LockTimeoutError",
+    "ProgressAccessError",
     "ProgressFileError",
     "RoadmapError",
     "RoadmapFileError",
@@ -119,6 +120,11 @@ class ProgressFileError(RoadmapError):
     def __init__(self, path: Path | str, message: str, hint: str | None = None) -> None:
         super().__init__(f"{path}: {message}", hint)
         self.path = Path(path)
+
+
+class ProgressAccessError(ProgressFileError):
+    """The progress file (or its folder) cannot be read for want of permission or
+    because of an I/O error: out of reach, not damaged (restore must not replace it)."""
 
 
 class LockTimeoutError(ProgressFileError):

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from roadmap_cli.errors import ProgressFileError, RoadmapError
+from roadmap_cli.errors import ProgressAccessError, ProgressFileError, RoadmapError
 
 if TYPE_CHECKING:
     from roadmap_cli.progress import Progress
@@ -85,9 +85,10 @@ class MergeResult:
 
 @dataclass
 class RestoreResult:
-    """``progress restore``: the backup brought back (``backup``: its name after the
-    restore, which rotates backups when a readable file is replaced), and where the file
-    it replaced went: ``damaged`` (set aside, kept) or ``kept_as`` (now the newest backup)."""
+    """``progress restore``: the backup brought back (``backup``: the name it had; it has
+    left the rotation), and where the file
+    it replaced went: ``damaged`` (set aside, kept) or ``kept_as`` (kept outside the
+    rotation, ``backups/<id>.json.replaced-<UTC time>``)."""
 
     RENDERER: ClassVar[str] = _RENDERER
 
@@ -232,8 +233,10 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
     """Bring back the newest readable backup as the progress file.
 
     An unreadable current file (damaged, or written by a newer roadmap-cli) is renamed to
-    ``<id>.json.damaged-<UTC time>`` (kept, never deleted); a readable one becomes the
-    newest backup as any write makes it. Without ``force`` only a missing or damaged
+    ``<id>.json.damaged-<UTC time>`` (kept, never deleted); a readable one is kept as
+    ``backups/<id>.json.replaced-<UTC time>``, and the backup restored leaves the
+    rotation, so a repeated ``--force`` goes one version further back, never flipping
+    between two versions or dropping one. Without ``force`` only a missing or damaged
     file is replaced: a readable one, or a newer version's, is refused.
 
     Raises:
@@ -248,9 +251,15 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
             "backups appear after the second change; 'roadmap paths' shows where files are",
         )
     backup, progress = found
-    damaged = kept = None
+    damaged = None
     try:
         store.load()
+    except ProgressAccessError as exc:  # intact but out of reach: not damage
+        raise ProgressFileError(
+            store.path,
+            exc.message.removeprefix(f"{store.path}: ") + "; nothing was restored",
+            f"fix its permissions (chmod u+rw {store.path}); the file was not changed",
+        ) from None
     except ProgressFileError as exc:
         if "newer roadmap-cli" in exc.message and not force:
             raise RoadmapError(
@@ -272,9 +281,5 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
                 "'roadmap undo' reverts the last change; 'roadmap progress restore --force' "
                 "replaces the file with the newest backup, keeping it as a backup",
             )
-        if store.exists():  # the write below rotates it into the backups, as any write does
-            kept = store.backup_dir / f"{store.roadmap_id}.json.1"
-            number = int(backup.suffix.lstrip("."))
-            backup = backup.with_suffix(f".{number + 1}")
-    store.replace(progress)
+    kept = store.restore_backup(backup, progress)
     return RestoreResult(store.path, backup, len(progress.events), damaged, kept)

@@ -53,7 +53,9 @@ class RoadmapGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from roadmap_cli.fastparams import install
+        from roadmap_cli.streams import make_streams_safe
 
+        make_streams_safe()  # a cp1252 or gbk console never crashes a command
         install(self)  # plain option values without pydantic: faster start-up and completion
         code = _run(self, args, prog_name or "roadmap", complete_var, extra)
         _warn_zone()

@@ -41,7 +41,11 @@ def export(
 
         from roadmap_cli.sync import export_document
 
-        sys.stdout.write(export_document(app.store()))  # the document alone, even with --json
+        from roadmap_cli.streams import fit_json
+
+        sys.stdout.write(
+            fit_json(export_document(app.store()))
+        )  # the document alone, even with --json
         return
     from roadmap_cli.sync import export_progress
 

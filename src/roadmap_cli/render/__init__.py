@@ -25,10 +25,11 @@ class Result(Protocol):
 def emit(result: Result, *, as_json: bool, lang: str = "en") -> None:
     """Print ``result`` on stdout: a JSON document, or rich text in ``lang`` ("zh"/"en")."""
     if as_json:
+        from roadmap_cli.streams import fit_json
         from roadmap_cli.textsafe import safe_json
 
         document = json.dumps(result.to_json(), ensure_ascii=False, indent=2)
-        sys.stdout.write(safe_json(document) + "\n")
+        sys.stdout.write(fit_json(safe_json(document)) + "\n")
         return
     import importlib
 

@@ -39,9 +39,8 @@ def export(
     if str(file) == "-":
         import sys
 
-        from roadmap_cli.sync import export_document
-
         from roadmap_cli.streams import fit_json
+        from roadmap_cli.sync import export_document
 
         sys.stdout.write(
             fit_json(export_document(app.store()))

@@ -32,12 +32,28 @@ def _say_error(message: str, hint: str | None = None, details: Sequence[str] = (
         sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     )
     red, dim, reset = ("\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
-    lines = [f"{red}roadmap: error:{reset} {clean_line(message)}"]
-    lines += [f"  {clean_line(d)}" for d in details]
+    lines = [f"{red}roadmap: error:{reset} {_cut(clean_line(message))}"]
+    lines += [f"  {_cut(clean_line(d))}" for d in details[:50]]
+    if len(details) > 50:
+        lines.append(f"  ... and {len(details) - 50} more")
     if hint:
-        lines.append(f"{dim}hint:{reset} {clean_line(hint)}")
+        lines.append(f"{dim}hint:{reset} {_cut(clean_line(hint))}")
     sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
+
+
+#: The longest error line written in full; a longer one (an argument of 130 KB echoed
+#: back) is cut in the middle.
+MAX_ERROR_LINE = 400
+
+
+def _cut(line: str) -> str:
+    """``line``, its middle replaced by "…(N characters)…" when longer than
+    :data:`MAX_ERROR_LINE` characters."""
+    if len(line) <= MAX_ERROR_LINE:
+        return line
+    keep = MAX_ERROR_LINE // 2
+    return f"{line[:keep]}…({len(line) - 2 * keep:,} characters)…{line[-keep:]}"
 
 
 class RoadmapGroup(TyperGroup):

@@ -39,15 +39,37 @@ def _check_url(value: str) -> str:
     return value
 
 
+#: The longest title (characters): a title is a line, not a page.
+MAX_TITLE_LENGTH = 5_000
+#: The longest summary, description or resource note (characters).
+MAX_SUMMARY_LENGTH = 20_000
+
+
+def _limit(value: str, limit: int, what: str) -> str:
+    if len(value) > limit:
+        raise ValueError(f"is {len(value):,} characters long; a {what} may have at most {limit:,}")
+    return value
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
-    return value
+    return _limit(value, MAX_TITLE_LENGTH, "title")
+
+
+def _check_title_en(value: str) -> str:
+    return _limit(value, MAX_TITLE_LENGTH, "title")
+
+
+def _check_long(value: str) -> str:
+    return _limit(value, MAX_SUMMARY_LENGTH, "summary")
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
 Url = Annotated[str, AfterValidator(_check_url)]
 Text = Annotated[str, AfterValidator(_check_text)]
+TitleEn = Annotated[str, AfterValidator(_check_title_en)]
+Long = Annotated[str, AfterValidator(_check_long)]
 
 
 class _Model(BaseModel):
@@ -61,7 +83,7 @@ class Resource(_Model):
     url: Url
     kind: ResourceKind
     lang: str | None = None
-    note: str | None = None
+    note: Long | None = None
 
 
 class Topic(_Model):
@@ -69,8 +91,8 @@ class Topic(_Model):
 
     id: Id
     title: Text
-    title_en: str = ""
-    summary: str | None = None
+    title_en: TitleEn = ""
+    summary: Long | None = None
     requires: list[Id] = []
     optional: bool = False
     aliases: list[Id] = []
@@ -82,8 +104,8 @@ class Stage(_Model):
 
     id: Id
     title: Text
-    title_en: str = ""
-    summary: str | None = None
+    title_en: TitleEn = ""
+    summary: Long | None = None
     topics: list[Topic] = []
 
 
@@ -93,10 +115,10 @@ class Roadmap(_Model):
     schema_version: int = Field(alias="schema")
     id: Id
     title: Text
-    title_en: str = ""
+    title_en: TitleEn = ""
     language: str = "en"
     source: Url | None = None
-    description: str | None = None
+    description: Long | None = None
     stages: list[Stage] = Field(min_length=1)
 
 

@@ -146,8 +146,17 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
     from roadmap_cli.store import parse_progress
 
     again = "export it again on the other machine ('roadmap progress export FILE')"
+    from roadmap_cli.capped import MAX_PROGRESS_BYTES, TooLargeError, read_capped
+
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_PROGRESS_BYTES)
+    except TooLargeError as exc:
+        raise ProgressFileError(
+            path,
+            f"larger than {exc.limit // (1024 * 1024)} MB (or endless, like /dev/zero): "
+            "not a progress copy; nothing was merged",
+            again,
+        ) from None
     except FileNotFoundError:
         raise ProgressFileError(path, "no such file", "check the path") from None
     except OSError as exc:

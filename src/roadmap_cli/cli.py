@@ -72,6 +72,7 @@ class RoadmapGroup(TyperGroup):
         from roadmap_cli.streams import make_streams_safe
 
         make_streams_safe()  # a cp1252 or gbk console never crashes a command
+        _install_wait_notice()
         install(self)  # plain option values without pydantic: faster start-up and completion
         code = _run(self, args, prog_name or "roadmap", complete_var, extra)
         _warn_zone()
@@ -89,6 +90,21 @@ class RoadmapGroup(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(ExitStatus.SUCCESS) from None
+
+
+def _install_wait_notice() -> None:
+    """Have the store say once on stderr when a write waits for another command's lock."""
+    from roadmap_cli import notices
+
+    def notice(lock: Path) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(
+                "roadmap: waiting for another roadmap command to finish "
+                f"(it holds {clean_line(str(lock))})...\n"
+            )
+            sys.stderr.flush()
+
+    notices.WAIT_NOTICE = notice
 
 
 def _warn_zone() -> None:

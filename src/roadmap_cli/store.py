@@ -35,8 +35,12 @@ __all__ = [
 
 #: How many previous versions of a progress file are kept in ``backups/``.
 BACKUP_COUNT = 5
-#: Seconds a write waits for another ``roadmap`` process to release the lock.
-LOCK_TIMEOUT = 15.0
+#: Seconds a write waits for another ``roadmap`` process to release the lock (50 writers
+#: at once on two busy cores each hold it a fraction of a second, one after another).
+LOCK_TIMEOUT = 120.0
+#: Seconds of waiting after which :data:`roadmap_cli.notices.WAIT_NOTICE` is called, once
+#: (the CLI says on stderr that it is waiting; the store itself never prints).
+LOCK_NOTICE_AFTER = 2.0
 
 #: Upgrades of older progress files: ``MIGRATIONS[n]`` turns a schema-n document (a dict)
 #: into a schema-(n+1) one. Applied in order when a file is read; the upgraded file is
@@ -239,9 +243,21 @@ class ProgressStore:
         from filelock import FileLock, Timeout
 
         self._ensure_dir()
+        import tempfile  # noqa: F401 - imported before the lock: _save needs it inside
+
         lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
         try:
-            lock.acquire()
+            first = min(LOCK_NOTICE_AFTER, LOCK_TIMEOUT)
+            try:
+                lock.acquire(timeout=first)
+            except Timeout:
+                if first >= LOCK_TIMEOUT:
+                    raise
+                from roadmap_cli import notices
+
+                if notices.WAIT_NOTICE is not None:
+                    notices.WAIT_NOTICE(self.lock_path)
+                lock.acquire(timeout=LOCK_TIMEOUT - first)
         except Timeout:
             raise LockTimeoutError(
                 self.path,

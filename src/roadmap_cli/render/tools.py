@@ -54,14 +54,7 @@ def _open(result: OpenResult, lang: str) -> None:
         [c.resource for c in chosen], console.width, numbers=[c.index for c in chosen]
     )
     emit_lines(console, hang(verb, head, console.width), *rows)
-    failed = [c for c in result.chosen if result.launch and not c.opened]
-    if failed:
-        console.print(
-            Text(
-                "No browser could be started here; open the URL above yourself (or set BROWSER).",
-                style="warning",
-            )
-        )
+    # a browser that did not start is said once, on stderr, by the command
 
 
 @render_text.register

@@ -76,6 +76,9 @@ class World:
         self.now = START
         self.commands: list[Command] = []
         self.known: dict[str, set[int]] = {"A": set(), "B": set()}
+        # the undos each machine knows of (its own, and those a merge brought in): the
+        # other machine may undo the same command before it hears of this undo
+        self.undone: dict[str, set[int]] = {"A": set(), "B": set()}
         self.runner = CliRunner()
 
     def run(self, machine: str, *args: str) -> dict:
@@ -97,7 +100,7 @@ class World:
         return json.loads(path.read_text("utf-8"))["events"] if path.exists() else []
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example(  # a back-dated change after a later-dated one
     steps=[
         ("status", "A", "start", "numpy", None, False),
@@ -112,6 +115,16 @@ class World:
         ("status", "A", "reset", "numpy", None, False),
     ],
     skew_hours=6,
+)
+@example(  # both machines undo the same command before hearing of the other's undo
+    steps=[
+        ("status", "B", "start", "pandas", "2026-11-19", True),
+        ("merge", "A"),
+        ("undo", "B"),
+        ("undo", "A"),
+        ("status", "A", "done", "pandas", "yesterday", False),
+    ],
+    skew_hours=4,
 )
 @example(  # the same, the other way, then undo on both sides
     steps=[
@@ -178,6 +191,7 @@ def play(world: World, step: tuple) -> None:
         world.run(other, "progress", "export", str(copy))
         world.run(machine, "progress", "merge", str(copy))
         world.known[machine] |= world.known[other]
+        world.undone[machine] |= world.undone[other]
         return
     if kind == "note":
         world.run(machine, "note", step[2], "a note")
@@ -193,7 +207,7 @@ def play(world: World, step: tuple) -> None:
         hit = [i for i, c in enumerate(world.commands) if c.ids & undone_ids]
         for i in hit:
             command = world.commands[i]
-            assert i in world.known[machine] and not command.undone
+            assert i in world.known[machine] and i not in world.undone[machine]
             # nothing it knew of and still live came after it
             later = [
                 j
@@ -202,6 +216,7 @@ def play(world: World, step: tuple) -> None:
             ]
             assert not later, (i, later)
             command.undone = True
+            world.undone[machine].add(i)
         return
     _, machine, verb, topic, date, with_note = step
     args = [verb, topic]
@@ -225,5 +240,5 @@ def live_known(world: World, machine: str) -> list[int]:
     return [
         i
         for i in sorted(world.known[machine])
-        if world.commands[i].ids and not world.commands[i].undone
+        if world.commands[i].ids and i not in world.undone[machine]
     ]

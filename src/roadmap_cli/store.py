@@ -202,7 +202,7 @@ class ProgressStore:
             raise ProgressAccessError(
                 path,
                 "no permission to read the progress file",
-                f"fix its permissions: check its owner and mode (chmod u+rw {path})",
+                f"check its owner and mode to fix its permissions (chmod u+rw {path})",
             ) from None
         except NotADirectoryError:
             raise ProgressFileError(path.parent, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT) from None

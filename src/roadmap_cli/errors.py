@@ -15,6 +15,7 @@ __all__ = [
     "AmbiguousTopicError",
     "ExitStatus",
     "LockTimeoutError",
+    "ProgressAccessError",
     "ProgressFileError",
     "RoadmapError",
     "RoadmapFileError",
@@ -140,6 +141,11 @@ class NewerFormatError(ProgressFileError):
         )
         self.schema = schema
         self.supported = supported
+
+
+class ProgressAccessError(ProgressFileError):
+    """The progress file (or its folder) cannot be read for want of permission or
+    because of an I/O error: out of reach, not damaged (restore must not replace it)."""
 
 
 class LockTimeoutError(ProgressFileError):

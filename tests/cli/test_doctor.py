@@ -51,6 +51,7 @@ def test_fresh_install_is_healthy(roadmap, progress_file: Path) -> None:
         "error": None,
         "hint": None,
         "events": 0,
+        "out_of_reach": False,
     }
     assert not progress_file.exists(), "doctor writes nothing"
     assert not (progress_file.parent / "backups").exists()
@@ -189,3 +190,57 @@ def test_doctor_checks_progress_though_the_roadmap_is_broken(roadmap, tmp_path, 
     unknown = roadmap("--roadmap", str(no_id), "doctor", "--json")
     assert unknown.exit_code == 1
     assert unknown.json()["progress"]["file"] is None
+
+
+def test_a_data_folder_that_is_a_file_is_reported_as_such(roadmap, _isolated) -> None:
+    _isolated.parent.mkdir(parents=True, exist_ok=True)
+    _isolated.write_text("not a folder")
+    run = roadmap("doctor")
+    assert run.exit_code == 1
+    assert "is a file, not a folder" in " ".join(run.stdout.split())
+    assert "Damaged" not in run.stdout
+    doc = roadmap("doctor", "--json").json()
+    assert doc["data_folder"]["problem"].startswith("is a file")
+    assert doc["healthy"] is False
+
+
+def test_a_read_only_data_folder_is_reported(roadmap, _isolated, monkeypatch) -> None:
+    import os
+
+    assert roadmap("done", "numpy").exit_code == 0
+    real = os.access
+    monkeypatch.setattr(  # root may write anywhere: the mode is simulated
+        "os.access", lambda path, mode: False if str(path) == str(_isolated) else real(path, mode)
+    )
+    run = roadmap("doctor")
+    assert "is read-only: changes cannot be saved" in " ".join(run.stdout.split())
+    assert "Damaged" not in run.stdout
+    assert run.exit_code == 1
+
+
+def test_a_progress_file_without_read_permission_is_out_of_reach_not_damaged(
+    roadmap, progress_file, monkeypatch
+) -> None:
+    from pathlib import Path
+
+    assert roadmap("done", "numpy").exit_code == 0
+    assert roadmap("done", "pandas").exit_code == 0
+    before = progress_file.read_bytes()
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self == progress_file:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    run = roadmap("doctor")
+    said = " ".join(run.stdout.split())
+    assert "no permission to read" in said
+    assert "out of reach" in said and "Damaged" not in said
+    restore = roadmap("progress", "restore")
+    assert restore.exit_code == 1
+    assert "fix its permissions" in restore.stderr
+    monkeypatch.setattr(Path, "read_bytes", real)
+    assert progress_file.read_bytes() == before
+    assert not list(progress_file.parent.glob("*.damaged-*"))

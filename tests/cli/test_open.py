@@ -107,8 +107,11 @@ def test_no_browser_available_exits_1_and_still_prints_url(roadmap, monkeypatch)
     run = roadmap("open", "attention")
     assert run.exit_code == 1
     assert ATTENTION[0] in run.stdout
-    assert "No browser could be started" in run.stdout
+    # said once, on stderr, with the URL (stdout may be redirected: no "URL above")
+    assert "browser" not in run.stdout.lower()
     assert "roadmap: error: no browser could be started here" in run.stderr
+    assert run.stderr.count("no browser") == 1
+    assert f"open it yourself: {ATTENTION[0]}" in run.stderr
 
 
 def test_browser_environment_variable_is_honoured(tmp_path: Path) -> None:

@@ -161,15 +161,22 @@ def test_restore_brings_back_newest_readable_backup_and_keeps_damaged(
     assert roadmap("list").exit_code == 0
 
 
-def test_restore_over_a_readable_file_keeps_it_as_newest_backup(roadmap, progress_file) -> None:
+def test_restore_over_a_readable_file_keeps_it_outside_the_rotation(roadmap, progress_file) -> None:
     assert roadmap("done", "dl-theory").exit_code == 0
     assert roadmap("done", "dl-code").exit_code == 0
     current = progress_file.read_bytes()
-    run = roadmap("progress", "restore", "--force")
+    run = roadmap("progress", "restore", "--force", "--json")
     assert run.exit_code == 0, run.stderr
-    assert "relearn-ai.json.2" in run.stdout
-    assert "now the newest backup" in " ".join(run.stdout.split())
-    assert (progress_file.parent / "backups" / "relearn-ai.json.1").read_bytes() == current
+    doc = run.json()
+    assert doc["restored_from"].endswith("relearn-ai.json.1")
+    kept = Path(doc["previous_file_kept_as"])
+    assert kept.name.startswith("relearn-ai.json.replaced-")
+    assert kept.read_bytes() == current
+    assert [e["topic"] for e in _events(progress_file)] == ["dl-theory"]
+    # the restored backup left the rotation: a second restore has nothing older to bring
+    again = roadmap("progress", "restore", "--force")
+    assert again.exit_code == 1
+    assert "no readable backup" in again.stderr
     assert [e["topic"] for e in _events(progress_file)] == ["dl-theory"]
 
 

@@ -84,6 +84,11 @@ class DoctorResult:
             them).
         set_aside: damaged progress files set aside by ``progress restore`` (kept).
         conflict_copies: conflict copies of the progress file left unmerged, and why.
+        data_dir: the data folder; ``data_dir_problem`` what keeps changes from being
+            saved there (a file where the folder should be, a read-only folder), None
+            when nothing does.
+        progress_out_of_reach: the progress file is intact as far as is known but cannot
+            be read (permissions, I/O): not damage, and restore must not replace it.
     """
 
     roadmap_path: Path
@@ -102,11 +107,29 @@ class DoctorResult:
     temporaries: list[Path] = field(default_factory=list)
     set_aside: list[Path] = field(default_factory=list)
     conflict_copies: list[CopyFinding] = field(default_factory=list)
+    data_dir: Path | None = None
+    data_dir_problem: str | None = None
+    data_dir_hint: str | None = None
+    progress_out_of_reach: bool = False
 
     @property
     def healthy(self) -> bool:
-        """True unless the roadmap or the progress file is damaged."""
-        return not self.roadmap_errors and self.progress_error is None
+        """True unless the roadmap or the progress file is damaged or out of reach, or
+        the data folder cannot take changes."""
+        return (
+            not self.roadmap_errors
+            and self.progress_error is None
+            and self.data_dir_problem is None
+        )
+
+    @property
+    def damaged(self) -> bool:
+        """Whether something is damaged (not merely out of reach or read-only)."""
+        return bool(self.roadmap_errors) or (
+            self.progress_error is not None
+            and not self.progress_out_of_reach
+            and self.data_dir_problem is None
+        )
 
     def to_json(self) -> dict[str, Any]:
         """``{healthy, roadmap: {file, id, topics, errors, warnings}, progress: {file,
@@ -130,6 +153,12 @@ class DoctorResult:
                 "error": self.progress_error,
                 "hint": self.progress_hint,
                 "events": self.events,
+                "out_of_reach": self.progress_out_of_reach,
+            },
+            "data_folder": {
+                "path": str(self.data_dir) if self.data_dir else None,
+                "problem": self.data_dir_problem,
+                "hint": self.data_dir_hint,
             },
             "orphans": [
                 {"id": o.topic, "status": o.status, "events": o.events} for o in self.orphans
@@ -193,9 +222,12 @@ def _check_progress(store: ProgressStore, result: DoctorResult) -> Progress | No
     """Fill in ``result``'s progress file, backups and left-over files from ``store``;
     the progress read, or None when it cannot be read (``result.progress_error`` says
     why)."""
-    from roadmap_cli.errors import ProgressFileError
+    from roadmap_cli.errors import ProgressAccessError, ProgressFileError
 
     result.progress_path = store.path
+    _check_data_dir(store.data_dir, result)
+    if result.data_dir_problem is not None and not store.data_dir.is_dir():
+        return None  # no folder: no progress file, no backups to look at
     result.progress_exists = store.path.exists()
     result.backups = _backups(store)
     result.temporaries = sorted(_glob(store, f".{store.roadmap_id}.json.*.tmp"))
@@ -206,6 +238,7 @@ def _check_progress(store: ProgressStore, result: DoctorResult) -> Progress | No
     except ProgressFileError as exc:
         result.progress_error = _without_path(exc.message, exc.path)
         result.progress_hint = exc.hint
+        result.progress_out_of_reach = isinstance(exc, ProgressAccessError)
         return None
     result.events = len(progress.events)
     return progress
@@ -221,6 +254,21 @@ def _conflict_copies(store: ProgressStore) -> list[CopyFinding]:
         problem = check.problem or f"not merged ({AUTO_MERGE_ENV}=0)"
         found.append(CopyFinding(check.copy.path, check.copy.service, problem))
     return found
+
+
+def _check_data_dir(folder: Path, result: DoctorResult) -> None:
+    """Note in ``result`` a data folder that is a file, or that cannot be written."""
+    import os
+
+    result.data_dir = folder
+    if folder.exists() and not folder.is_dir():
+        result.data_dir_problem = "is a file, not a folder: progress cannot be kept there"
+        result.data_dir_hint = "move that file away, or choose another folder with --data-dir"
+    elif folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        result.data_dir_problem = "is read-only: changes cannot be saved"
+        result.data_dir_hint = (
+            f"make it writable (chmod u+rwx {folder}), or choose another with --data-dir"
+        )
 
 
 def _without_path(message: str, path: Path) -> str:

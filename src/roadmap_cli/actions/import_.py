@@ -98,6 +98,19 @@ def _read_markdown(path: Path) -> str:
         ) from None
 
 
+def _bundled_id() -> str | None:
+    """The bundled roadmap's id, None if it cannot be read."""
+    import tomllib
+
+    from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+
+    try:
+        value = tomllib.loads(bundled_roadmap_path().read_text(encoding="utf-8")).get("id")
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 def _check_options(roadmap_id: str | None, source: str | None) -> None:
     from roadmap_cli.roadmap.model import is_valid_id
     from roadmap_cli.support.urls import check_url
@@ -207,6 +220,12 @@ def run_import(
             f"the imported roadmap would be invalid ({len(errors)} problems); nothing written",
             "check the ids named below (an earlier output file may hold bad ones), or use --id",
             errors,
+        )
+    if not force and checked.id == _bundled_id():
+        raise UsageError(
+            f"--id: {checked.id!r} is the bundled roadmap's id: both would share one "
+            "progress file, and marks of one would show in the other",
+            "choose another id with --id, or add --force to share its progress on purpose",
         )
     existed = output is not None and output.exists()
     if output is not None:

@@ -116,6 +116,14 @@ def mark(
     at = parse_when(when, now) if when is not None else now
     if note is not None and not note.strip():
         raise UsageError("--note: the note is empty", "write the note text after --note")
+    from roadmap_cli.actions.note import MAX_NOTE_LENGTH
+
+    if note is not None and len(note.strip()) > MAX_NOTE_LENGTH:
+        raise UsageError(
+            f"--note: the note is {len(note.strip()):,} characters long; the limit is "
+            f"{MAX_NOTE_LENGTH:,}",
+            "keep long write-ups in a file and note where it is",
+        )
     status = VERBS[verb]
 
     def record(progress: Progress) -> list[Change]:

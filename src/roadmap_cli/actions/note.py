@@ -42,15 +42,16 @@ class NoteResult:
         }
 
 
-def add_note(app: AppContext, query: str, text: str) -> NoteResult:
+def add_note(app: AppContext, query: str, text: str, when: str | None = None) -> NoteResult:
     """Append a note event ``{id, at, topic, note}`` for the topic ``query`` names.
 
     ``text`` is stored as given (surrounding white space removed); it is made safe only
-    when printed.
+    when printed. ``when`` is ``--date`` (read as ``done --date`` reads it); default now.
 
     Raises:
         UnknownTopicError, AmbiguousTopicError: ``query`` names no single topic (exit 2).
-        UsageError: the note is empty or longer than :data:`MAX_NOTE_LENGTH` (exit 2).
+        UsageError: the note is empty or longer than :data:`MAX_NOTE_LENGTH`, or a bad
+            ``--date`` (exit 2).
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
     from roadmap_cli.progress.events import Event, Progress
@@ -68,6 +69,10 @@ def add_note(app: AppContext, query: str, text: str) -> NoteResult:
             "keep long write-ups in a file and note where it is",
         )
     at = now_utc()
+    if when is not None:  # --date: back-dated, as 'done --date' reads it
+        from roadmap_cli.support.dates import parse_when
+
+        at = parse_when(when, at)
 
     def record(progress: Progress) -> Event:
         event = Event(id=progress.new_id(), at=at, topic=topic.id, note=text)

@@ -148,14 +148,19 @@ def browser_open(url: str) -> bool:
             os.close(sink)
 
 
-def browser_problem() -> tuple[str, str]:
+def browser_problem(urls: list[str] | None = None) -> tuple[str, str]:
     """The message and hint for "no browser accepted the URL", naming ``BROWSER`` when
-    it is set (its commands were the only ones tried)."""
+    it is set (its commands were the only ones tried). The hint names the first of
+    ``urls`` (the ones not opened): stdout may be redirected, so "above" may be nowhere."""
     import os
 
     from roadmap_cli.support.textsafe import clean_line
 
-    hint = "open the URL above yourself"
+    if urls:
+        more = f" (and {len(urls) - 1} more)" if len(urls) > 1 else ""
+        hint = f"open it yourself: {clean_line(urls[0])}{more}"
+    else:
+        hint = "open the URL yourself"
     browser = os.environ.get("BROWSER", "")
     if browser.strip():
         return (

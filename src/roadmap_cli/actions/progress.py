@@ -14,7 +14,12 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from roadmap_cli.errors import NewerFormatError, ProgressFileError, RoadmapError
+from roadmap_cli.errors import (
+    NewerFormatError,
+    ProgressAccessError,
+    ProgressFileError,
+    RoadmapError,
+)
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.events import Progress
@@ -80,9 +85,10 @@ class MergeResult:
 
 @dataclass
 class RestoreResult:
-    """``progress restore``: the backup brought back (``backup``: its name after the
-    restore, which rotates backups when a readable file is replaced), and where the file
-    it replaced went: ``damaged`` (set aside, kept) or ``kept_as`` (now the newest backup)."""
+    """``progress restore``: the backup brought back (``backup``: the name it had; it has
+    left the rotation), and where the file
+    it replaced went: ``damaged`` (set aside, kept) or ``kept_as`` (kept outside the
+    rotation, ``backups/<id>.json.replaced-<UTC time>``)."""
 
     progress_file: Path
     backup: Path
@@ -138,8 +144,17 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
     from roadmap_cli.progress.store import parse_progress
 
     again = "export it again on the other machine ('roadmap progress export FILE')"
+    from roadmap_cli.support.capped import MAX_PROGRESS_BYTES, TooLargeError, read_capped
+
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_PROGRESS_BYTES)
+    except TooLargeError as exc:
+        raise ProgressFileError(
+            path,
+            f"larger than {exc.limit // (1024 * 1024)} MB (or endless, like /dev/zero): "
+            "not a progress copy; nothing was merged",
+            again,
+        ) from None
     except FileNotFoundError:
         raise ProgressFileError(path, "no such file", "check the path") from None
     except OSError as exc:
@@ -225,8 +240,10 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
     """Bring back the newest readable backup as the progress file.
 
     An unreadable current file (damaged, or written by a newer roadmap-cli) is renamed to
-    ``<id>.json.damaged-<UTC time>`` (kept, never deleted); a readable one becomes the
-    newest backup as any write makes it. Without ``force`` only a missing or damaged
+    ``<id>.json.damaged-<UTC time>`` (kept, never deleted); a readable one is kept as
+    ``backups/<id>.json.replaced-<UTC time>``, and the backup restored leaves the
+    rotation, so a repeated ``--force`` goes one version further back, never flipping
+    between two versions or dropping one. Without ``force`` only a missing or damaged
     file is replaced: a readable one, or a newer version's, is refused.
 
     Raises:
@@ -241,9 +258,15 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
             "backups appear after the second change; 'roadmap paths' shows where files are",
         )
     backup, progress = found
-    damaged = kept = None
+    damaged = None
     try:
         store.load()
+    except ProgressAccessError as exc:  # intact but out of reach: not damage
+        raise ProgressFileError(
+            store.path,
+            exc.message.removeprefix(f"{store.path}: ") + "; nothing was restored",
+            f"fix its permissions (chmod u+rw {store.path}); the file was not changed",
+        ) from None
     except ProgressFileError as exc:
         if isinstance(exc, NewerFormatError) and not force:
             raise RoadmapError(
@@ -265,9 +288,5 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
                 "'roadmap undo' reverts the last change; 'roadmap progress restore --force' "
                 "replaces the file with the newest backup, keeping it as a backup",
             )
-        if store.exists():  # the write below rotates it into the backups, as any write does
-            kept = store.backup_dir / f"{store.roadmap_id}.json.1"
-            number = int(backup.suffix.lstrip("."))
-            backup = backup.with_suffix(f".{number + 1}")
-    store.replace(progress)
+    kept = store.restore_backup(backup, progress)
     return RestoreResult(store.path, backup, len(progress.events), damaged, kept)

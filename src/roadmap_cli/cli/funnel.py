@@ -11,6 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -29,12 +30,28 @@ def say_error(message: str, hint: str | None = None, details: Sequence[str] = ()
         sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     )
     red, dim, reset = ("\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
-    lines = [f"{red}roadmap: error:{reset} {clean_line(message)}"]
-    lines += [f"  {clean_line(d)}" for d in details]
+    lines = [f"{red}roadmap: error:{reset} {_cut(clean_line(message))}"]
+    lines += [f"  {_cut(clean_line(d))}" for d in details[:50]]
+    if len(details) > 50:
+        lines.append(f"  ... and {len(details) - 50} more")
     if hint:
-        lines.append(f"{dim}hint:{reset} {clean_line(hint)}")
+        lines.append(f"{dim}hint:{reset} {_cut(clean_line(hint))}")
     sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
+
+
+#: The longest error line written in full; a longer one (an argument of 130 KB echoed
+#: back) is cut in the middle.
+MAX_ERROR_LINE = 400
+
+
+def _cut(line: str) -> str:
+    """``line``, its middle replaced by "…(N characters)…" when longer than
+    :data:`MAX_ERROR_LINE` characters."""
+    if len(line) <= MAX_ERROR_LINE:
+        return line
+    keep = MAX_ERROR_LINE // 2
+    return f"{line[:keep]}…({len(line) - 2 * keep:,} characters)…{line[-keep:]}"
 
 
 def say_notice(line: str) -> None:
@@ -56,9 +73,13 @@ class RoadmapGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from roadmap_cli.cli.fastparams import install
+        from roadmap_cli.support.streams import make_streams_safe
 
+        make_streams_safe()  # a cp1252 or gbk console never crashes a command
+        _install_wait_notice()
         install(self)  # plain option values without pydantic: faster start-up and completion
         code = _run(self, args, prog_name or "roadmap", complete_var, extra)
+        _warn_zone()
         if standalone_mode:
             sys.exit(code)
         return code
@@ -73,6 +94,32 @@ class RoadmapGroup(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(ExitStatus.SUCCESS) from None
+
+
+def _install_wait_notice() -> None:
+    """Have the store say once on stderr when a write waits for another command's lock."""
+    from roadmap_cli.support import notices
+
+    def notice(lock: Path) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(
+                "roadmap: waiting for another roadmap command to finish "
+                f"(it holds {clean_line(str(lock))})...\n"
+            )
+            sys.stderr.flush()
+
+    notices.WAIT_NOTICE = notice
+
+
+def _warn_zone() -> None:
+    """Say on stderr, once, that ``TZ`` named no time zone (UTC was used), if the command
+    looked at the time zone."""
+    zones = sys.modules.get("roadmap_cli.support.zones")
+    problem = zones.zone_problem() if zones is not None else None
+    if problem:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"roadmap: warning: {problem}\n")
+            sys.stderr.flush()
 
 
 def _silence_stdout() -> None:

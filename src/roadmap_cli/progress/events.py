@@ -104,10 +104,12 @@ def new_event_id(at: datetime | None = None) -> str:
     return f"{millis:012x}-{os.urandom(4).hex()}"
 
 
-def recording_key(event: Event) -> tuple[int, str]:
+def recording_key(event: Event) -> str:
     """The order events were recorded in: by the stamp their id starts with, then the id
-    (an id with no stamp, made by hand, counts as recorded first)."""
-    return (_id_millis(event.id), event.id)
+    (an id with no stamp, made by hand, counts as recorded first). A stamped id sorts by
+    itself (12 lower-case hex digits, fixed width); an unstamped one is put first."""
+    event_id = event.id
+    return event_id if _STAMPED(event_id) else "\x00" + event_id
 
 
 class ShapeError(ValueError):
@@ -619,12 +621,9 @@ def _content(event: Event) -> str:
     return json.dumps(event.to_json(), sort_keys=True, ensure_ascii=False)
 
 
+_STAMPED = re.compile(r"[0-9a-f]{12}(?:-|\Z)").match
+
+
 def _id_millis(event_id: str) -> int:
-    """The creation time (ms since the epoch) an event id starts with, or -1 if none."""
-    head = event_id.split("-", 1)[0]
-    if len(head) != 12:
-        return -1
-    try:
-        return int(head, 16)
-    except ValueError:
-        return -1
+    """The recording stamp (ms since the epoch) an event id starts with, or -1 if none."""
+    return int(event_id[:12], 16) if _STAMPED(event_id) else -1

@@ -21,7 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from roadmap_cli.errors import LockTimeoutError, NewerFormatError, ProgressFileError
+from roadmap_cli.errors import (
+    LockTimeoutError,
+    NewerFormatError,
+    ProgressAccessError,
+    ProgressFileError,
+)
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress, ShapeError
 
 __all__ = [
@@ -35,8 +40,12 @@ __all__ = [
 
 #: How many previous versions of a progress file are kept in ``backups/``.
 BACKUP_COUNT = 5
-#: Seconds a write waits for another ``roadmap`` process to release the lock.
-LOCK_TIMEOUT = 15.0
+#: Seconds a write waits for another ``roadmap`` process to release the lock (50 writers
+#: at once on two busy cores each hold it a fraction of a second, one after another).
+LOCK_TIMEOUT = 120.0
+#: Seconds of waiting after which :data:`roadmap_cli.notices.WAIT_NOTICE` is called, once
+#: (the CLI says on stderr that it is waiting; the store itself never prints).
+LOCK_NOTICE_AFTER = 2.0
 
 #: Upgrades of older progress files: ``MIGRATIONS[n]`` turns a schema-n document (a dict)
 #: into a schema-(n+1) one. Applied in order when a file is read; the upgraded file is
@@ -190,15 +199,15 @@ class ProgressStore:
                 path, "is a folder, not a progress file", "move the folder away"
             ) from None
         except PermissionError:
-            raise ProgressFileError(
+            raise ProgressAccessError(
                 path,
                 "no permission to read the progress file",
-                "check its owner and mode (chmod u+rw)",
+                f"check its owner and mode to fix its permissions (chmod u+rw {path})",
             ) from None
         except NotADirectoryError:
             raise ProgressFileError(path.parent, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT) from None
         except OSError as exc:
-            raise ProgressFileError(
+            raise ProgressAccessError(
                 path,
                 f"cannot read the progress file ({exc.strerror})",
                 "check the disk and the file; 'roadmap progress restore' brings back a backup",
@@ -243,9 +252,21 @@ class ProgressStore:
         from filelock import FileLock, Timeout
 
         self._ensure_dir()
+        import tempfile  # noqa: F401 - imported before the lock: _save needs it inside
+
         lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
         try:
-            lock.acquire()
+            first = min(LOCK_NOTICE_AFTER, LOCK_TIMEOUT)
+            try:
+                lock.acquire(timeout=first)
+            except Timeout:
+                if first >= LOCK_TIMEOUT:
+                    raise
+                from roadmap_cli.support import notices
+
+                if notices.WAIT_NOTICE is not None:
+                    notices.WAIT_NOTICE(self.lock_path)
+                lock.acquire(timeout=LOCK_TIMEOUT - first)
         except Timeout:
             raise LockTimeoutError(
                 self.path,
@@ -278,9 +299,17 @@ class ProgressStore:
             with contextlib.suppress(OSError):
                 stale.unlink()
 
-    def _save(self, progress: Progress, fresh: list[Event] | None = None) -> None:
+    def _save(
+        self, progress: Progress, fresh: list[Event] | None = None, *, rotate: bool = True
+    ) -> None:
         """Write ``progress`` atomically. It is checked first by reading its text back:
-        only the ``fresh`` events (those not read from the file) when given, else all."""
+        only the ``fresh`` events (those not read from the file) when given, else all.
+
+        The file it replaces becomes the newest backup (``rotate``), but only once the
+        replace has succeeded: a failed write changes nothing, backups included. The
+        previous file is first hard-linked (or copied) to a pending name in ``backups/``;
+        the numbered backups shift after the replace. A crash in between leaves a pending
+        file (taken up by the next write) or a gap in the numbers, never a lost version."""
         text = progress.to_json_text()
         if fresh is not None:
             check = Progress(roadmap=self.roadmap_id, events=fresh).to_json_text()
@@ -293,6 +322,7 @@ class ProgressStore:
         # file it points to is replaced, in its own folder
         target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
         tmp: Path | None = None
+        pending = self._pending_backup() if rotate else None
         try:
             import tempfile  # here: commands that only read never need it
 
@@ -304,9 +334,11 @@ class ProgressStore:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
-            self._rotate_backups()  # only once the new version is safely on disk
             os.replace(tmp, target)
         except OSError as exc:
+            if pending is not None:  # the write failed: the backups stay as they were
+                with contextlib.suppress(OSError):
+                    pending.unlink()
             raise ProgressFileError(
                 self.path, f"cannot write the progress file ({exc.strerror})", _WRITE_HINT
             ) from None
@@ -315,6 +347,8 @@ class ProgressStore:
                 with contextlib.suppress(OSError):
                     tmp.unlink(missing_ok=True)
         _fsync_dir(target.parent)
+        if pending is not None:
+            self._rotate_backups(pending)
         # as reading the file back would give it: duplicate ids merged, in time order
         canonical = Progress(
             schema_version=progress.schema_version,
@@ -323,27 +357,111 @@ class ProgressStore:
         )
         self._written["file"] = (_identity(self.path), canonical)
 
-    def _rotate_backups(self) -> None:
+    @property
+    def _pending_path(self) -> Path:
+        return self.backup_dir / f".{self.roadmap_id}.json.pending"
+
+    def _pending_backup(self) -> Path | None:
+        """Link (or copy) the current file to the pending backup name, before it is
+        replaced; None when there is no file yet.
+
+        Raises:
+            ProgressFileError: the backup folder cannot be written (nothing changed).
+        """
         if not self.path.is_file():
-            return
+            return None
+        pending = self._pending_path
+        current = Path(os.path.realpath(self.path))  # the file itself, not a symlink
         try:
             self.backup_dir.mkdir(exist_ok=True)
-            base = self.backup_dir / f"{self.roadmap_id}.json"
+            if pending.exists():  # a killed writer's (we hold the lock)
+                if _same_bytes(pending, current):  # killed before its replace
+                    pending.unlink()
+                else:  # killed after its replace: the version it replaced is kept
+                    self._rotate_backups(pending)
+            try:
+                os.link(current, pending)
+            except OSError:
+                import shutil
+
+                shutil.copy2(current, pending)
+        except OSError as exc:
+            raise ProgressFileError(
+                self.backup_dir, f"cannot keep a backup ({exc.strerror})", _WRITE_HINT
+            ) from None
+        return pending
+
+    def _rotate_backups(self, pending: Path) -> None:
+        """Shift the numbered backups up by one (the oldest beyond :data:`BACKUP_COUNT`
+        drops off) and make ``pending`` the newest. Runs after a successful replace: the
+        new version is already safe, so a failure here is not reported."""
+        base = self.backup_dir / f"{self.roadmap_id}.json"
+        with contextlib.suppress(OSError):
             for n in range(BACKUP_COUNT - 1, 0, -1):
                 older = Path(f"{base}.{n}")
                 if older.exists():
                     os.replace(older, f"{base}.{n + 1}")
-            newest = Path(f"{base}.1")
-            current = Path(os.path.realpath(self.path))  # the file itself, not a symlink to it
-            try:
-                os.link(current, newest)
-            except OSError:
-                import shutil
+            os.replace(pending, f"{base}.1")
+            _fsync_dir(self.backup_dir)
 
-                shutil.copy2(current, newest)
+    def restore_backup(self, backup: Path, progress: Progress) -> Path | None:
+        """Under the lock, make ``progress`` (read from ``backup``) the progress file.
+
+        The file it replaces (if any) is kept as ``backups/<id>.json.replaced-<UTC
+        time>``, outside the rotation; ``backup`` leaves the rotation (it is the file
+        now) and the older backups move up one number. So a repeated restore goes one
+        version further back each time, and no version is dropped. Returns where the
+        replaced file was kept, or None.
+
+        Raises:
+            ProgressFileError, LockTimeoutError: the file cannot be written (nothing
+                changed).
+        """
+        with self._locked():
+            kept = None
+            if self.path.is_file():
+                kept = self._keep_replaced()
+            try:
+                self._save(progress, rotate=False)
+            except ProgressFileError:
+                if kept is not None:
+                    with contextlib.suppress(OSError):
+                        kept.unlink()
+                raise
+            base = self.backup_dir / f"{self.roadmap_id}.json"
+            number = int(backup.suffix.lstrip("."))
+            with contextlib.suppress(OSError):
+                backup.unlink()
+                for n in range(number + 1, 100):
+                    older = Path(f"{base}.{n}")
+                    if not older.exists():
+                        break
+                    os.replace(older, f"{base}.{n - 1}")
+            return kept
+
+    def _keep_replaced(self) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        current = Path(os.path.realpath(self.path))
+        try:
+            self.backup_dir.mkdir(exist_ok=True)
+            for n in range(1, 1000):
+                suffix = "" if n == 1 else f"-{n}"
+                kept = self.backup_dir / f"{self.roadmap_id}.json.replaced-{stamp}{suffix}"
+                try:
+                    os.link(current, kept)
+                    return kept
+                except FileExistsError:
+                    continue
+                except OSError:
+                    import shutil
+
+                    if not kept.exists():
+                        shutil.copy2(current, kept)
+                        return kept
+            raise FileExistsError(17, "too many kept files", str(kept))
         except OSError as exc:
             raise ProgressFileError(
-                self.backup_dir, f"cannot keep a backup ({exc.strerror})", _WRITE_HINT
+                self.backup_dir, f"cannot keep the current file ({exc.strerror})", _WRITE_HINT
             ) from None
 
     def newest_readable_backup(self) -> tuple[Path, Progress] | None:
@@ -378,6 +496,16 @@ def _identity(path: Path) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    """Whether two files hold the same bytes (the same file counts)."""
+    try:
+        if os.path.samefile(a, b):
+            return True
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def _fsync_dir(folder: Path) -> None:

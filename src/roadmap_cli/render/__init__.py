@@ -23,7 +23,8 @@ class Result(Protocol):
 
 def emit_json(result: Result) -> None:
     """Print ``result.to_json()`` on stdout as one JSON document (UTF-8, indented)."""
+    from roadmap_cli.support.streams import fit_json
     from roadmap_cli.support.textsafe import safe_json
 
     document = json.dumps(result.to_json(), ensure_ascii=False, indent=2)
-    sys.stdout.write(safe_json(document) + "\n")
+    sys.stdout.write(fit_json(safe_json(document)) + "\n")

@@ -77,9 +77,15 @@ class _RStrip:
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
+        from roadmap_cli.support.streams import ascii_marks
+
+        self._marks = ascii_marks(stream)
 
     def write(self, text: str) -> int:
-        self._stream.write(_TRAILING.sub(r"\1", text))
+        out = _TRAILING.sub(r"\1", text)
+        if self._marks is not None:  # a console that cannot show the marks gets ASCII ones
+            out = out.translate(self._marks)
+        self._stream.write(out)
         return len(text)
 
     def flush(self) -> None:

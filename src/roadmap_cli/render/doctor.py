@@ -69,13 +69,21 @@ def render_doctor(result: DoctorResult, lang: str) -> None:
     console.print()
     if result.healthy:
         console.print(Text("Healthy: your progress is readable and safe.", style="done"))
-    else:
+    elif result.damaged:
         console.print(Text("Damaged: see the errors above.", style="error"))
+    else:
+        console.print(Text("Not damaged, but out of reach: see the errors above.", style="error"))
 
 
 def _progress_lines(result: DoctorResult) -> list[Row]:
     path = result.progress_path
     out: list[Row] = []
+    if result.data_dir_problem is not None and result.data_dir is not None:
+        out.append(_check("error", "Data", f"{_name(result.data_dir)}: {result.data_dir_problem}"))
+        if result.data_dir_hint:
+            out.append(_detail(result.data_dir_hint, "muted"))
+        if not result.data_dir.is_dir():
+            return out
     if result.progress_error is not None:
         out.append(_check("error", "Progress", f"{_name(path)}: {result.progress_error}"))
         if result.progress_hint:

@@ -28,10 +28,13 @@ def render_list(result: ListResult, lang: str) -> None:
     roadmap = result.snap.catalog.roadmap
     names = Lang(lang, roadmap.language)
     head = Text(clean_line(roadmap.display_title(lang)), style="heading")
-    from roadmap_cli.progress.snapshot import overall
+    from roadmap_cli.progress.snapshot import overall, stage_summaries
 
     head.append("  ")
-    head.append_text(counts_text(overall(result.summaries)[0]))
+    every = result.summaries
+    if len(every) != len(result.snap.catalog.roadmap.stages):  # 'list STAGE': the whole
+        every = stage_summaries(result.snap)  # roadmap's numbers, not the stage's
+    head.append_text(counts_text(overall(every)[0]))
     emit_lines(console, hang("", head, width))
     shown = 0
     for summary in result.summaries:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from roadmap_cli.actions.open import OpenResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
@@ -30,11 +28,4 @@ def render_open(result: OpenResult, lang: str) -> None:
         names=names,
     )
     emit_lines(console, hang(verb, head, console.width), *rows)
-    failed = [c for c in result.chosen if result.launch and not c.opened]
-    if failed:
-        console.print(
-            Text(
-                "No browser could be started here; open the URL above yourself (or set BROWSER).",
-                style="warning",
-            )
-        )
+    # a browser that did not start is said once, on stderr, by the command

@@ -68,8 +68,7 @@ def render_restore(result: RestoreResult, lang: str) -> None:
         say(
             console,
             Text(
-                "The file it replaced is now the newest backup, "
-                f"{whole(clean_line(str(result.kept_as)))}.",
+                f"The file it replaced was kept as {whole(clean_line(str(result.kept_as)))}.",
                 style="muted",
             ),
         )

@@ -119,8 +119,8 @@ def fold_ranges(
                 if cut == end:
                     break
                 out.append((offset + start, offset + cut))
+                w -= cell_width(paragraph[start:cut])  # not measured again: linear time
                 start, room = cut, width
-                w = cell_width(paragraph[start:end])
             line, cells = [start, end], w
         out.append((offset + line[0], offset + line[1]) if line else (offset, offset))
         room = width
@@ -141,9 +141,13 @@ def fold_text(
 ) -> list[Text]:
     """:func:`fold_lines` for styled text: the lines keep their styles and links."""
     plain = text.plain
+    ranges = fold_ranges(plain, width, first=first, split_long=split_long)
+    # one divide at every boundary (linear), not a slice per line (each copies the text)
+    cuts = sorted({x for r in ranges for x in r} - {0, len(plain)})
+    pieces = dict(zip([0, *cuts], text.divide(cuts), strict=True))
     lines = []
-    for a, b in fold_ranges(plain, width, first=first, split_long=split_long):
-        line = text[a:b] if b > a else Text("", style=text.style)
+    for a, b in ranges:
+        line = pieces[a] if b > a else Text("", style=text.style)
         if NBSP in line.plain:
             line.plain = line.plain.replace(NBSP, " ")
         lines.append(line)

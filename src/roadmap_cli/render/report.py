@@ -32,6 +32,17 @@ def _section(title: str) -> Text:
     return Text(f"\n{title}", style="heading")
 
 
+def _offline_svg_format() -> str:
+    """Rich's SVG template without its ``@font-face`` rules, which load Fira Code from a
+    CDN: the report works offline and fetches nothing (the local monospace font is used,
+    or Fira Code when installed)."""
+    import re
+
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    return re.sub(r"\n\s*@font-face \{\{.*?\}\}", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
+
+
 def _split(counts: Counts) -> str:
     return (
         f"{counts.done} done · {counts.in_progress} in progress · "
@@ -182,8 +193,9 @@ def _activity(result: ReportResult, width: int) -> list[RenderableType]:
     streak.append(f" now · longest {plural(result.streak_longest, 'day')}")
     out.append(fold_indented(streak, width))
     total = Text(
-        f"  {plural(len(window), 'active day')}, {sum(window)} completions and notes "
-        f"in these {result.weeks} weeks",
+        f"  {plural(len(window), 'active day')}, "
+        f"{'1 completion or note' if sum(window) == 1 else f'{sum(window)} completions and notes'}"
+        f" in these {result.weeks} weeks",
         style="muted",
     )
     out.append(fold_indented(total, width))
@@ -256,7 +268,7 @@ def export_report(result: ReportResult, lang: str, fmt: str) -> str:
     console.print(Group(*report_renderables(result, lang, EXPORT_WIDTH)))
     title = f"roadmap report · {result.snap.catalog.roadmap.display_title(lang)}"
     if fmt == "svg":
-        return console.export_svg(title=clean_line(title))
+        return console.export_svg(title=clean_line(title), code_format=_offline_svg_format())
     if fmt == "html":
         return console.export_html()
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"

@@ -48,8 +48,17 @@ def read_roadmap_bytes(path: Path) -> bytes:
     Raises:
         RoadmapFileError: missing, a folder, or unreadable (the message says which).
     """
+    from roadmap_cli.support.capped import TooLargeError, read_capped
+
     try:
-        return path.read_bytes()
+        return read_capped(path, MAX_ROADMAP_BYTES)
+    except TooLargeError:
+        raise RoadmapFileError(
+            path,
+            f"the roadmap file is larger than {MAX_ROADMAP_BYTES // (1024 * 1024)} MB "
+            "(or endless, like /dev/zero)",
+            "give a roadmap TOML file",
+        ) from None
     except FileNotFoundError:
         raise RoadmapFileError(
             path, "no such roadmap file", "check the path, or run 'roadmap init FILE' to start one"

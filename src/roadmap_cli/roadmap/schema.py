@@ -46,15 +46,37 @@ def _check_url(value: str) -> str:
     return value
 
 
+#: The longest title (characters): a title is a line, not a page.
+MAX_TITLE_LENGTH = 5_000
+#: The longest summary, description or resource note (characters).
+MAX_SUMMARY_LENGTH = 20_000
+
+
+def _limit(value: str, limit: int, what: str) -> str:
+    if len(value) > limit:
+        raise ValueError(f"is {len(value):,} characters long; a {what} may have at most {limit:,}")
+    return value
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
-    return value
+    return _limit(value, MAX_TITLE_LENGTH, "title")
+
+
+def _check_title_en(value: str) -> str:
+    return _limit(value, MAX_TITLE_LENGTH, "title")
+
+
+def _check_long(value: str) -> str:
+    return _limit(value, MAX_SUMMARY_LENGTH, "summary")
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
 Url = Annotated[str, AfterValidator(_check_url)]
 Text = Annotated[str, AfterValidator(_check_text)]
+TitleEn = Annotated[str, AfterValidator(_check_title_en)]
+Long = Annotated[str, AfterValidator(_check_long)]
 
 
 class _Model(BaseModel):
@@ -68,11 +90,11 @@ class Resource(_Model):
     url: Url
     kind: ResourceKind
     lang: str | None = None
-    note: str | None = None
-    note_en: str | None = None
+    note: Long | None = None
+    note_en: Long | None = None
     origin: Literal["editor"] | None = None
-    editor_note: str | None = None
-    editor_note_en: str | None = None
+    editor_note: Long | None = None
+    editor_note_en: Long | None = None
 
 
 class Topic(_Model):
@@ -80,11 +102,11 @@ class Topic(_Model):
 
     id: Id
     title: Text
-    title_en: str = ""
-    summary: str | None = None
-    summary_en: str | None = None
-    editor_note: str | None = None
-    editor_note_en: str | None = None
+    title_en: TitleEn = ""
+    summary: Long | None = None
+    summary_en: Long | None = None
+    editor_note: Long | None = None
+    editor_note_en: Long | None = None
     requires: list[Id] = []
     optional: bool = False
     aliases: list[Id] = []
@@ -96,11 +118,11 @@ class Stage(_Model):
 
     id: Id
     title: Text
-    title_en: str = ""
-    summary: str | None = None
-    summary_en: str | None = None
-    editor_note: str | None = None
-    editor_note_en: str | None = None
+    title_en: TitleEn = ""
+    summary: Long | None = None
+    summary_en: Long | None = None
+    editor_note: Long | None = None
+    editor_note_en: Long | None = None
     topics: list[Topic] = []
 
 
@@ -110,11 +132,11 @@ class Roadmap(_Model):
     schema_version: int = Field(alias="schema")
     id: Id
     title: Text
-    title_en: str = ""
+    title_en: TitleEn = ""
     language: str = "en"
     source: Url | None = None
-    description: str | None = None
-    description_en: str | None = None
+    description: Long | None = None
+    description_en: Long | None = None
     stages: list[Stage] = Field(min_length=1)
 
 

@@ -28,16 +28,26 @@ def now_utc() -> datetime:
     return now_precise().replace(microsecond=0)
 
 
+_zone: tuple[str | None, tzinfo] | None = None
+
+
 def local_zone() -> tzinfo:
-    """The learner's local time zone (from ``TZ`` or the system)."""
-    zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else UTC
+    """The learner's real time zone (from ``TZ`` or the system, see
+    :mod:`roadmap_cli.support.zones`): an IANA zone, so each time is converted with its own UTC
+    offset, before or after a daylight-saving switch. An invalid ``TZ`` gives UTC (and
+    :func:`roadmap_cli.zones.zone_problem` says so). Found once per ``TZ`` value."""
+    global _zone
+    key = os.environ.get("TZ")
+    if _zone is None or _zone[0] != key:
+        from roadmap_cli.support.zones import find_zone
+
+        _zone = (key, find_zone())
+    return _zone[1]
 
 
 def zone_name(now: datetime, zone: tzinfo) -> str:
-    """A name for the local time zone: ``TZ`` when it names one ("Asia/Shanghai"), else
-    the zone's abbreviation at ``now`` ("CST")."""
-    env = os.environ.get("TZ", "").lstrip(":")
-    if env and not env.startswith("/"):
-        return env
-    return now.astimezone(zone).tzname() or "UTC"
+    """A name for the local time zone: its IANA name ("Asia/Shanghai"), else the zone's
+    abbreviation at ``now`` ("CST")."""
+    from roadmap_cli.support.zones import zone_name as name_of
+
+    return name_of(zone, now)

@@ -26,8 +26,9 @@ def require_text(text: str, option: str) -> str:
 
 def parse_day(text: str, today: date, option: str) -> date | None:
     """The local calendar day ``text`` names: ``today``, ``yesterday`` (relative to
-    ``today``, the local date) or ``YYYY-MM-DD``; None for anything else (the caller may
-    try other forms or raise).
+    ``today``, the local date) or an ISO 8601 date (``YYYY-MM-DD``, and the compact and
+    week forms ``20261101``, ``2026-W48-1``); None for anything else (the caller may try
+    other forms, such as a date-time, or raise).
 
     Raises:
         UsageError: ``text`` is empty or blank.
@@ -37,9 +38,9 @@ def parse_day(text: str, today: date, option: str) -> date | None:
         return today
     if word == "yesterday":
         return today - timedelta(days=1)
-    if len(word) == 10:
+    if 7 <= len(word) <= 10 and "t" not in word and " " not in word:
         try:
-            return date.fromisoformat(word)
+            return date.fromisoformat(word.upper())
         except ValueError:
             return None
     return None

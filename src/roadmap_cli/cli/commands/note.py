@@ -21,6 +21,15 @@ def command(
             show_default=False,
         ),
     ],
+    when: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            help="When: YYYY-MM-DD, 'yesterday', or an ISO date-time (default: now).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Attach a dated note to a topic; 'roadmap show TOPIC' lists its notes.
@@ -32,11 +41,13 @@ def command(
       roadmap note attention "re-derived the softmax scaling by hand"
 
       roadmap note ddpm 第二遍看懂了 ELBO 推导
+
+      roadmap note pandas --date yesterday "groupby finally makes sense"
     """
     from roadmap_cli.actions.note import add_note
 
     app = app_context(ctx)
-    result = add_note(app, topic, " ".join(text))
+    result = add_note(app, topic, " ".join(text), when)
     if as_json:
         emit_json(result)
         return

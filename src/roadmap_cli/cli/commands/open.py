@@ -57,4 +57,5 @@ def command(
     if result.launch and not all(c.opened for c in result.chosen):
         from roadmap_cli.errors import RoadmapError
 
-        raise RoadmapError(*browser_problem())
+        failed = [c.resource.url for c in result.chosen if not c.opened]
+        raise RoadmapError(*browser_problem(failed))

@@ -37,8 +37,11 @@ def export(
         import sys
 
         from roadmap_cli.actions.progress import export_document
+        from roadmap_cli.support.streams import fit_json
 
-        sys.stdout.write(export_document(app.store()))  # the document alone, even with --json
+        sys.stdout.write(
+            fit_json(export_document(app.store()))
+        )  # the document alone, even with --json
         return
     from roadmap_cli.actions.progress import export_progress
 

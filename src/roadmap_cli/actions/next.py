@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
     guidance_json,
@@ -15,6 +15,9 @@ from roadmap_cli.actions.common import (
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.progress.snapshot import NextPlan, Snapshot
 
+if TYPE_CHECKING:
+    from roadmap_cli.progress.plan import PlanStatus
+
 
 @dataclass
 class NextResult:
@@ -22,11 +25,14 @@ class NextResult:
 
     plan: NextPlan
     snap: Snapshot
+    #: the standing against the learner's plan (``roadmap plan``), None without one
+    schedule: PlanStatus | None = None
 
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
         summary_en, editor_note, editor_note_en, resources}], blocked: [{id, …,
-        waiting_for}], remaining, finished}``."""
+        waiting_for}], remaining, finished, plan: null | {target, quota, done_this_week,
+        standing, difference}}``."""
         return {
             "next": [
                 {
@@ -43,7 +49,22 @@ class NextResult:
             "blocked": [{**topic_ref(t), "waiting_for": unmet} for t, unmet in self.plan.blocked],
             "remaining": self.plan.remaining,
             "finished": self.plan.remaining == 0,
+            "plan": _plan_json(self.schedule),
         }
+
+
+def _plan_json(status: PlanStatus | None) -> dict[str, Any] | None:
+    """The plan's week in ``next --json``: ``{target, quota, done_this_week, standing,
+    difference}``."""
+    if status is None:
+        return None
+    return {
+        "target": status.target.isoformat(),
+        "quota": status.quota,
+        "done_this_week": status.done_this_week,
+        "standing": status.standing,
+        "difference": status.difference,
+    }
 
 
 def suggest(app: AppContext, count: int) -> NextResult:
@@ -52,7 +73,10 @@ def suggest(app: AppContext, count: int) -> NextResult:
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
+    from roadmap_cli.actions.plan import plan_for
     from roadmap_cli.progress.snapshot import next_topics, snapshot
+    from roadmap_cli.support.clock import local_zone, now_utc
 
     snap = snapshot(app.catalog(), app.store().load())
-    return NextResult(next_topics(snap, count), snap)
+    schedule = plan_for(snap, now_utc(), local_zone())
+    return NextResult(next_topics(snap, count), snap, schedule)

@@ -21,9 +21,16 @@ def render_undo(result: UndoResult, lang: str) -> None:
         line = Text()
         if event.status is not None:
             line.append(f"{clean_line(event.topic or '')} → {LABELS[event.status]}", style="id")
-        else:
-            line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note or '')}")
-        if event.topic in result.now_status:
+        elif event.note is not None:
+            line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note)}")
+        else:  # a plan or a time entry
+            from roadmap_cli.render.plan import describe_plan_or_time
+
+            what = describe_plan_or_time(event) or event.kind
+            line.append(
+                f"{clean_line(event.topic) + ': ' if event.topic else ''}{clean_line(what)}"
+            )
+        if event.status is not None and event.topic in result.now_status:
             status = result.now_status[event.topic]
             line.append(f"  (now {LABELS[status]})", style="muted")
         emit_lines(console, hang("Undid: ", line, console.width))

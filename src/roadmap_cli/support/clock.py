@@ -29,7 +29,17 @@ def now_utc() -> datetime:
 
 
 def local_zone() -> tzinfo:
-    """The learner's local time zone (from ``TZ`` or the system)."""
+    """The learner's local time zone: the IANA zone ``TZ`` names ("America/Los_Angeles"),
+    with its daylight-saving rules, so a date across a DST change is right; otherwise the
+    system's offset now."""
+    env = os.environ.get("TZ", "").lstrip(":")
+    if env and not env.startswith("/"):
+        try:
+            from zoneinfo import ZoneInfo
+
+            return ZoneInfo(env)
+        except (ValueError, OSError, LookupError):
+            pass  # "EST5EDT"-style or unknown names: the C library's reading below
     zone = datetime.now().astimezone().tzinfo
     return zone if zone is not None else UTC
 

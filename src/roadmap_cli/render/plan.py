@@ -241,24 +241,24 @@ def report_plan_section(
 def report_plan_markdown(
     status: PlanStatus | None, time: TimeSummary | None, catalog: Catalog, lang: str
 ) -> list[str]:
-    """The report's Plan and Time sections in Markdown (``## Plan``, ``## Time``)."""
+    """The report's Plan and Time sections in Markdown (``## Plan`` when a plan is set,
+    ``## Time`` when time is logged: a checklist without them stays as it was)."""
     from roadmap_cli.render.report_markdown import escape_markdown
 
-    lines = ["", "## Plan", ""]
-    if status is None:
-        lines.append("No plan (`roadmap plan --by DATE` sets one).")
-    else:
+    lines: list[str] = []
+    if status is not None:
+        lines += ["", "## Plan", ""]
         lines += [
             f"- {escape_markdown(text)}"
             if label == "Week"
             else f"- **{label}:** {escape_markdown(text)}"
             for label, text in plan_summary(status)
         ]
-    lines += ["", "## Time", ""]
-    lines += [
-        f"- {escape_markdown(line.strip())}"
-        for line in time_summary_lines(time or TimeSummary(), catalog, lang)
-    ]
+    if time is not None and time.total:
+        lines += ["", "## Time", ""]
+        lines += [
+            f"- {escape_markdown(line.strip())}" for line in time_summary_lines(time, catalog, lang)
+        ]
     return lines
 
 

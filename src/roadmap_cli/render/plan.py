@@ -156,7 +156,11 @@ def describe_plan_or_time(event: Event) -> str | None:
             spec = PlanSpec.from_json(value)
         except (ValueError, KeyError, TypeError):
             return None
-        goal = f"plan to {spec.by.isoformat()}" if spec.by else f"plan of {spec.weekly} a week"
+        goal = (
+            f"plan to {spec.by.isoformat()}"
+            if spec.by
+            else f"plan of {plural(spec.weekly or 0, 'topic')} a week"
+        )
         extra = f", {spec.hours:g} h a week" if spec.hours else ""
         optional = ", optional topics too" if spec.include_optional else ""
         return f"{goal} from {spec.start.isoformat()}{extra}{optional}"

@@ -66,7 +66,9 @@ class HistoryResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{time_zone, since, total, events: [{id, at, kind, topic, title, title_en,
-        status, note, undo: [{id, topic, status, note}], undone, orphan}]}`` (``at`` UTC)."""
+        status, note, value, undo: [{id, topic, status, note}], undone, orphan}]}`` (``at``
+        UTC; ``value``: the kind's value for kinds beyond status, note and undo, such as
+        ``{"minutes": 90}`` of a time event)."""
         return {
             "time_zone": self.zone,
             "since": self.since.isoformat() if self.since else None,
@@ -81,6 +83,7 @@ class HistoryResult:
                     "title_en": e.topic.title_en if e.topic else None,
                     "status": e.event.status,
                     "note": e.event.note,
+                    "value": e.event.value,
                     "undo": [_event_json(t) for t in e.targets] if e.event.undo else None,
                     "undone": e.undone,
                     "orphan": e.orphan,

@@ -17,6 +17,7 @@ from roadmap_cli.progress.snapshot import NextPlan, Snapshot
 
 if TYPE_CHECKING:
     from roadmap_cli.library.index import DoneElsewhere
+    from roadmap_cli.progress.plan import PlanStatus
 
 
 @dataclass
@@ -28,11 +29,14 @@ class NextResult:
     #: topic id → done topics of other installed roadmaps sharing one of its resources
     elsewhere: dict[str, list[DoneElsewhere]] = field(default_factory=dict)
 
+    #: the standing against the learner's plan (``roadmap plan``), None without one
+    schedule: PlanStatus | None = None
+
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
         summary_en, editor_note, editor_note_en, resources, done_elsewhere: [{roadmap,
-        topic, at}]}], blocked: [{id, …,
-        waiting_for}], remaining, finished}``."""
+        topic, at}]}], blocked: [{id, …, waiting_for}], remaining, finished, plan: null |
+        {target, quota, done_this_week, standing, difference}}``."""
         return {
             "next": [
                 {
@@ -50,7 +54,22 @@ class NextResult:
             "blocked": [{**topic_ref(t), "waiting_for": unmet} for t, unmet in self.plan.blocked],
             "remaining": self.plan.remaining,
             "finished": self.plan.remaining == 0,
+            "plan": _plan_json(self.schedule),
         }
+
+
+def _plan_json(status: PlanStatus | None) -> dict[str, Any] | None:
+    """The plan's week in ``next --json``: ``{target, quota, done_this_week, standing,
+    difference}``."""
+    if status is None:
+        return None
+    return {
+        "target": status.target.isoformat(),
+        "quota": status.quota,
+        "done_this_week": status.done_this_week,
+        "standing": status.standing,
+        "difference": status.difference,
+    }
 
 
 def suggest(app: AppContext, count: int) -> NextResult:
@@ -59,11 +78,15 @@ def suggest(app: AppContext, count: int) -> NextResult:
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
+    from roadmap_cli.actions.plan import plan_for
     from roadmap_cli.library.index import done_elsewhere_for
     from roadmap_cli.progress.snapshot import next_topics, snapshot
+    from roadmap_cli.support.clock import local_zone, now_utc
 
     catalog = app.catalog()
     snap = snapshot(catalog, app.store().load())
     plan = next_topics(snap, count)
     topics = [i.topic for i in plan.items]
-    return NextResult(plan, snap, done_elsewhere_for(app.data_folder, catalog.roadmap.id, topics))
+    elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, topics)
+    schedule = plan_for(snap, now_utc(), local_zone())
+    return NextResult(plan, snap, elsewhere, schedule)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
     iso_or_none,
@@ -19,6 +19,10 @@ from roadmap_cli.progress.activity import Pace
 from roadmap_cli.progress.events import TopicState, format_time
 from roadmap_cli.progress.snapshot import Counts, NextPlan, Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Topic
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.plan import PlanStatus
+    from roadmap_cli.progress.timelog import TimeSummary
 
 
 @dataclass
@@ -45,6 +49,10 @@ class ReportResult:
     zone: str = "UTC"
     #: how many weeks the activity heatmap covers
     weeks: int = 16
+    #: the standing against the learner's plan (``roadmap plan``), None without one
+    schedule: PlanStatus | None = None
+    #: the study time logged (``roadmap log``)
+    time: TimeSummary | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The whole report; see README.md "JSON output"."""
@@ -91,6 +99,8 @@ class ReportResult:
                 {"id": tid, "status": st.status, "events": len(st.events)}
                 for tid, st in sorted(self.orphans.items())
             ],
+            "plan": self.schedule.to_json() if self.schedule else None,
+            "time": self.time.to_json() if self.time else None,
         }
 
 
@@ -149,7 +159,17 @@ def build_report(app: AppContext, now: datetime | None = None) -> ReportResult:
         generated=now,
         orphans=snap.orphans,
         zone=zone_name(now, zone),
+        **_plan_and_time(snap, now, zone),
     )
+
+
+def _plan_and_time(snap: Snapshot, now: datetime, zone: Any) -> dict[str, Any]:
+    """The report's Plan and Time parts: ``{schedule, time}`` (see ``roadmap plan`` and
+    ``roadmap log``)."""
+    from roadmap_cli.actions.plan import plan_for
+    from roadmap_cli.progress.timelog import time_summary
+
+    return {"schedule": plan_for(snap, now, zone), "time": time_summary(snap, zone)}
 
 
 def write_report(path: Path, text: str, *, force: bool, data_dir: Path) -> None:

@@ -30,7 +30,9 @@ def _short(event: Event) -> str:
         return f'note "{note[:40]}…"' if len(note) > 41 else f'note "{note}"'
     if event.undo is not None:
         return "undo"
-    return extra_event_words(event)
+    from roadmap_cli.render.plan import describe_plan_or_time
+
+    return describe_plan_or_time(event) or extra_event_words(event)
 
 
 def describe(entry: HistoryEntry) -> str:
@@ -40,10 +42,16 @@ def describe(entry: HistoryEntry) -> str:
     if event.undo is not None:
         if not entry.targets:
             return "undo of an event no longer recorded"
-        parts = [f"{clean_line(t.topic or '?')} {_short(t)}" for t in entry.targets]
+        parts = [
+            f"{clean_line(t.topic) + ' ' if t.topic else ''}{_short(t)}" for t in entry.targets
+        ]
         return "undo of " + ", ".join(parts)
     if event.note is not None:
         return "note: " + clean_line(event.note)
+    if event.kind in ("plan", "time"):
+        from roadmap_cli.render.plan import describe_plan_or_time
+
+        return describe_plan_or_time(event) or event.kind
     if event.status is None:  # a kind beyond status/note/undo, perhaps a newer version's
         return extra_event_words(event)
     return _VERBS[event.status]

@@ -68,3 +68,7 @@ def render_next(result: NextResult, lang: str) -> None:
         console.print(hint)
     console.print()
     console.print(Text(f"{plan.remaining} topics to go.", style="muted"))
+    if result.schedule is not None:
+        from roadmap_cli.render.plan import next_plan_line
+
+        console.print(Text(next_plan_line(result.schedule), style="muted"))

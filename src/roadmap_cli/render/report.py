@@ -243,6 +243,9 @@ def report_renderables(result: ReportResult, lang: str, width: int = 100) -> lis
     out.extend(_work(result, names, width))
     out.extend(_activity(result, width))
     out.extend(_pace(result, width))
+    from roadmap_cli.render.plan import report_plan_section
+
+    out.extend(report_plan_section(result.schedule, result.time, result.snap.catalog, lang, width))
     if result.orphans:
         out.append(_section("Orphaned marks"))
         for tid, state in sorted(result.orphans.items()):

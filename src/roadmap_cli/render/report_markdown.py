@@ -125,6 +125,9 @@ def report_markdown(result: ReportResult, lang: str) -> str:
         lines += ["", f"## {title}", "", _counts_line(summary.counts), ""]
         for topic in stage.topics:
             lines += _topic_lines(result, topic, lang)
+    from roadmap_cli.render.plan import report_plan_markdown
+
+    lines += report_plan_markdown(result.schedule, result.time, result.snap.catalog, lang)
     if result.orphans:
         lines += ["", "## Orphaned marks", ""]
         for tid, state in sorted(result.orphans.items()):

@@ -25,9 +25,12 @@ def render_undo(result: UndoResult, lang: str) -> None:
         elif event.note is not None:
             line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note)}")
         else:
+            from roadmap_cli.render.plan import describe_plan_or_time
+
+            what = describe_plan_or_time(event) or extra_event_words(event)
             where = f" on {clean_line(event.topic)}" if event.topic else ""
-            line.append(f"{extra_event_words(event)}{where}")
-        if event.topic in result.now_status:
+            line.append(f"{clean_line(what)}{where}")
+        if event.status is not None and event.topic in result.now_status:
             status = result.now_status[event.topic]
             line.append(f"  (now {LABELS[status]})", style="muted")
         emit_lines(console, hang("Undid: ", line, console.width))

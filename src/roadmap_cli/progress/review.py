@@ -1,0 +1,310 @@
+"""Spaced review of finished topics (``roadmap review``): enrolment, ratings, and the
+schedule FSRS derives from them.
+
+The schedule is *derived*, never stored: every call folds each enrolled topic's live
+rating events, in time order (``at``, then ``id``), through an FSRS scheduler (the ``fsrs``
+package) with fuzzing off, so the same events always give the same dates, on every machine
+and in whatever order two machines' events were merged.
+
+Rules (docs/progress-format.md, README "Review"):
+
+* **Enrolment.** A topic is in review while it is done and its review mode is not "off".
+  It enters review at its latest completion (:attr:`TopicState.completions`); the first
+  review falls due :data:`FIRST_REVIEW_DAYS` days after that completion. Ratings count
+  from that completion on (``at`` at or after it); earlier ones belonged to an earlier
+  round. Skipped topics never enter; ``reset`` (or ``start``) takes a topic out.
+* **Review mode.** ``{topic, review_mode: "off"|"on"}``: the one recorded last wins and
+  stays in force until another one.
+* **Retention.** ``{settings: {"review_retention": r}}``: the settings event recorded last
+  that carries a valid value wins; :data:`DEFAULT_RETENTION` otherwise.
+
+Only :func:`schedule` imports ``fsrs``; everything else here is plain Python, so ``next``
+can tell whether anything is enrolled without loading the scheduler. Nothing here reads
+files or prints; times are UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from roadmap_cli.progress.events import Event, Progress, TopicState, recording_key
+
+__all__ = [
+    "DEFAULT_RETENTION",
+    "FIRST_REVIEW_DAYS",
+    "MAX_RETENTION",
+    "MIN_RETENTION",
+    "RATINGS",
+    "REVIEW_KINDS",
+    "Enrolment",
+    "ReviewSummary",
+    "Schedule",
+    "enrolments",
+    "is_rating",
+    "retention",
+    "review_modes",
+    "schedule",
+    "summarize",
+]
+
+#: The four ratings, worst to best (``1``..``4`` on the command line).
+RATINGS: tuple[str, ...] = ("again", "hard", "good", "easy")
+#: The event kinds this module reads.
+REVIEW_KINDS = ("review", "review_mode", "settings")
+#: Desired retention (probability of recall when a review falls due) unless set.
+DEFAULT_RETENTION = 0.9
+#: The range ``--retention`` accepts.
+MIN_RETENTION = 0.7
+MAX_RETENTION = 0.99
+#: Days from a topic's completion to its first review.
+FIRST_REVIEW_DAYS = 3
+
+
+def is_rating(event: Event) -> bool:
+    """Whether ``event`` is a rating this version understands: ``{topic, review: R}``
+    with R one of :data:`RATINGS`."""
+    return (
+        event.topic is not None
+        and bool(event.extra)
+        and event.extra[0][0] == "review"
+        and event.value in RATINGS
+    )
+
+
+def _live(progress: Progress) -> list[Event]:
+    """The live (not undone) events of the review kinds, in recording order."""
+    undone = progress.undone_ids()
+    out = [
+        e
+        for e in progress.events
+        if e.extra and e.extra[0][0] in REVIEW_KINDS and e.id not in undone
+    ]
+    out.sort(key=recording_key)
+    return out
+
+
+def retention(progress: Progress) -> float:
+    """The desired retention in force: the value of the settings event recorded last that
+    carries a ``review_retention`` between :data:`MIN_RETENTION` and
+    :data:`MAX_RETENTION`, else :data:`DEFAULT_RETENTION`."""
+    value = DEFAULT_RETENTION
+    for event in _live(progress):
+        if event.kind != "settings":
+            continue
+        settings = event.value
+        if isinstance(settings, dict):
+            r = settings.get("review_retention")
+            if type(r) in (int, float) and MIN_RETENTION <= r <= MAX_RETENTION:
+                value = float(r)
+    return value
+
+
+def review_modes(
+    progress: Progress, canonical: Callable[[str], str | None] | None = None
+) -> dict[str, str]:
+    """Topic id (canonical when ``canonical`` maps it) → its review mode in force, "on" or
+    "off": the live ``review_mode`` event recorded last. Topics without one are absent
+    (they are on)."""
+    modes: dict[str, str] = {}
+    for event in _live(progress):
+        if event.kind == "review_mode" and event.topic and event.value in ("on", "off"):
+            key = (canonical(event.topic) if canonical else None) or event.topic
+            modes[key] = str(event.value)
+    return modes
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """A topic in review, before scheduling.
+
+    Attributes:
+        topic: the topic id.
+        since: when it entered review (UTC): its latest completion.
+        ratings: its live rating events from ``since`` on, in time order (``at``, ``id``).
+    """
+
+    topic: str
+    since: datetime
+    ratings: tuple[Event, ...]
+
+
+def enrolments(
+    progress: Progress,
+    states: Mapping[str, TopicState],
+    canonical: Callable[[str], str | None] | None = None,
+) -> dict[str, Enrolment]:
+    """The topics in review: done (in ``states``, the fold of ``progress``) and not turned
+    off, each with its ratings since its latest completion. Plain Python (no ``fsrs``).
+
+    Args:
+        progress: the events.
+        states: topic id → state, e.g. :attr:`Snapshot.states` (current topics only).
+        canonical: maps a recorded topic id to its current id (aliases).
+    """
+    modes = review_modes(progress, canonical)
+    out: dict[str, Enrolment] = {}
+    for topic, state in states.items():
+        if state.status != "done" or not state.completions or modes.get(topic) == "off":
+            continue
+        out[topic] = Enrolment(topic, state.completions[-1].at, ())
+    if not out:
+        return out
+    ratings: dict[str, list[Event]] = {}
+    cache: dict[str, str] = {}
+    for event in _live(progress):
+        if not is_rating(event):
+            continue
+        assert event.topic is not None
+        key = cache.get(event.topic)
+        if key is None:
+            key = cache[event.topic] = (
+                canonical(event.topic) if canonical else None
+            ) or event.topic
+        enrolled = out.get(key)
+        if enrolled is not None and event.at >= enrolled.since:
+            ratings.setdefault(key, []).append(event)
+    for key, events in ratings.items():
+        events.sort(key=Event.sort_key)
+        out[key] = Enrolment(key, out[key].since, tuple(events))
+    return out
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A topic's review state at one moment, derived by FSRS from its ratings.
+
+    Attributes:
+        topic: the topic id.
+        since: when it entered review (UTC).
+        due: when the next review falls due (UTC).
+        reviews: how many ratings count (since ``since``).
+        last_review: the time of the last of them (UTC), None before the first.
+        last_rating: its rating, None before the first.
+        recall: the probability of recalling the topic now (0–1), None before the first
+            review (FSRS has no memory model of it yet).
+        stability: FSRS stability in days, None before the first review.
+    """
+
+    topic: str
+    since: datetime
+    due: datetime
+    reviews: int
+    last_review: datetime | None
+    last_rating: str | None
+    recall: float | None
+    stability: float | None
+
+    def due_day(self, zone: tzinfo) -> date:
+        """The local calendar day (in ``zone``) the review falls due."""
+        return self.due.astimezone(zone).date()
+
+    def is_due(self, today: date, zone: tzinfo) -> bool:
+        """Due on or before the local day ``today``: a review is due for the whole day,
+        not from the hour the scheduler names."""
+        return self.due_day(zone) <= today
+
+
+def schedule(
+    enrolled: Iterable[Enrolment], desired_retention: float, now: datetime
+) -> dict[str, Schedule]:
+    """Fold each enrolment's ratings through FSRS (``desired_retention``, no learning or
+    relearning steps, fuzzing off) and return topic id → :class:`Schedule` at ``now``
+    (UTC). This is the only function that imports ``fsrs``.
+
+    A topic never rated is due :data:`FIRST_REVIEW_DAYS` days after it entered review.
+    """
+    from fsrs import Card, Rating, Scheduler
+
+    scheduler = Scheduler(
+        desired_retention=desired_retention,
+        learning_steps=(),
+        relearning_steps=(),
+        enable_fuzzing=False,
+    )
+    ratings = {name: Rating(index + 1) for index, name in enumerate(RATINGS)}
+    review = scheduler.review_card
+    out: dict[str, Schedule] = {}
+    for item in enrolled:
+        due = item.since + timedelta(days=FIRST_REVIEW_DAYS)
+        if not item.ratings:
+            out[item.topic] = Schedule(item.topic, item.since, due, 0, None, None, None, None)
+            continue
+        card = Card(card_id=1, due=due)  # an explicit id: the default one sleeps 1 ms
+        for event in item.ratings:
+            card, _ = review(card, ratings[str(event.value)], review_datetime=event.at)
+        last = item.ratings[-1]
+        out[item.topic] = Schedule(
+            topic=item.topic,
+            since=item.since,
+            due=card.due,
+            reviews=len(item.ratings),
+            last_review=last.at,
+            last_rating=str(last.value),
+            recall=scheduler.get_card_retrievability(card, max(now, last.at)),
+            stability=card.stability,
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """Review at a glance (the report's Review section).
+
+    Attributes:
+        scheduled: topics in review.
+        due_today: topics falling due today (local day).
+        overdue: topics that fell due before today.
+        next_7_days: topics falling due in the 7 days after today.
+        average_recall: mean probability of recall now over the topics reviewed at least
+            once (0–1), None when none has been.
+        reviews: live ratings that count, over every topic in review.
+    """
+
+    scheduled: int = 0
+    due_today: int = 0
+    overdue: int = 0
+    next_7_days: int = 0
+    average_recall: float | None = None
+    reviews: int = 0
+
+    @property
+    def due(self) -> int:
+        """Topics due now: due today or overdue."""
+        return self.due_today + self.overdue
+
+    def to_json(self) -> dict[str, object]:
+        """``{scheduled, due, due_today, overdue, next_7_days, average_recall, reviews}``
+        (``average_recall`` 0–1 to three places, or null)."""
+        return {
+            "scheduled": self.scheduled,
+            "due": self.due,
+            "due_today": self.due_today,
+            "overdue": self.overdue,
+            "next_7_days": self.next_7_days,
+            "average_recall": None
+            if self.average_recall is None
+            else round(self.average_recall, 3),
+            "reviews": self.reviews,
+        }
+
+
+def summarize(schedules: Iterable[Schedule], today: date, zone: tzinfo) -> ReviewSummary:
+    """Count ``schedules`` against the local day ``today`` in ``zone``."""
+    scheduled = due_today = overdue = week = reviews = 0
+    recalls: list[float] = []
+    for item in schedules:
+        scheduled += 1
+        reviews += item.reviews
+        day = item.due_day(zone)
+        if day < today:
+            overdue += 1
+        elif day == today:
+            due_today += 1
+        elif (day - today).days <= 7:
+            week += 1
+        if item.recall is not None:
+            recalls.append(item.recall)
+    average = sum(recalls) / len(recalls) if recalls else None
+    return ReviewSummary(scheduled, due_today, overdue, week, average, reviews)

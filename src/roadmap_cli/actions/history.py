@@ -66,7 +66,8 @@ class HistoryResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{time_zone, since, total, events: [{id, at, kind, topic, title, title_en,
-        status, note, undo: [{id, topic, status, note}], undone, orphan}]}`` (``at`` UTC)."""
+        status, note, value, undo: [{id, topic, status, note}], undone, orphan}]}`` (``at``
+        UTC; ``value``: the value of a review, review_mode, settings… event, e.g. "good")."""
         return {
             "time_zone": self.zone,
             "since": self.since.isoformat() if self.since else None,
@@ -81,6 +82,7 @@ class HistoryResult:
                     "title_en": e.topic.title_en if e.topic else None,
                     "status": e.event.status,
                     "note": e.event.note,
+                    "value": e.event.value if e.event.known else None,
                     "undo": [_event_json(t) for t in e.targets] if e.event.undo else None,
                     "undone": e.undone,
                     "orphan": e.orphan,

@@ -22,11 +22,13 @@ class NextResult:
 
     plan: NextPlan
     snap: Snapshot
+    #: topics due for spaced review today (``roadmap review``)
+    reviews_due: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
         summary_en, editor_note, editor_note_en, resources}], blocked: [{id, …,
-        waiting_for}], remaining, finished}``."""
+        waiting_for}], remaining, finished, reviews_due}``."""
         return {
             "next": [
                 {
@@ -43,16 +45,20 @@ class NextResult:
             "blocked": [{**topic_ref(t), "waiting_for": unmet} for t, unmet in self.plan.blocked],
             "remaining": self.plan.remaining,
             "finished": self.plan.remaining == 0,
+            "reviews_due": self.reviews_due,
         }
 
 
 def suggest(app: AppContext, count: int) -> NextResult:
-    """Topics in progress, then the next ``count`` ready topics in roadmap order.
+    """Topics in progress, then the next ``count`` ready topics in roadmap order, and how
+    many topics are due for review (``fsrs`` is imported only if any topic is in review).
 
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
+    from roadmap_cli.actions.review import due_count
     from roadmap_cli.progress.snapshot import next_topics, snapshot
+    from roadmap_cli.support.clock import local_zone, now_utc
 
     snap = snapshot(app.catalog(), app.store().load())
-    return NextResult(next_topics(snap, count), snap)
+    return NextResult(next_topics(snap, count), snap, due_count(snap, now_utc(), local_zone()))

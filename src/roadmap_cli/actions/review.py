@@ -49,6 +49,7 @@ __all__ = [
     "review_summary",
     "set_mode",
     "set_retention",
+    "topic_review",
 ]
 
 
@@ -77,6 +78,22 @@ def review_states(snap: Snapshot, now: datetime) -> dict[str, Schedule]:
     if not enrolled:
         return {}
     return schedule(enrolled.values(), retention(snap.progress), now)
+
+
+def topic_review(snap: Snapshot, topic_id: str, now: datetime) -> tuple[Schedule | None, str]:
+    """One topic's review state at ``now``: its schedule (None when not in review) and its
+    review mode ("on" or "off"). Schedules that topic alone."""
+    from roadmap_cli.progress.review import enrolments, retention, review_modes, schedule
+
+    mode = review_modes(snap.progress, snap.catalog.canonical_id).get(topic_id, "on")
+    state = snap.states.get(topic_id)
+    if state is None or state.status != "done":
+        return None, mode
+    enrolled = enrolments(snap.progress, {topic_id: state}, snap.catalog.canonical_id)
+    if topic_id not in enrolled:
+        return None, mode
+    found = schedule([enrolled[topic_id]], retention(snap.progress), now)
+    return found[topic_id], mode
 
 
 def review_summary(snap: Snapshot, now: datetime, zone: tzinfo) -> ReviewSummary:
@@ -252,9 +269,7 @@ def _not_in_review(topic: Topic, state: TopicState, off: bool) -> UsageError:
     )
 
 
-def rate(
-    app: AppContext, query: str, rating: str, when: str | None = None
-) -> RateResult:
+def rate(app: AppContext, query: str, rating: str, when: str | None = None) -> RateResult:
     """Record a rating ``{id, at, topic, review: rating}`` for the topic ``query`` names,
     at ``when`` (``--date``, see :func:`~roadmap_cli.support.dates.parse_when`; default
     now), and return its next review.
@@ -326,9 +341,7 @@ class ModeResult:
             "topic": topic_ref(self.topic),
             "review_mode": self.mode,
             "changed": self.changed,
-            "next": _schedule_json(self.schedule, self.zone, self.today)
-            if self.schedule
-            else None,
+            "next": _schedule_json(self.schedule, self.zone, self.today) if self.schedule else None,
         }
 
 
@@ -353,9 +366,7 @@ def set_mode(app: AppContext, query: str, mode: str) -> ModeResult:
         current = review_modes(progress, catalog.canonical_id).get(topic.id, "on")
         if current == mode:
             return False
-        event = Event.of_kind(
-            "review_mode", mode, id=progress.new_id(), at=now, topic=topic.id
-        )
+        event = Event.of_kind("review_mode", mode, id=progress.new_id(), at=now, topic=topic.id)
         progress.add(event)
         return True
 
@@ -413,9 +424,7 @@ def set_retention(app: AppContext, value: float) -> RetentionResult:
         before = retention(progress)
         if before != value:
             progress.add(
-                Event.of_kind(
-                    "settings", {"review_retention": value}, id=progress.new_id(), at=now
-                )
+                Event.of_kind("settings", {"review_retention": value}, id=progress.new_id(), at=now)
             )
         return before
 
@@ -453,8 +462,7 @@ class ForecastResult:
             "later": self.later,
             "days": [{"date": d.isoformat(), "due": n} for d, n in self.days],
             "topics": [
-                {**topic_ref(t), **_schedule_json(s, self.zone, self.today)}
-                for t, s in self.topics
+                {**topic_ref(t), **_schedule_json(s, self.zone, self.today)} for t, s in self.topics
             ],
         }
 

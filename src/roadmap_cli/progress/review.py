@@ -45,6 +45,7 @@ __all__ = [
     "is_rating",
     "retention",
     "review_modes",
+    "review_ratings",
     "schedule",
     "summarize",
 ]
@@ -83,6 +84,12 @@ def _live(progress: Progress) -> list[Event]:
     ]
     out.sort(key=recording_key)
     return out
+
+
+def review_ratings(progress: Progress) -> list[Event]:
+    """Every live rating (:func:`is_rating`), of any topic, current or not, in recording
+    order: activity for the heatmap and streaks, whether or not it counts for a schedule."""
+    return [e for e in _live(progress) if is_rating(e)]
 
 
 def retention(progress: Progress) -> float:

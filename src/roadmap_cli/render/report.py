@@ -18,6 +18,7 @@ from roadmap_cli.actions.report import ReportResult
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
 from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
+from roadmap_cli.render.report_markdown import review_section_lines
 from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
@@ -182,7 +183,7 @@ def _activity(result: ReportResult, width: int) -> list[RenderableType]:
     streak.append(f" now · longest {plural(result.streak_longest, 'day')}")
     out.append(fold_indented(streak, width))
     total = Text(
-        f"  {plural(len(window), 'active day')}, {sum(window)} completions and notes "
+        f"  {plural(len(window), 'active day')}, {sum(window)} completions, notes and reviews "
         f"in these {result.weeks} weeks",
         style="muted",
     )
@@ -231,6 +232,10 @@ def report_renderables(result: ReportResult, lang: str, width: int = 100) -> lis
     out.extend(_work(result, names, width))
     out.extend(_activity(result, width))
     out.extend(_pace(result, width))
+    out.append(_section("Review"))
+    out.extend(
+        fold_indented(Text(f"  {line}"), width) for line in review_section_lines(result.review)
+    )
     if result.orphans:
         out.append(_section("Orphaned marks"))
         for tid, state in sorted(result.orphans.items()):

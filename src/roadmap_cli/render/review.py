@@ -18,7 +18,7 @@ from roadmap_cli.actions.review import (
     RetentionResult,
 )
 from roadmap_cli.progress.events import Event
-from roadmap_cli.progress.review import ReviewSummary, Schedule
+from roadmap_cli.progress.review import Schedule
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import (
@@ -42,7 +42,6 @@ __all__ = [
     "render_mode",
     "render_rate",
     "render_retention",
-    "report_review_lines",
     "show_review_line",
 ]
 
@@ -125,8 +124,10 @@ def render_due(result: DueResult, lang: str) -> None:
             line.append(f" {in_days(days)}, {up.schedule.due_day(result.zone).isoformat()}")
             emit_lines(console, hang("", line, width))
         console.print(
-            Text(f"{plural(result.scheduled, 'topic')} in review · roadmap review --forecast",
-                 style="muted")
+            Text(
+                f"{plural(result.scheduled, 'topic')} in review · roadmap review --forecast",
+                style="muted",
+            )
         )
         return
     for index, item in enumerate(result.items):
@@ -161,8 +162,9 @@ def render_mode(result: ModeResult, lang: str) -> None:
     console = make_console()
     tid = result.topic.id
     if not result.changed:
-        console.print(Text(f"Review of {tid} is already {result.mode}; nothing changed.",
-                           style="muted"))
+        console.print(
+            Text(f"Review of {tid} is already {result.mode}; nothing changed.", style="muted")
+        )
         return
     if result.mode == "off":
         console.print(Text(f"Review of {tid} is off: it will not come back for review."))
@@ -184,12 +186,12 @@ def render_retention(result: RetentionResult, lang: str) -> None:
     if result.before == result.after:
         console.print(Text(f"Desired retention is already {result.after:g}; nothing changed."))
         return
+    console.print(Text(f"Desired retention set to {result.after:g} (was {result.before:g})."))
     console.print(
-        Text(f"Desired retention set to {result.after:g} (was {result.before:g}).")
-    )
-    console.print(
-        Text("Higher means shorter intervals and more reviews; every date is recomputed.",
-             style="muted")
+        Text(
+            "Higher means shorter intervals and more reviews; every date is recomputed.",
+            style="muted",
+        )
     )
 
 
@@ -206,7 +208,9 @@ def render_forecast(result: ForecastResult, lang: str) -> None:
     for day, count in result.days:
         label = day.strftime("%Y-%m-%d %a")
         bar = "█" * max(1 if count else 0, round(20 * count / top))
-        extra = f"  (incl. {result.overdue} overdue)" if day == result.today and result.overdue else ""
+        extra = (
+            f"  (incl. {result.overdue} overdue)" if day == result.today and result.overdue else ""
+        )
         console.print(Text(f"  {label}  {count:>3}  ") + Text(bar, "done") + Text(extra, "warning"))
     if result.later:
         console.print(Text(f"  later: {plural(result.later, 'topic')}", style="muted"))
@@ -229,34 +233,28 @@ def next_line(count: int) -> str:
     return f"{plural(count, 'topic')} due for review · roadmap review"
 
 
-def show_review_line(schedule: Schedule | None, mode: str | None, done: bool,
-                     today: date, zone_due: date | None) -> str:
+def show_review_line(
+    schedule: Schedule | None, mode: str, topic_id: str, today: date | None
+) -> str:
     """``show TOPIC``'s review line: ``Review: next 2026-12-13 (in 11 days) · 2 reviews ·
-    recall 93%``, or why it is not in review."""
+    recall 93%``, or ``Review: off …``."""
     if mode == "off":
-        return "Review: off ('roadmap review --on TOPIC' turns it back on)"
-    if schedule is None or zone_due is None:
-        return "Review: enters review when done" if not done else "Review: —"
-    days = (zone_due - today).days
-    when = f"next {zone_due.isoformat()} ({in_days(days)})" if days >= 0 else (
-        f"due since {zone_due.isoformat()} ({in_days(days)})"
+        return f"Review: off (turn it back on with 'roadmap review --on {topic_id}')"
+    if schedule is None:
+        return "Review: not in review"
+    from roadmap_cli.support.clock import local_zone
+
+    due = schedule.due_day(local_zone())
+    days = (due - today).days if today else 0
+    when = (
+        f"next {due.isoformat()} ({in_days(days)})"
+        if days >= 0
+        else (f"due since {due.isoformat()} ({in_days(days)})")
     )
     parts = [when, plural(schedule.reviews, "review")]
     if schedule.recall is not None:
         parts.append(f"recall {_percent(schedule.recall)}")
     return "Review: " + " · ".join(parts)
-
-
-def report_review_lines(summary: ReviewSummary) -> list[str]:
-    """The report's Review section as plain lines (text and Markdown share them)."""
-    if summary.scheduled == 0:
-        return ["No topics in review yet: a topic enters review when you mark it done."]
-    recall = _percent(summary.average_recall)
-    return [
-        f"Due today {summary.due_today} · overdue {summary.overdue} · "
-        f"scheduled {summary.scheduled} · next 7 days {summary.next_7_days}",
-        f"Average recall probability {recall} · {plural(summary.reviews, 'review')} so far",
-    ]
 
 
 def describe_review_event(event: Event) -> str:

@@ -186,8 +186,10 @@ def command(
         return
     if interactive:
         if as_json:
-            raise UsageError("--interactive and --json cannot be used together",
-                             "use 'roadmap review --json' for the topics due")
+            raise UsageError(
+                "--interactive and --json cannot be used together",
+                "use 'roadmap review --json' for the topics due",
+            )
         _interactive(app)
         return
     from roadmap_cli.actions.review import due_reviews
@@ -234,8 +236,9 @@ def _interactive(app: object) -> None:
         overdue = (result.today - item.schedule.due_day(result.zone)).days
         print_card(console, item, names, result.today, overdue)
         while True:
-            console.print(Text(f"  {RATE_HINT} · o open · s skip · q quit > ", style="heading"),
-                          end="")
+            console.print(
+                Text(f"  {RATE_HINT} · o open · s skip · q quit > ", style="heading"), end=""
+            )
             key = _read_key().lower()
             console.print(key)
             if key in keys:

@@ -21,8 +21,13 @@ def render_undo(result: UndoResult, lang: str) -> None:
         line = Text()
         if event.status is not None:
             line.append(f"{clean_line(event.topic or '')} → {LABELS[event.status]}", style="id")
-        else:
+        elif event.note is not None:
             line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note or '')}")
+        else:  # a review rating, review mode or settings event (roadmap review)
+            from roadmap_cli.render.review import describe_review_event
+
+            on = f" on {clean_line(event.topic)}" if event.topic else ""
+            line.append(f"{describe_review_event(event)}{on}")
         if event.topic in result.now_status:
             status = result.now_status[event.topic]
             line.append(f"  (now {LABELS[status]})", style="muted")

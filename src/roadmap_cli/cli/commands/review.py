@@ -248,11 +248,14 @@ def _interactive(app: object) -> None:
                 rated += 1
                 break
             if key == "o":
-                from roadmap_cli.actions.open import open_resources
+                from roadmap_cli.actions import open as opening
                 from roadmap_cli.errors import RoadmapError
 
                 try:
-                    chosen = open_resources(app, item.topic.id, 1).chosen[0]
+                    found = opening.open_resources(
+                        app, item.topic.id, 1, opener=opening.browser_open
+                    )
+                    chosen = found.chosen[0]
                 except RoadmapError as problem:  # reported; the pass goes on
                     console.print(Text(f"  cannot open: {problem.message}", style="warning"))
                     continue

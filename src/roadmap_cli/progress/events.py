@@ -181,10 +181,16 @@ def _extra(pairs: object) -> tuple[tuple[str, str], ...]:
         name, text = pair
         if type(name) is not str or name in _EVENT_FIELD_SET or type(text) is not str:
             raise ShapeError(str(name), "not a valid extra field")
-        try:
-            json.loads(text)
-        except ValueError:
-            raise ShapeError(name, "an extra field's value must be JSON text") from None
+        plain_string = (  # '"good"': valid JSON as it is; json.loads costs ~3 µs an event
+            len(text) >= 2
+            and text[0] == '"' == text[-1]
+            and _NEEDS_ESCAPE.search(text, 1, len(text) - 1) is None
+        )
+        if not plain_string:
+            try:
+                json.loads(text)
+            except ValueError:
+                raise ShapeError(name, "an extra field's value must be JSON text") from None
         out.append((encodable(name), encodable(text)))
     return tuple(out)
 

@@ -160,8 +160,14 @@ def test_a_future_file_round_trips_byte_for_byte_through_a_write_command(
 
 
 def test_unknown_kinds_are_ignored_by_the_fold_and_do_not_count() -> None:
+    # "review" is a kind this version knows (EXTRA_KINDS); "flashcard" is a newer one's
     review = Event.from_json(
-        {"id": new_event_id(T0), "at": "2026-11-01T09:00:00Z", "topic": "numpy", "review": "good"}
+        {
+            "id": new_event_id(T0),
+            "at": "2026-11-01T09:00:00Z",
+            "topic": "numpy",
+            "flashcard": "good",
+        }
     )
     plan = Event.from_json({"id": new_event_id(T0), "at": "2026-11-01T09:00:00Z", "plan": {}})
     status = Event.from_json(
@@ -173,9 +179,9 @@ def test_unknown_kinds_are_ignored_by_the_fold_and_do_not_count() -> None:
             "minutes": 30,
         }
     )
-    assert (review.kind, plan.kind, status.kind) == ("review", "plan", "status")
+    assert (review.kind, plan.kind, status.kind) == ("flashcard", "plan", "status")
     assert not review.known and status.known
-    assert review.extra_fields() == {"review": "good"}
+    assert review.extra_fields() == {"flashcard": "good"}
     assert status.extra_fields() == {"minutes": 30}
     states = fold([review, plan])
     assert states == {}  # no status, no note: the topic is untouched
@@ -190,7 +196,7 @@ def test_undo_passes_over_kinds_it_does_not_know() -> None:
         {
             "id": new_event_id(T0 + timedelta(hours=1)),
             "at": "2026-11-01T10:00:00Z",
-            "review": "easy",
+            "flashcard": "easy",
             "topic": "numpy",
         }
     )

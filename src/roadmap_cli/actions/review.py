@@ -123,7 +123,7 @@ def _schedule_json(s: Schedule, zone: tzinfo, today: date) -> dict[str, Any]:
         "reviews": s.reviews,
         "last_review": iso_or_none(s.last_review),
         "last_rating": s.last_rating,
-        "recall": None if s.recall is None else round(s.recall, 3),
+        "recall": round(s.recall, 3),
     }
 
 

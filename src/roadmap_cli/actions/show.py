@@ -70,7 +70,7 @@ class ShowTopicResult:
             "reviews": s.reviews if s else 0,
             "last_review": iso_or_none(s.last_review) if s else None,
             "last_rating": s.last_rating if s else None,
-            "recall": None if s is None or s.recall is None else round(s.recall, 3),
+            "recall": None if s is None else round(s.recall, 3),
         }
 
 

@@ -9,8 +9,9 @@ and in whatever order two machines' events were merged.
 Rules (docs/progress-format.md, README "Review"):
 
 * **Enrolment.** A topic is in review while it is done and its review mode is not "off".
-  It enters review at its latest completion (:attr:`TopicState.completions`); the first
-  review falls due :data:`FIRST_REVIEW_DAYS` days after that completion. Ratings count
+  It enters review at its latest completion (:attr:`TopicState.completions`), which
+  counts as its first learning (rated "good"); the first review falls due
+  :data:`FIRST_REVIEW_DAYS` days after that completion. Ratings count
   from that completion on (``at`` at or after it); earlier ones belonged to an earlier
   round. Skipped topics never enter; ``reset`` (or ``start``) takes a topic out.
 * **Review mode.** ``{topic, review_mode: "off"|"on"}``: the one recorded last wins and
@@ -90,9 +91,7 @@ def is_rating(event: Event) -> bool:
 def _live(progress: Progress, kind: str) -> list[Event]:
     """The live (not undone) events of ``kind``, in the file's (time) order."""
     undone = progress.undone_ids()
-    return [
-        e for e in progress.events if e.extra and e.extra[0][0] == kind and e.id not in undone
-    ]
+    return [e for e in progress.events if e.extra and e.extra[0][0] == kind and e.id not in undone]
 
 
 def review_ratings(progress: Progress) -> list[Event]:
@@ -197,9 +196,8 @@ class Schedule:
         reviews: how many ratings count (since ``since``).
         last_review: the time of the last of them (UTC), None before the first.
         last_rating: its rating, None before the first.
-        recall: the probability of recalling the topic now (0–1), None before the first
-            review (FSRS has no memory model of it yet).
-        stability: FSRS stability in days, None before the first review.
+        recall: FSRS's probability of recalling the topic now (0–1).
+        stability: FSRS stability in days.
     """
 
     topic: str
@@ -208,7 +206,7 @@ class Schedule:
     reviews: int
     last_review: datetime | None
     last_rating: str | None
-    recall: float | None
+    recall: float
     stability: float | None
 
     def due_day(self, zone: tzinfo) -> date:
@@ -228,7 +226,10 @@ def schedule(
     relearning steps, fuzzing off) and return topic id → :class:`Schedule` at ``now``
     (UTC). This is the only function that imports ``fsrs``.
 
-    A topic never rated is due :data:`FIRST_REVIEW_DAYS` days after it entered review.
+    The completion that enrolled a topic counts as its first learning, rated "good"
+    (FSRS's initial memory state); its first review is due :data:`FIRST_REVIEW_DAYS` days
+    later, whatever FSRS would say. Each rating from then on goes through FSRS, so a
+    review that comes late and still goes well earns a longer interval.
     """
     from fsrs import Card, Rating, Scheduler
 
@@ -242,22 +243,22 @@ def schedule(
     review = scheduler.review_card
     out: dict[str, Schedule] = {}
     for item in enrolled:
-        due = item.since + timedelta(days=FIRST_REVIEW_DAYS)
-        if not item.ratings:
-            out[item.topic] = Schedule(item.topic, item.since, due, 0, None, None, None, None)
-            continue
-        card = Card(card_id=1, due=due)  # an explicit id: the default one sleeps 1 ms
+        # the completion is the card's first learning: a "good" at that time (FSRS's
+        # initial stability and difficulty), its first review due FIRST_REVIEW_DAYS later
+        card = Card(card_id=1, due=item.since)  # an explicit id: the default sleeps 1 ms
+        card, _ = review(card, Rating.Good, review_datetime=item.since)
+        card.due = item.since + timedelta(days=FIRST_REVIEW_DAYS)
         for event in item.ratings:
             card, _ = review(card, ratings[rating_of(event) or ""], review_datetime=event.at)
-        last = item.ratings[-1]
+        last = item.ratings[-1] if item.ratings else None
         out[item.topic] = Schedule(
             topic=item.topic,
             since=item.since,
             due=card.due,
             reviews=len(item.ratings),
-            last_review=last.at,
-            last_rating=rating_of(last),
-            recall=scheduler.get_card_retrievability(card, max(now, last.at)),
+            last_review=last.at if last else None,
+            last_rating=rating_of(last) if last else None,
+            recall=scheduler.get_card_retrievability(card, max(now, card.last_review or now)),
             stability=card.stability,
         )
     return out
@@ -272,8 +273,8 @@ class ReviewSummary:
         due_today: topics falling due today (local day).
         overdue: topics that fell due before today.
         next_7_days: topics falling due in the 7 days after today.
-        average_recall: mean probability of recall now over the topics reviewed at least
-            once (0–1), None when none has been.
+        average_recall: mean probability of recall now over the topics in review (0–1),
+            None when there are none.
         reviews: live ratings that count, over every topic in review.
     """
 
@@ -319,7 +320,6 @@ def summarize(schedules: Iterable[Schedule], today: date, zone: tzinfo) -> Revie
             due_today += 1
         elif (day - today).days <= 7:
             week += 1
-        if item.recall is not None:
-            recalls.append(item.recall)
+        recalls.append(item.recall)
     average = sum(recalls) / len(recalls) if recalls else None
     return ReviewSummary(scheduled, due_today, overdue, week, average, reviews)

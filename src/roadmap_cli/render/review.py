@@ -59,8 +59,8 @@ def in_days(days: int) -> str:
     return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
-def _percent(recall: float | None) -> str:
-    return "—" if recall is None else f"{recall * 100:.0f}%"
+def _percent(recall: float) -> str:
+    return f"{recall * 100:.0f}%"
 
 
 def card_lines(item: DueItem, names: Lang, today: date, zone_days: int, width: int) -> list[Text]:
@@ -220,7 +220,7 @@ def render_forecast(result: ForecastResult, lang: str) -> None:
     for topic, s in result.topics:
         day = s.due_day(result.zone)
         line = Text(f"  {day.isoformat()}  ")
-        line.append(f"{_percent(s.recall):>4}  ", style="muted" if s.recall is None else "")
+        line.append(f"{_percent(s.recall):>4}  ")
         line.append(topic.id.ljust(id_width), style="id")
         line.append("  ")
         line.append(clean_line(names.title(topic)))
@@ -252,8 +252,7 @@ def show_review_line(
         else (f"due since {due.isoformat()} ({in_days(days)})")
     )
     parts = [when, plural(schedule.reviews, "review")]
-    if schedule.recall is not None:
-        parts.append(f"recall {_percent(schedule.recall)}")
+    parts.append(f"recall {_percent(schedule.recall)}")
     return "Review: " + " · ".join(parts)
 
 

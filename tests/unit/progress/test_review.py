@@ -50,15 +50,16 @@ def schedules(events: list[Event], r: float | None = None, now: datetime | None 
 # (days after completion, rating) ... → the next review's UTC date (fsrs 6, fuzzing off)
 TABLE = [
     ([], "2026-01-04"),
-    ([(3, "good")], "2026-01-06"),
+    ([(3, "good")], "2026-01-18"),
     ([(3, "again")], "2026-01-05"),
-    ([(3, "hard")], "2026-01-05"),
-    ([(3, "easy")], "2026-01-12"),
-    ([(3, "good"), (6, "good")], "2026-01-21"),
-    ([(3, "good"), (6, "good"), (16, "good")], "2026-03-05"),
-    ([(3, "good"), (6, "again")], "2026-01-08"),
-    ([(3, "easy"), (20, "easy")], "2026-05-03"),
-    ([(3, "good"), (6, "hard"), (10, "good")], "2026-01-31"),
+    ([(3, "hard")], "2026-01-13"),
+    ([(3, "easy")], "2026-01-28"),
+    ([(16, "good")], "2026-02-16"),  # late and still recalled: a longer interval
+    ([(3, "good"), (6, "good")], "2026-02-02"),
+    ([(3, "good"), (6, "good"), (16, "good")], "2026-03-18"),
+    ([(3, "good"), (6, "again")], "2026-01-09"),
+    ([(3, "easy"), (20, "easy")], "2026-06-04"),
+    ([(3, "good"), (6, "hard"), (10, "good")], "2026-02-12"),
 ]
 
 
@@ -86,14 +87,16 @@ def test_intervals_grow_with_good_ratings() -> None:
 def test_retention_changes_intervals() -> None:
     events = [done("x", T0), rating("x", T0 + timedelta(days=3), "good")]
     events.append(rating("x", T0 + timedelta(days=6), "good"))
-    assert schedules(events, 0.8)["x"].due.date() == date(2026, 2, 22)
-    assert schedules(events, 0.97)["x"].due.date() == date(2026, 1, 10)
+    assert schedules(events, 0.8)["x"].due.date() == date(2026, 4, 3)
+    assert schedules(events, 0.97)["x"].due.date() == date(2026, 1, 13)
 
 
 def test_never_rated_is_due_three_days_after_completion() -> None:
-    s = schedules([done("x", T0)])["x"]
+    s = schedules([done("x", T0)], now=T0 + timedelta(days=3))["x"]
     assert s.due == T0 + timedelta(days=3)
-    assert (s.reviews, s.last_review, s.recall, s.stability) == (0, None, None, None)
+    assert (s.reviews, s.last_review, s.last_rating) == (0, None, None)
+    # the completion is FSRS's first "good": a memory model from the start
+    assert s.stability is not None and 0.5 < s.recall < 0.95
 
 
 def test_enrolment_rules() -> None:
@@ -132,7 +135,7 @@ def test_ratings_fold_in_time_order_not_recording_order() -> None:
         topic="x",
     )
     s = schedules([done("x", T0), late, early], now=T0 + timedelta(days=6))["x"]
-    assert s.due.date().isoformat() == "2026-01-21"  # same as good at +3, good at +6
+    assert s.due.date().isoformat() == "2026-02-02"  # same as good at +3, good at +6
 
 
 def test_undone_ratings_and_unknown_values_do_not_count() -> None:
@@ -185,7 +188,7 @@ def test_summarize_counts_days() -> None:
         4,
     )
     assert summary.due == 2 and summary.reviews == 1
-    assert summary.average_recall == pytest.approx(1.0)
+    assert summary.average_recall is not None and 0.5 < summary.average_recall < 1
 
 
 _rating_list = st.lists(

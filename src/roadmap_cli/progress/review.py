@@ -110,8 +110,9 @@ def retention(progress: Progress) -> float:
         settings = event.value
         if isinstance(settings, dict):
             r = settings.get("review_retention")
-            if type(r) in (int, float) and MIN_RETENTION <= r <= MAX_RETENTION:
-                value = float(r)
+            if isinstance(r, (int, float)) and not isinstance(r, bool):
+                if MIN_RETENTION <= r <= MAX_RETENTION:
+                    value = float(r)
     return value
 
 

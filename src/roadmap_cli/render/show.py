@@ -49,8 +49,8 @@ def render_show(result: ShowTopicResult | ShowStageResult, lang: str) -> None:
     if result.review is not None or result.review_mode == "off":
         from roadmap_cli.render.review import show_review_line
 
-        line = show_review_line(result.review, result.review_mode, topic.id, result.today)
-        emit_lines(console, hang("", Text(line), width))
+        review = show_review_line(result.review, result.review_mode, topic.id, result.today)
+        emit_lines(console, hang("", Text(review), width))
     for label, refs in (("Requires", result.requires), ("Required by", result.required_by)):
         if refs:
             line = Text()

@@ -33,7 +33,7 @@ def command(
     topic: Annotated[
         str | None,
         typer.Argument(
-            metavar="[TOPIC",
+            metavar="TOPIC",
             help="Rate this topic (id, unique id prefix, or title).",
             autocompletion=complete_topic,
             show_default=False,
@@ -42,7 +42,7 @@ def command(
     rating: Annotated[
         str | None,
         typer.Argument(
-            metavar="RATING]",
+            metavar="RATING",
             help="How well you recalled it: again, hard, good, easy (or 1-4).",
             autocompletion=_complete_rating,
             show_default=False,

@@ -6,7 +6,7 @@ modules it loaded.
 |---------------------------------------|-----------------|
 | ``next`` on an empty progress         | fsrs            |
 | ``list``                              | fsrs            |
-| TAB completion of a topic id          | fsrs, rich, pydantic, typer |
+| TAB completion of a topic id (``done``, ``review``) | fsrs, rich, pydantic, typer |
 
 ``next`` imports ``fsrs`` only once a topic is in review (done and not turned off), to
 count the reviews due; the last case checks that it does then (so the test can fail).
@@ -55,6 +55,15 @@ BUDGET = [
     (
         [],
         {"_ROADMAP_COMPLETE": "complete_bash", "COMP_WORDS": "roadmap done fl", "COMP_CWORD": "2"},
+        {"fsrs", "rich", "pydantic", "typer"},
+    ),
+    (
+        [],
+        {
+            "_ROADMAP_COMPLETE": "complete_bash",
+            "COMP_WORDS": "roadmap review att",
+            "COMP_CWORD": "2",
+        },
         {"fsrs", "rich", "pydantic", "typer"},
     ),
 ]

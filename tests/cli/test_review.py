@@ -294,3 +294,24 @@ def test_interactive_opens_the_first_resource(roadmap, monkeypatch: pytest.Monke
     assert len(opened) == 1 and opened[0].startswith("http")
     assert "again: next review" in run.stdout
     assert "Done: 1 topic rated." in run.stdout
+
+
+def test_completion_of_topics_and_ratings() -> None:
+    import os
+    import subprocess
+    import sys
+
+    def bash(words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_ROADMAP_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split(" ")) - 1),
+        }
+        run = subprocess.run(
+            [sys.executable, "-m", "roadmap_cli"], env=env, capture_output=True, text=True
+        )
+        return [line for line in run.stdout.splitlines() if line]
+
+    assert "flash-attention" in bash("roadmap review flash")
+    assert bash("roadmap review attention g") == ["good"]

@@ -110,9 +110,10 @@ def retention(progress: Progress) -> float:
         settings = event.value
         if isinstance(settings, dict):
             r = settings.get("review_retention")
-            if isinstance(r, (int, float)) and not isinstance(r, bool):
-                if MIN_RETENTION <= r <= MAX_RETENTION:
-                    value = float(r)
+            if isinstance(r, bool) or not isinstance(r, (int, float)):
+                continue
+            if MIN_RETENTION <= r <= MAX_RETENTION:
+                value = float(r)
     return value
 
 

@@ -20,7 +20,7 @@ from roadmap_cli.actions.review import (
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.review import Schedule
 from roadmap_cli.render.console import make_console
-from roadmap_cli.render.prose import hang
+from roadmap_cli.render.prose import hang, say
 from roadmap_cli.render.widgets import (
     Lang,
     emit_lines,
@@ -105,7 +105,7 @@ def render_due(result: DueResult, lang: str) -> None:
     names = Lang(lang, result.language)
     if not result.items:
         if result.scheduled == 0:
-            console.print(Text("No topics in review yet.", style="muted"))
+            say(console, Text("No topics in review yet.", style="muted"))
             console.print(
                 Text(
                     "A topic enters review when you mark it done; its first review is due "
@@ -114,7 +114,7 @@ def render_due(result: DueResult, lang: str) -> None:
                 )
             )
             return
-        console.print(Text("Nothing due for review today.", style="done"))
+        say(console, Text("Nothing due for review today.", style="done"))
         up = result.upcoming
         if up is not None:
             days = (up.schedule.due_day(result.zone) - result.today).days
@@ -135,12 +135,16 @@ def render_due(result: DueResult, lang: str) -> None:
             console.print()
         overdue = (result.today - item.schedule.due_day(result.zone)).days
         emit_lines(console, *card_lines(item, names, result.today, overdue, width))
-        console.print(Text(f"  Rate it: roadmap review {item.topic.id} good", style="muted"))
+        rate_it = Text(f"  Rate it: roadmap review {item.topic.id} good", style="muted")
+        emit_lines(console, hang("", rate_it, width, indent=4))
     console.print()
     shown = len(result.items)
     more = f" (showing {shown}; --limit N for more)" if shown < result.due else ""
-    console.print(Text(f"{plural(result.due, 'topic')} due for review{more}.", style="muted"))
-    console.print(Text(f"Ratings: {RATE_HINT}", style="muted"))
+    emit_lines(
+        console,
+        hang("", Text(f"{plural(result.due, 'topic')} due for review{more}.", "muted"), width),
+        hang("", Text(f"Ratings: {RATE_HINT}", style="muted"), width),
+    )
 
 
 def render_rate(result: RateResult, lang: str) -> None:
@@ -153,7 +157,7 @@ def render_rate(result: RateResult, lang: str) -> None:
     head.append(f": {result.event.value}")
     emit_lines(console, hang("", head, console.width))
     day = result.schedule.due_day(result.zone).isoformat()
-    console.print(Text(f"next review {in_days(result.days)}, {day}"))
+    say(console, Text(f"next review {in_days(result.days)}, {day}"))
 
 
 def render_mode(result: ModeResult, lang: str) -> None:
@@ -167,16 +171,16 @@ def render_mode(result: ModeResult, lang: str) -> None:
         )
         return
     if result.mode == "off":
-        console.print(Text(f"Review of {tid} is off: it will not come back for review."))
-        console.print(Text(f"Turn it back on with 'roadmap review --on {tid}'.", style="muted"))
+        say(console, Text(f"Review of {tid} is off: it will not come back for review."))
+        say(console, Text(f"Turn it back on with 'roadmap review --on {tid}'.", style="muted"))
         return
-    console.print(Text(f"Review of {tid} is on."))
+    say(console, Text(f"Review of {tid} is on."))
     if result.schedule is None:
-        console.print(Text("It enters review when you mark it done.", style="muted"))
+        say(console, Text("It enters review when you mark it done.", style="muted"))
     else:
         days = (result.schedule.due_day(result.zone) - result.today).days
         day = result.schedule.due_day(result.zone).isoformat()
-        console.print(Text(f"next review {in_days(days)}, {day}"))
+        say(console, Text(f"next review {in_days(days)}, {day}"))
 
 
 def render_retention(result: RetentionResult, lang: str) -> None:
@@ -184,9 +188,9 @@ def render_retention(result: RetentionResult, lang: str) -> None:
     del lang
     console = make_console()
     if result.before == result.after:
-        console.print(Text(f"Desired retention is already {result.after:g}; nothing changed."))
+        say(console, Text(f"Desired retention is already {result.after:g}; nothing changed."))
         return
-    console.print(Text(f"Desired retention set to {result.after:g} (was {result.before:g})."))
+    say(console, Text(f"Desired retention set to {result.after:g} (was {result.before:g})."))
     console.print(
         Text(
             "Higher means shorter intervals and more reviews; every date is recomputed.",
@@ -201,21 +205,22 @@ def render_forecast(result: ForecastResult, lang: str) -> None:
     width = console.width
     names = Lang(lang, result.language)
     if not result.topics:
-        console.print(Text("No topics in review yet: mark a topic done to start.", "muted"))
+        say(console, Text("No topics in review yet: mark a topic done to start.", "muted"))
         return
     top = max((n for _, n in result.days), default=0) or 1
-    console.print(Text(f"Reviews due per day (retention {result.retention:g})", "heading"))
+    say(console, Text(f"Reviews due per day (retention {result.retention:g})", "heading"))
     for day, count in result.days:
         label = day.strftime("%Y-%m-%d %a")
         bar = "█" * max(1 if count else 0, round(20 * count / top))
         extra = (
             f"  (incl. {result.overdue} overdue)" if day == result.today and result.overdue else ""
         )
-        console.print(Text(f"  {label}  {count:>3}  ") + Text(bar, "done") + Text(extra, "warning"))
+        row = Text(f"  {label}  {count:>3}  ") + Text(bar, "done") + Text(extra, "warning")
+        emit_lines(console, hang("", row, width, indent=4))
     if result.later:
-        console.print(Text(f"  later: {plural(result.later, 'topic')}", style="muted"))
+        say(console, Text(f"  later: {plural(result.later, 'topic')}", style="muted"))
     console.print()
-    console.print(Text("Topics in review (next review, recall now)", "heading"))
+    say(console, Text("Topics in review (next review, recall now)", "heading"))
     id_width = max(len(t.id) for t, _ in result.topics)
     for topic, s in result.topics:
         day = s.due_day(result.zone)

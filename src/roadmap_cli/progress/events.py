@@ -284,7 +284,10 @@ class Event:
             for k, v in data.items()
             if k not in known
         )
-        raw = _ENCODE(data)
+        if all(type(v) is str for v in data.values()):  # a rating: strings only
+            raw = "{" + ", ".join(f"{_json_str(k)}: {_json_str(v)}" for k, v in data.items()) + "}"
+        else:
+            raw = _ENCODE(data)
         return cls(**known, extra=extra, raw=raw if encodable(raw) == raw else None)
 
     @property

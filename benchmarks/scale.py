@@ -6,7 +6,9 @@ requiring the last of the stage before, with two resources each; and for each a 
 file of 10 events per topic (10,000 and 100,000 events over three years: starts, dones,
 notes, resets and undos; see :func:`make_progress`). Then times ``report``, ``list``,
 ``next`` and ``done`` of the
-real console script at both sizes (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
+real console script at both sizes, and ``review``, ``report`` and ``next`` on a second progress file
+per size in which every topic is done and has ten review ratings (10,000 and 100,000
+ratings, see :func:`make_review_progress`), (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
 folder; ``done`` gets a fresh copy of the progress file for every run, so each run writes)
 and prints medians, the 10× size's cost ratio and the targets of issue 7::
 
@@ -45,6 +47,8 @@ TOPICS_PER_STAGE = 100
 ROADMAP_ID = "scale-bench"
 KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")
 COMMANDS = ("report", "list", "next", "done")
+#: Commands timed on the review progress (every topic done, ten ratings each).
+REVIEW_COMMANDS = ("review", "report (reviews)", "next (reviews)")
 #: Largest-size wall time every command must stay under, seconds.
 LIMIT_SECONDS = 2.0
 #: How much more the 10× size may cost.
@@ -141,6 +145,35 @@ def make_progress(topics: int, events: int, seed: int = 7) -> str:
     return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'
 
 
+def make_review_progress(topics: int, reviews: int, seed: int = 11) -> str:
+    """A progress file in which every topic is done, spread over three years up to now,
+    then rated ``reviews // topics`` times at growing gaps after its completion (ratings
+    mostly "good", some "again", "hard" and "easy"; none later than now)."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC).replace(microsecond=0)
+    start = now - timedelta(days=3 * 365)
+    spacing = (now - start) / topics
+    per_topic = reviews // topics
+    events: list[tuple[datetime, str]] = []
+    ratings = ("again", "hard", "good", "good", "good", "easy")
+
+    def add(at: datetime, body: str) -> None:
+        event_id = f"{int(at.timestamp() * 1000):012x}-{len(events):08x}"  # unique
+        stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        events.append((at, f'{{"id": "{event_id}", "at": "{stamp}", {body}}}'))
+
+    for t in range(topics):
+        done = start + spacing * t
+        add(done, f'"topic": "{topic_id(t)}", "status": "done"')
+        at = done
+        for r in range(per_topic):
+            at = min(now, at + timedelta(days=min(3 * 2**r, 200), minutes=r + 1))
+            add(at, f'"topic": "{topic_id(t)}", "review": "{rng.choice(ratings)}"')
+    events.sort(key=lambda item: item[0])
+    body = ",\n    ".join(text for _, text in events)
+    return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate the data, run the benchmark; return 1 with ``--check`` when a target is
     missed."""
@@ -159,16 +192,24 @@ def main(argv: list[str] | None = None) -> int:
             roadmap.write_text(make_roadmap(topics), encoding="utf-8")
             progress = make_progress(topics, events)
             (data / f"{ROADMAP_ID}.json").write_text(progress, encoding="utf-8")
+            reviewed = folder / "reviewed"
+            reviewed.mkdir()
+            (reviewed / f"{ROADMAP_ID}.json").write_text(
+                make_review_progress(topics, events), encoding="utf-8"
+            )
             # the last topic is never touched, so 'done' always records a new event
             argvs = {
                 "report": ["report"],
                 "list": ["list"],
                 "next": ["next"],
                 "done": ["done", topic_id(topics - 1)],
+                "review": ["review"],
+                "report (reviews)": ["report"],
+                "next (reviews)": ["next"],
             }
             for attempt in range(args.runs + 1):  # the first run warms caches, not timed
-                for name in COMMANDS:
-                    where = data
+                for name in COMMANDS + REVIEW_COMMANDS:
+                    where = reviewed if name in REVIEW_COMMANDS else data
                     if name == "done":
                         where = folder / f"fresh-{attempt}"
                         shutil.copytree(data, where)
@@ -189,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"runs: median of {args.runs} per case, after one warm-up run\n")
     rows = []
     targets = []
-    for name in COMMANDS:
+    for name in COMMANDS + REVIEW_COMMANDS:
         a, b = samples[(name, small)], samples[(name, large)]
         growth = b.median / a.median
         rows.append(
@@ -202,10 +243,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{b.max_rss:.0f}",
             ]
         )
-        if name in ("report", "list", "done"):
+        if name in ("report", "list", "done", "review", "report (reviews)"):
+            what = "100,000 reviews" if name in REVIEW_COMMANDS else "100,000 events"
             targets.append(
                 Target(
-                    f"{name} at 10,000 topics / 100,000 events < {LIMIT_SECONDS:.0f} s",
+                    f"{name} at 10,000 topics / {what} < {LIMIT_SECONDS:.0f} s",
                     f"{b.median:.2f} s",
                     b.median < LIMIT_SECONDS,
                 )

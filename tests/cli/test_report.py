@@ -106,9 +106,9 @@ def test_heatmap_and_streaks_in_local_days(studied) -> None:
     assert rows[0].endswith("░") and len(rows[0]) == 4 + 2 * 16 - 1
     assert [rows[i][-1] for i in (4, 5, 6)] == ["░", "░", "░"]
     assert rows[1].endswith("·") and len(rows[1]) == 4 + 2 * 15 - 1  # no Tuesday yet
-    assert "completions or notes a day" in activity[9]
+    assert "completions, notes or reviews a day" in activity[9]
     assert "Streak: 4 days now · longest 4 days" in out
-    assert "6 active days, 6 completions and notes in these 16 weeks" in out
+    assert "6 active days, 6 completions, notes and reviews in these 16 weeks" in out
 
 
 def test_local_midnight_decides_the_day(roadmap, pinned: datetime) -> None:

@@ -50,6 +50,7 @@ def test_markdown_is_a_github_checklist_of_the_whole_roadmap(studied) -> None:
         "## Advanced LLM topics?",
         "## Extras",
         "## Diffusion models",
+        "## Review",  # spaced review (roadmap review), after the stages
     ]
     dl_theory = "- [x] **Deep learning lectures \\(Hung-yi Lee\\)** (`dl-theory`) — done 2026-11-20"
     assert dl_theory in lines

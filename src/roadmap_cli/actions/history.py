@@ -83,7 +83,7 @@ class HistoryResult:
                     "title_en": e.topic.title_en if e.topic else None,
                     "status": e.event.status,
                     "note": e.event.note,
-                    "value": e.event.value,
+                    "value": e.event.value if e.event.known else None,
                     "undo": [_event_json(t) for t in e.targets] if e.event.undo else None,
                     "undone": e.undone,
                     "orphan": e.orphan,

@@ -32,11 +32,14 @@ class NextResult:
     #: the standing against the learner's plan (``roadmap plan``), None without one
     schedule: PlanStatus | None = None
 
+    #: topics due for spaced review today (``roadmap review``)
+    reviews_due: int = 0
+
     def to_json(self) -> dict[str, Any]:
         """``{next: [{id, title, title_en, status, reason, since, stage, summary,
         summary_en, editor_note, editor_note_en, resources, done_elsewhere: [{roadmap,
         topic, at}]}], blocked: [{id, …, waiting_for}], remaining, finished, plan: null |
-        {target, quota, done_this_week, standing, difference}}``."""
+        {target, quota, done_this_week, standing, difference}, reviews_due}``."""
         return {
             "next": [
                 {
@@ -55,6 +58,7 @@ class NextResult:
             "remaining": self.plan.remaining,
             "finished": self.plan.remaining == 0,
             "plan": _plan_json(self.schedule),
+            "reviews_due": self.reviews_due,
         }
 
 
@@ -73,12 +77,14 @@ def _plan_json(status: PlanStatus | None) -> dict[str, Any] | None:
 
 
 def suggest(app: AppContext, count: int) -> NextResult:
-    """Topics in progress, then the next ``count`` ready topics in roadmap order.
+    """Topics in progress, then the next ``count`` ready topics in roadmap order, and how
+    many topics are due for review (``fsrs`` is imported only if any topic is in review).
 
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
     from roadmap_cli.actions.plan import plan_for
+    from roadmap_cli.actions.review import due_count
     from roadmap_cli.library.index import done_elsewhere_for
     from roadmap_cli.progress.snapshot import next_topics, snapshot
     from roadmap_cli.support.clock import local_zone, now_utc
@@ -88,5 +94,6 @@ def suggest(app: AppContext, count: int) -> NextResult:
     plan = next_topics(snap, count)
     topics = [i.topic for i in plan.items]
     elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, topics)
-    schedule = plan_for(snap, now_utc(), local_zone())
-    return NextResult(plan, snap, elsewhere, schedule)
+    now, zone = now_utc(), local_zone()
+    schedule = plan_for(snap, now, zone)
+    return NextResult(plan, snap, elsewhere, schedule, due_count(snap, now, zone))

@@ -17,6 +17,7 @@ from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.activity import Pace
 from roadmap_cli.progress.events import TopicState, format_time
+from roadmap_cli.progress.review import ReviewSummary
 from roadmap_cli.progress.snapshot import Counts, NextPlan, Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Topic
 
@@ -53,6 +54,8 @@ class ReportResult:
     schedule: PlanStatus | None = None
     #: the study time logged (``roadmap log``)
     time: TimeSummary | None = None
+    #: finished topics in spaced review (``roadmap review``)
+    review: ReviewSummary | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The whole report; see README.md "JSON output"."""
@@ -95,6 +98,7 @@ class ReportResult:
                 "streak": {"current": self.streak_current, "longest": self.streak_longest},
             },
             "pace": self.pace.to_json(),
+            "review": (self.review or ReviewSummary()).to_json(),
             "orphans": [
                 {"id": tid, "status": st.status, "events": len(st.events)}
                 for tid, st in sorted(self.orphans.items())
@@ -115,6 +119,7 @@ def build_report(app: AppContext, now: datetime | None = None) -> ReportResult:
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
+    from roadmap_cli.actions.review import review_summary
     from roadmap_cli.progress.activity import activity_by_day, pace, streaks
     from roadmap_cli.progress.snapshot import next_topics, overall, snapshot, stage_summaries
     from roadmap_cli.support.clock import local_zone, now_utc, zone_name
@@ -160,6 +165,7 @@ def build_report(app: AppContext, now: datetime | None = None) -> ReportResult:
         orphans=snap.orphans,
         zone=zone_name(now, zone),
         **_plan_and_time(snap, now, zone),
+        review=review_summary(snap, now, zone),
     )
 
 

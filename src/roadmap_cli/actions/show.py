@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
@@ -16,8 +17,10 @@ from roadmap_cli.actions.common import (
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import UnknownTopicError
 from roadmap_cli.progress.events import Status, TopicState
+from roadmap_cli.progress.review import Schedule
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
+from roadmap_cli.support.clock import local_zone
 
 if TYPE_CHECKING:
     from roadmap_cli.library.index import DoneElsewhere
@@ -38,11 +41,16 @@ class ShowTopicResult:
 
     #: done topics of other installed roadmaps sharing one of its resources
     elsewhere: list[DoneElsewhere] = field(default_factory=list)
+    #: its spaced-review schedule (None when not in review), its review mode, the local day
+    review: Schedule | None = None
+    review_mode: str = "on"
+    today: date | None = None
 
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
         summary_en, editor_note, editor_note_en, requires, required_by, notes,
-        resources, done_elsewhere: [{roadmap, topic, at}]}}``."""
+        resources, done_elsewhere: [{roadmap, topic, at}], review: {mode, in_review, due,
+        due_day, reviews, last_review, last_rating, recall}}}``."""
         t = self.topic
         return {
             "topic": {
@@ -57,7 +65,21 @@ class ShowTopicResult:
                 "notes": [note_json(n) for n in self.state.notes],
                 "resources": [resource_json(r) for r in self.resources],
                 "done_elsewhere": [h.to_json() for h in self.elsewhere],
+                "review": self._review_json(),
             }
+        }
+
+    def _review_json(self) -> dict[str, Any]:
+        s = self.review
+        return {
+            "mode": self.review_mode,
+            "in_review": s is not None,
+            "due": iso_or_none(s.due) if s else None,
+            "due_day": s.due.astimezone(local_zone()).date().isoformat() if s else None,
+            "reviews": s.reviews if s else 0,
+            "last_review": iso_or_none(s.last_review) if s else None,
+            "last_rating": s.last_rating if s else None,
+            "recall": None if s is None else round(s.recall, 3),
         }
 
 
@@ -109,10 +131,14 @@ def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
             except UnknownTopicError:
                 raise unknown from None
         else:
+            from roadmap_cli.actions.review import topic_review
             from roadmap_cli.library.index import done_elsewhere_for
+            from roadmap_cli.support.clock import now_utc
 
             required_by = [t for t in catalog.topics.values() if topic.id in t.requires]
             elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, [topic])
+            now = now_utc()
+            review, mode = topic_review(snap, topic.id, now)
             return ShowTopicResult(
                 topic=topic,
                 stage=catalog.stage_of[topic.id],
@@ -122,5 +148,8 @@ def show(app: AppContext, query: str) -> ShowTopicResult | ShowStageResult:
                 language=catalog.roadmap.language,
                 resources=snap.resources(topic),
                 elsewhere=elsewhere.get(topic.id, []),
+                review=review,
+                review_mode=mode,
+                today=now.astimezone(local_zone()).date(),
             )
     return ShowStageResult(stage_summaries(snap, [stage])[0], snap)

@@ -27,6 +27,7 @@ TOPIC_ARGS: dict[str, int | None] = {
     "reset": None,
     "note": 0,
     "open": 0,
+    "review": 0,
 }
 #: Commands whose positional arguments complete stage ids, as in :data:`TOPIC_ARGS`.
 STAGE_ARGS: dict[str, int | None] = {"list": 0}

@@ -1,4 +1,4 @@
-"""Activity over time: completions and notes per local day, streaks, and pace with a
+"""Activity over time: completions, notes and review ratings per local day, streaks, and pace with a
 projected finish date. Pure functions over a :class:`~roadmap_cli.progress.snapshot.Snapshot`.
 
 Times are UTC datetimes; "days" are calendar days in the time zone passed in, the
@@ -12,19 +12,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from roadmap_cli.progress.events import format_time
+from roadmap_cli.progress.review import review_ratings
 from roadmap_cli.progress.snapshot import Snapshot
 
 __all__ = ["Pace", "activity_by_day", "pace", "streaks"]
 
 
 def activity_by_day(snap: Snapshot, zone: tzinfo) -> Counter[date]:
-    """Number of completions and notes on each local calendar day, from the live (not
-    undone) events of current and orphaned topics. A completion whose date was moved
-    (``done --date`` on a done topic) counts once, on its new date."""
+    """Number of completions, notes and review ratings on each local calendar day, from
+    the live (not undone) events of current and orphaned topics. A completion whose date
+    was moved (``done --date`` on a done topic) counts once, on its new date."""
     days: Counter[date] = Counter()
     for state in [*snap.states.values(), *snap.orphans.values()]:
         for event in (*state.completions, *state.notes):
             days[event.at.astimezone(zone).date()] += 1
+    for event in review_ratings(snap.progress):
+        days[event.at.astimezone(zone).date()] += 1
     return days
 
 

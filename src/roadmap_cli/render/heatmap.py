@@ -94,10 +94,10 @@ def heatmap_lines(activity: Mapping[date, int], today: date, weeks: int = WEEKS)
 
 
 def legend() -> Text:
-    """``· 0  ░ 1  ▒ 2  ▓ 3  █ 4+  completions or notes a day``."""
+    """``· 0  ░ 1  ▒ 2  ▓ 3  █ 4+  completions, notes or reviews a day``."""
     text = Text(" " * _LABEL_WIDTH)
     for level, char in enumerate(SHADES):
         text.append(char, style=_STYLES[level])
         text.append(f" {level}{'+' if level == len(SHADES) - 1 else ''}  ", style="muted")
-    text.append("completions or notes a day", style="muted")
+    text.append("completions, notes or reviews a day", style="muted")
     return text

@@ -9,8 +9,10 @@ from rich.text import Text
 
 from roadmap_cli.actions.history import HistoryEntry, HistoryResult
 from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.review import REVIEW_KINDS
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import NBSP, fold_lines, fold_text
+from roadmap_cli.render.review import describe_review_event
 from roadmap_cli.render.widgets import Lang, extra_event_words
 from roadmap_cli.support.clock import local_zone
 from roadmap_cli.support.textsafe import cell_width, clean_line
@@ -30,6 +32,8 @@ def _short(event: Event) -> str:
         return f'note "{note[:40]}…"' if len(note) > 41 else f'note "{note}"'
     if event.undo is not None:
         return "undo"
+    if event.known and event.kind in REVIEW_KINDS:
+        return describe_review_event(event)
     from roadmap_cli.render.plan import describe_plan_or_time
 
     return describe_plan_or_time(event) or extra_event_words(event)
@@ -48,6 +52,8 @@ def describe(entry: HistoryEntry) -> str:
         return "undo of " + ", ".join(parts)
     if event.note is not None:
         return "note: " + clean_line(event.note)
+    if event.known and event.kind in REVIEW_KINDS:
+        return describe_review_event(event)
     if event.kind in ("plan", "time"):
         from roadmap_cli.render.plan import describe_plan_or_time
 

@@ -24,6 +24,11 @@ def render_next(result: NextResult, lang: str) -> None:
     catalog = result.snap.catalog
     names = Lang(lang, catalog.roadmap.language)
     plan = result.plan
+    if result.reviews_due:
+        from roadmap_cli.render.review import next_line
+
+        console.print(Text(next_line(result.reviews_due), style="warning"))
+        console.print()
     if not plan.items:
         if plan.remaining == 0:
             console.print(Text("Every topic is done or skipped. Congratulations!", style="done"))

@@ -18,6 +18,7 @@ from roadmap_cli.actions.report import ReportResult
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
 from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
+from roadmap_cli.render.report_markdown import review_section_lines
 from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
@@ -192,10 +193,12 @@ def _activity(result: ReportResult, width: int) -> list[RenderableType]:
     streak.append(plural(result.streak_current, "day"), style="heading")
     streak.append(f" now · longest {plural(result.streak_longest, 'day')}")
     out.append(fold_indented(streak, width))
+    count = sum(window)
+    things = (
+        "1 completion, note or review" if count == 1 else f"{count} completions, notes and reviews"
+    )
     total = Text(
-        f"  {plural(len(window), 'active day')}, "
-        f"{'1 completion or note' if sum(window) == 1 else f'{sum(window)} completions and notes'}"
-        f" in these {result.weeks} weeks",
+        f"  {plural(len(window), 'active day')}, {things} in these {result.weeks} weeks",
         style="muted",
     )
     out.append(fold_indented(total, width))
@@ -243,6 +246,10 @@ def report_renderables(result: ReportResult, lang: str, width: int = 100) -> lis
     out.extend(_work(result, names, width))
     out.extend(_activity(result, width))
     out.extend(_pace(result, width))
+    out.append(_section("Review"))
+    out.extend(
+        fold_indented(Text(f"  {line}"), width) for line in review_section_lines(result.review)
+    )
     from roadmap_cli.render.plan import report_plan_section
 
     out.extend(report_plan_section(result.schedule, result.time, result.snap.catalog, lang, width))

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 
 from roadmap_cli.actions.report import ReportResult
+from roadmap_cli.progress.review import ReviewSummary
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.widgets import EDITOR_PICK, YOURS, local_date
 from roadmap_cli.roadmap.model import Topic
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
-__all__ = ["escape_markdown", "markdown_url", "report_markdown"]
+__all__ = ["escape_markdown", "markdown_url", "report_markdown", "review_section_lines"]
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
@@ -99,6 +101,18 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
     return lines
 
 
+def review_section_lines(summary: ReviewSummary | None) -> list[str]:
+    """The report's Review section as plain lines (the text report shows them too)."""
+    if summary is None or summary.scheduled == 0:
+        return ["No topics in review yet: a topic enters review when you mark it done."]
+    recall = "—" if summary.average_recall is None else f"{summary.average_recall * 100:.0f}%"
+    return [
+        f"Due today {summary.due_today} · overdue {summary.overdue} · "
+        f"scheduled {summary.scheduled} · next 7 days {summary.next_7_days}",
+        f"Average recall probability {recall} · {plural(summary.reviews, 'review')} so far",
+    ]
+
+
 def report_markdown(result: ReportResult, lang: str) -> str:
     """The whole roadmap as GitHub Markdown, titles in ``lang`` ("zh" or "en")."""
     roadmap = result.snap.catalog.roadmap
@@ -125,6 +139,7 @@ def report_markdown(result: ReportResult, lang: str) -> str:
         lines += ["", f"## {title}", "", _counts_line(summary.counts), ""]
         for topic in stage.topics:
             lines += _topic_lines(result, topic, lang)
+    lines += ["", "## Review", "", "  \n".join(review_section_lines(result.review))]
     from roadmap_cli.render.plan import report_plan_markdown
 
     lines += report_plan_markdown(result.schedule, result.time, result.snap.catalog, lang)

@@ -46,6 +46,11 @@ def render_show(result: ShowTopicResult | ShowStageResult, lang: str) -> None:
     if topic.optional:
         status.append("   optional", style="muted")
     emit_lines(console, hang("", head, width), hang("Status: ", status, width))
+    if result.review is not None or result.review_mode == "off":
+        from roadmap_cli.render.review import show_review_line
+
+        review = show_review_line(result.review, result.review_mode, topic.id, result.today)
+        emit_lines(console, hang("", Text(review), width))
     for label, refs in (("Requires", result.requires), ("Required by", result.required_by)):
         if refs:
             line = Text()

@@ -24,6 +24,11 @@ def render_undo(result: UndoResult, lang: str) -> None:
             line.append(f"{clean_line(event.topic or '')} → {LABELS[event.status]}", style="id")
         elif event.note is not None:
             line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note)}")
+        elif event.known and event.kind in ("review", "review_mode", "settings"):
+            from roadmap_cli.render.review import describe_review_event
+
+            on = f" on {clean_line(event.topic)}" if event.topic else ""
+            line.append(f"{describe_review_event(event)}{on}")
         else:
             from roadmap_cli.render.plan import describe_plan_or_time
 

@@ -229,9 +229,17 @@ class RoadmapApp(App[None]):
         self.call_after_refresh(self.show_detail)
 
     def _progress_line(self) -> str:
+        from roadmap_cli.actions.plan import plan_for
+        from roadmap_cli.support.clock import local_zone, now_utc
+
         statuses = [self.snap.status(t) for t in self.catalog.topics]
         finished = sum(s in ("done", "skipped") for s in statuses)
         parts = [f"{finished}/{len(statuses)} finished"]
+        plan = plan_for(self.snap, now_utc(), local_zone())
+        if plan is not None:
+            parts.append(
+                f"This week: {plan.done_this_week}/{plan.quota} · plan to {plan.target.isoformat()}"
+            )
         if self.filter:
             parts.append(f"showing {LABELS[self.filter]}")
         if self.matches is not None:
@@ -391,16 +399,16 @@ class RoadmapApp(App[None]):
         self.rebuild(suggested)
 
     def action_review(self) -> None:
-        try:
-            from roadmap_cli.actions import review  # type: ignore[attr-defined]
-        except ImportError:
-            self.notify("review is not available in this version", severity="warning")
+        from roadmap_cli.actions.review import due_reviews
+
+        due = self._run(due_reviews, None)
+        if due is None:
             return
-        due = self._run(review.due_topics)
-        if not due:
+        if not due.items:
             self.notify("nothing is due for review")
             return
-        self.review_queue = list(due)
+        self.filter, self.matches = None, None
+        self.review_queue = [item.topic.id for item in due.items]
         self._next_review()
 
     def _next_review(self) -> None:
@@ -473,10 +481,10 @@ class RoadmapApp(App[None]):
             self.notify("rate with 1 again, 2 hard, 3 good or 4 easy", severity="warning")
             self.query_one("#prompt", Input).value = ""
             return
-        from roadmap_cli.actions import review  # type: ignore[attr-defined]
+        from roadmap_cli.actions.review import rate
 
         topic = self.review_queue.pop(0)
-        result = self._run(review.rate, topic, rating, None)
+        result = self._run(rate, topic, rating, None)
         if result is not None:
             self.notify(f"{topic}: {rating}")
         self.reload(topic)

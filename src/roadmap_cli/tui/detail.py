@@ -107,17 +107,18 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
 
 
 def _review_line(snap: Snapshot, topic: Topic) -> Text | None:
-    """The topic's review state, when the review feature is available and the topic is
-    enrolled; None otherwise (``fsrs`` is imported only here, on demand)."""
-    try:
-        from roadmap_cli.progress import review  # type: ignore[attr-defined]
-    except ImportError:
+    """The topic's review state (``fsrs`` is imported only when a topic is in review), as
+    ``roadmap show`` words it; None for a topic that never entered review."""
+    from roadmap_cli.actions.review import topic_review
+    from roadmap_cli.render.review import show_review_line
+    from roadmap_cli.support.clock import local_zone, now_utc
+
+    now = now_utc()
+    schedule, mode = topic_review(snap, topic.id, now)
+    if schedule is None and mode != "off":
         return None
-    describe = getattr(review, "describe_state", None)
-    if describe is None:
-        return None
-    text = describe(snap, topic.id)
-    return Text(f"Review: {text}", style="dim") if text else None
+    text = show_review_line(schedule, mode, topic.id, now.astimezone(local_zone()).date())
+    return Text(text, style="dim")
 
 
 def stage_detail(snap: Snapshot, stage: Stage, lang: str) -> RenderableType:

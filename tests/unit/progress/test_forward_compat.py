@@ -160,6 +160,7 @@ def test_a_future_file_round_trips_byte_for_byte_through_a_write_command(
 
 
 def test_unknown_kinds_are_ignored_by_the_fold_and_do_not_count() -> None:
+    # "review" is a kind this version knows (EXTRA_KINDS); "flashcard" is a newer one's
     review = Event.from_json(
         {
             "id": new_event_id(T0),

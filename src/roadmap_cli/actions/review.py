@@ -1,0 +1,507 @@
+"""``roadmap review``: finished topics due for spaced review, rating one, the forecast,
+the retention setting and turning review off or on for a topic.
+
+The logic is in :mod:`roadmap_cli.progress.review`; this module loads, calls and saves,
+and returns result objects with ``to_json()``. Times are UTC; days are local calendar
+days (:func:`roadmap_cli.support.clock.local_zone`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from roadmap_cli.actions.common import (
+    iso_or_none,
+    note_json,
+    resource_json,
+    stage_ref,
+    topic_ref,
+)
+from roadmap_cli.actions.context import AppContext
+from roadmap_cli.errors import UsageError
+from roadmap_cli.progress.events import Event, Progress, TopicState
+from roadmap_cli.progress.review import (
+    FIRST_REVIEW_DAYS,
+    MAX_RETENTION,
+    MIN_RETENTION,
+    RATINGS,
+    ReviewSummary,
+    Schedule,
+)
+from roadmap_cli.progress.snapshot import Snapshot
+from roadmap_cli.roadmap.model import Stage, Topic
+
+__all__ = [
+    "DueItem",
+    "DueResult",
+    "ForecastResult",
+    "ModeResult",
+    "RateResult",
+    "RetentionResult",
+    "due_count",
+    "due_reviews",
+    "forecast",
+    "parse_rating",
+    "rate",
+    "review_states",
+    "review_summary",
+    "set_mode",
+    "set_retention",
+    "topic_review",
+]
+
+
+def parse_rating(text: str) -> str:
+    """``again``/``hard``/``good``/``easy`` (any case) or ``1``–``4`` → the rating name.
+
+    Raises:
+        UsageError: anything else; the message lists the four.
+    """
+    key = text.strip().lower()
+    if key in RATINGS:
+        return key
+    if key in ("1", "2", "3", "4"):
+        return RATINGS[int(key) - 1]
+    raise UsageError(
+        f"RATING: unknown rating {text!r}",
+        "rate with again (1), hard (2), good (3) or easy (4)",
+    )
+
+
+def review_states(snap: Snapshot, now: datetime) -> dict[str, Schedule]:
+    """Topic id → :class:`Schedule` at ``now`` for every current topic in review."""
+    from roadmap_cli.progress.review import enrolments, retention, schedule
+
+    enrolled = enrolments(snap.progress, snap.states, snap.catalog.canonical_id)
+    if not enrolled:
+        return {}
+    return schedule(enrolled.values(), retention(snap.progress), now)
+
+
+def topic_review(snap: Snapshot, topic_id: str, now: datetime) -> tuple[Schedule | None, str]:
+    """One topic's review state at ``now``: its schedule (None when not in review) and its
+    review mode ("on" or "off"). Schedules that topic alone."""
+    from roadmap_cli.progress.review import enrolments, retention, review_modes, schedule
+
+    mode = review_modes(snap.progress, snap.catalog.canonical_id).get(topic_id, "on")
+    state = snap.states.get(topic_id)
+    if state is None or state.status != "done":
+        return None, mode
+    enrolled = enrolments(snap.progress, {topic_id: state}, snap.catalog.canonical_id)
+    if topic_id not in enrolled:
+        return None, mode
+    found = schedule([enrolled[topic_id]], retention(snap.progress), now)
+    return found[topic_id], mode
+
+
+def review_summary(snap: Snapshot, now: datetime, zone: tzinfo) -> ReviewSummary:
+    """The report's Review section at ``now`` (UTC), days in ``zone``."""
+    from roadmap_cli.progress.review import summarize
+
+    return summarize(review_states(snap, now).values(), now.astimezone(zone).date(), zone)
+
+
+def due_count(snap: Snapshot, now: datetime, zone: tzinfo) -> int:
+    """How many topics are due for review on the local day of ``now``. Imports ``fsrs``
+    only when at least one topic is in review (``next`` stays light otherwise)."""
+    from roadmap_cli.progress.review import enrolments
+
+    if not enrolments(snap.progress, snap.states, snap.catalog.canonical_id):
+        return 0
+    today = now.astimezone(zone).date()
+    return sum(1 for s in review_states(snap, now).values() if s.is_due(today, zone))
+
+
+def _schedule_json(s: Schedule, zone: tzinfo, today: date) -> dict[str, Any]:
+    return {
+        "due": iso_or_none(s.due),
+        "due_day": s.due_day(zone).isoformat(),
+        "days_overdue": max(0, (today - s.due_day(zone)).days),
+        "since": iso_or_none(s.since),
+        "reviews": s.reviews,
+        "last_review": iso_or_none(s.last_review),
+        "last_rating": s.last_rating,
+        "recall": round(s.recall, 3),
+    }
+
+
+@dataclass
+class DueItem:
+    """One topic due for review: the topic (its first resource is the one to check
+    against), its stage, its schedule, the learner's notes on it (oldest first) and its
+    state."""
+
+    topic: Topic
+    stage: Stage
+    schedule: Schedule
+    notes: list[Event]
+    state: TopicState
+
+
+@dataclass
+class DueResult:
+    """``roadmap review``: the topics due now, most overdue first.
+
+    Attributes:
+        items: at most ``limit`` topics due.
+        due: how many are due in all.
+        scheduled: how many topics are in review.
+        upcoming: when nothing is due, the topic that falls due next (None if none).
+        today: the local day.
+        zone: the local time zone (for dates).
+        language: the roadmap's own language.
+    """
+
+    items: list[DueItem]
+    due: int
+    scheduled: int
+    upcoming: DueItem | None
+    today: date
+    zone: tzinfo
+    language: str
+
+    def _item(self, item: DueItem) -> dict[str, Any]:
+        topic = item.topic
+        return {
+            **topic_ref(topic),
+            "stage": stage_ref(item.stage),
+            **_schedule_json(item.schedule, self.zone, self.today),
+            "notes": [note_json(n) for n in item.notes],
+            "resource": resource_json(topic.resources[0]) if topic.resources else None,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """``{today, due, scheduled, topics: [{id, title, title_en, stage, due, due_day,
+        days_overdue, since, reviews, last_review, last_rating, recall, notes, resource}],
+        next: {…same…} | null}`` (``next``: the next one to fall due when none is due)."""
+        return {
+            "today": self.today.isoformat(),
+            "due": self.due,
+            "scheduled": self.scheduled,
+            "topics": [self._item(i) for i in self.items],
+            "next": self._item(self.upcoming) if self.upcoming else None,
+        }
+
+
+def _item(snap: Snapshot, topic_id: str, s: Schedule) -> DueItem:
+    catalog = snap.catalog
+    state = snap.state(topic_id)
+    return DueItem(catalog.topics[topic_id], catalog.stage_of[topic_id], s, state.notes, state)
+
+
+def due_reviews(app: AppContext, limit: int | None = 5, now: datetime | None = None) -> DueResult:
+    """The topics due for review at ``now`` (UTC, default the current time), most overdue
+    first (ties in roadmap order), at most ``limit`` (None: all).
+
+    Raises:
+        RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
+    """
+    from roadmap_cli.progress.snapshot import snapshot
+    from roadmap_cli.support.clock import local_zone, now_utc
+
+    now = now or now_utc()
+    zone = local_zone()
+    today = now.astimezone(zone).date()
+    catalog = app.catalog()
+    snap = snapshot(catalog, app.store().load())
+    states = review_states(snap, now)
+    order = sorted(states.values(), key=lambda s: (s.due, catalog.position[s.topic]))
+    due = [s for s in order if s.is_due(today, zone)]
+    shown = due if limit is None else due[:limit]
+    upcoming = _item(snap, order[0].topic, order[0]) if order and not due else None
+    return DueResult(
+        items=[_item(snap, s.topic, s) for s in shown],
+        due=len(due),
+        scheduled=len(states),
+        upcoming=upcoming,
+        today=today,
+        zone=zone,
+        language=catalog.roadmap.language,
+    )
+
+
+@dataclass
+class RateResult:
+    """``roadmap review TOPIC RATING``: the rating recorded and the schedule after it."""
+
+    topic: Topic
+    event: Event
+    schedule: Schedule
+    today: date
+    zone: tzinfo
+    language: str
+
+    @property
+    def days(self) -> int:
+        """Days from today (local) to the next review."""
+        return (self.schedule.due_day(self.zone) - self.today).days
+
+    def to_json(self) -> dict[str, Any]:
+        """``{topic: {id, title, title_en}, review: {id, at, rating}, next: {due, due_day,
+        days, reviews, recall, …}}``."""
+        return {
+            "topic": topic_ref(self.topic),
+            "review": {
+                "id": self.event.id,
+                "at": iso_or_none(self.event.at),
+                "rating": self.event.value,
+            },
+            "next": {
+                **_schedule_json(self.schedule, self.zone, self.today),
+                "days": self.days,
+            },
+        }
+
+
+def _not_in_review(topic: Topic, state: TopicState, off: bool) -> UsageError:
+    if off:
+        return UsageError(
+            f"{topic.id} is not in review: you turned its review off",
+            f"turn it back on with 'roadmap review --on {topic.id}'",
+        )
+    status = {"todo": "not started", "in_progress": "in progress", "skipped": "skipped"}
+    return UsageError(
+        f"{topic.id} is not in review: it is {status.get(state.status, state.status)}",
+        f"topics enter review when marked done ('roadmap done {topic.id}'); "
+        f"the first review is due {FIRST_REVIEW_DAYS} days later",
+    )
+
+
+def rate(app: AppContext, query: str, rating: str, when: str | None = None) -> RateResult:
+    """Record a rating ``{id, at, topic, review: rating}`` for the topic ``query`` names,
+    at ``when`` (``--date``, see :func:`~roadmap_cli.support.dates.parse_when`; default
+    now), and return its next review.
+
+    Raises:
+        UnknownTopicError, AmbiguousTopicError: ``query`` names no single topic (exit 2).
+        UsageError: an unknown rating, a bad ``--date``, a topic not in review, or a date
+            before the topic entered review (exit 2); nothing is written.
+        ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
+    """
+    from roadmap_cli.progress.review import enrolments, review_modes
+    from roadmap_cli.progress.snapshot import snapshot
+    from roadmap_cli.support.clock import local_zone, now_utc
+    from roadmap_cli.support.dates import parse_when
+
+    name = parse_rating(rating)
+    catalog = app.catalog()
+    topic = catalog.resolve_topic(query)
+    now = now_utc()
+    at = parse_when(when, now) if when is not None else now
+
+    def record(progress: Progress) -> Event:
+        snap = snapshot(catalog, progress)
+        enrolled = enrolments(progress, snap.states, catalog.canonical_id)
+        if topic.id not in enrolled:
+            off = review_modes(progress, catalog.canonical_id).get(topic.id) == "off"
+            raise _not_in_review(topic, snap.state(topic.id), off)
+        since = enrolled[topic.id].since
+        if at < since:
+            raise UsageError(
+                f"--date: {topic.id} entered review when it was done, after that date "
+                f"({since.astimezone(local_zone()).date().isoformat()})",
+                "give a date on or after the day it was marked done",
+            )
+        event = Event.of_kind("review", name, id=progress.new_id(), at=at, topic=topic.id)
+        progress.add(event)
+        return event
+
+    store = app.store()
+    event = store.update(record)
+    snap = snapshot(catalog, store.load())
+    zone = local_zone()
+    return RateResult(
+        topic=topic,
+        event=event,
+        schedule=review_states(snap, now)[topic.id],
+        today=now.astimezone(zone).date(),
+        zone=zone,
+        language=catalog.roadmap.language,
+    )
+
+
+@dataclass
+class ModeResult:
+    """``roadmap review --off/--on TOPIC``: the topic, the mode now, whether it changed,
+    and (when on and done) its next review."""
+
+    topic: Topic
+    mode: str
+    changed: bool
+    schedule: Schedule | None
+    zone: tzinfo
+    today: date
+
+    def to_json(self) -> dict[str, Any]:
+        """``{topic: {id, title, title_en}, review_mode: "on"|"off", changed, next:
+        {due, due_day, …} | null}``."""
+        return {
+            "topic": topic_ref(self.topic),
+            "review_mode": self.mode,
+            "changed": self.changed,
+            "next": _schedule_json(self.schedule, self.zone, self.today) if self.schedule else None,
+        }
+
+
+def set_mode(app: AppContext, query: str, mode: str) -> ModeResult:
+    """Turn review of the topic ``query`` names "off" or "on": records ``{id, at, topic,
+    review_mode}`` unless the mode is already that. The mode holds for any status: a
+    topic turned off stays out of review when it is done again.
+
+    Raises:
+        UnknownTopicError, AmbiguousTopicError: ``query`` names no single topic (exit 2).
+        ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
+    """
+    from roadmap_cli.progress.review import review_modes
+    from roadmap_cli.progress.snapshot import snapshot
+    from roadmap_cli.support.clock import local_zone, now_utc
+
+    catalog = app.catalog()
+    topic = catalog.resolve_topic(query)
+    now = now_utc()
+
+    def record(progress: Progress) -> bool:
+        current = review_modes(progress, catalog.canonical_id).get(topic.id, "on")
+        if current == mode:
+            return False
+        event = Event.of_kind("review_mode", mode, id=progress.new_id(), at=now, topic=topic.id)
+        progress.add(event)
+        return True
+
+    store = app.store()
+    changed = store.update(record)
+    snap = snapshot(catalog, store.load())
+    zone = local_zone()
+    return ModeResult(
+        topic=topic,
+        mode=mode,
+        changed=changed,
+        schedule=review_states(snap, now).get(topic.id),
+        zone=zone,
+        today=now.astimezone(zone).date(),
+    )
+
+
+@dataclass
+class RetentionResult:
+    """``roadmap review --retention R``: the retention before and after."""
+
+    before: float
+    after: float
+
+    def to_json(self) -> dict[str, Any]:
+        """``{retention, previous, changed}``."""
+        return {
+            "retention": self.after,
+            "previous": self.before,
+            "changed": self.before != self.after,
+        }
+
+
+def set_retention(app: AppContext, value: float) -> RetentionResult:
+    """Record ``{id, at, settings: {"review_retention": value}}`` unless it is already the
+    retention in force.
+
+    Raises:
+        UsageError: ``value`` outside :data:`MIN_RETENTION`–:data:`MAX_RETENTION` (exit 2).
+        ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
+    """
+    from roadmap_cli.progress.review import retention
+    from roadmap_cli.support.clock import now_utc
+
+    if not MIN_RETENTION <= value <= MAX_RETENTION:
+        raise UsageError(
+            f"--retention: {value:g} is out of range",
+            f"give the share of topics you want to still recall when due, "
+            f"{MIN_RETENTION:g} to {MAX_RETENTION:g} (default 0.9)",
+        )
+    app.catalog()
+    now = now_utc()
+
+    def record(progress: Progress) -> float:
+        before = retention(progress)
+        if before != value:
+            progress.add(
+                Event.of_kind("settings", {"review_retention": value}, id=progress.new_id(), at=now)
+            )
+        return before
+
+    before = app.store().update(record)
+    return RetentionResult(before, value)
+
+
+@dataclass
+class ForecastResult:
+    """``roadmap review --forecast``: reviews per day and every topic in review.
+
+    Attributes:
+        days: (local day, topics due that day) from today on; today counts the overdue.
+        topics: every topic in review with its schedule, soonest first.
+        retention: the desired retention in force.
+    """
+
+    days: list[tuple[date, int]]
+    topics: list[tuple[Topic, Schedule]]
+    retention: float
+    today: date
+    zone: tzinfo
+    language: str
+    overdue: int = 0
+    later: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """``{today, retention, overdue, later, days: [{date, due}], topics: [{id,
+        title, title_en, due, due_day, days_overdue, since, reviews, last_review,
+        last_rating, recall}]}`` (``later``: due after the last day shown)."""
+        return {
+            "today": self.today.isoformat(),
+            "retention": self.retention,
+            "overdue": self.overdue,
+            "later": self.later,
+            "days": [{"date": d.isoformat(), "due": n} for d, n in self.days],
+            "topics": [
+                {**topic_ref(t), **_schedule_json(s, self.zone, self.today)} for t, s in self.topics
+            ],
+        }
+
+
+def forecast(app: AppContext, days: int = 14, now: datetime | None = None) -> ForecastResult:
+    """The reviews due on each of the ``days`` local days from today (today includes the
+    overdue ones), and every topic in review, soonest first.
+
+    Raises:
+        RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
+    """
+    from roadmap_cli.progress.review import retention
+    from roadmap_cli.progress.snapshot import snapshot
+    from roadmap_cli.support.clock import local_zone, now_utc
+
+    now = now or now_utc()
+    zone = local_zone()
+    today = now.astimezone(zone).date()
+    catalog = app.catalog()
+    snap = snapshot(catalog, app.store().load())
+    states = review_states(snap, now)
+    counts = {today + timedelta(days=i): 0 for i in range(days)}
+    overdue = later = 0
+    for s in states.values():
+        day = max(s.due_day(zone), today)
+        if s.due_day(zone) < today:
+            overdue += 1
+        if day in counts:
+            counts[day] += 1
+        else:
+            later += 1
+    order = sorted(states.values(), key=lambda s: (s.due, catalog.position[s.topic]))
+    return ForecastResult(
+        days=sorted(counts.items()),
+        topics=[(catalog.topics[s.topic], s) for s in order],
+        retention=retention(snap.progress),
+        today=today,
+        zone=zone,
+        language=catalog.roadmap.language,
+        overdue=overdue,
+        later=later,
+    )

@@ -67,6 +67,7 @@ class InlineText:
     struck: int = 0  # characters inside ~~strikethrough~~
     name: str = ""  # a table row's first cell, when it holds no link
     soft: int = -1  # where the first soft line break is, or -1
+    nested: list[InlineLink] = field(default_factory=list)  # images/links inside a link
 
     def first_line(self) -> tuple[str, str]:
         """The text up to the first line break (soft or hard), and the rest, tidied."""
@@ -145,6 +146,7 @@ def _flatten(node: SyntaxTreeNode, out: InlineText, html: _Tag) -> None:
             out.text += inner.text
             title = inner.text or " ".join(i.title for i in inner.links)
             href = str(child.attrs.get("href", ""))
+            out.nested.extend(inner.links + inner.nested)
             out.links.append(InlineLink(title, href, False, start, len(out.text)))
         else:  # strong, em, s, …: their text
             before = len(out.text)
@@ -173,6 +175,8 @@ def inline_of(node: SyntaxTreeNode) -> InlineText:
         elif url:
             out.internal.append(url)
     out.links = kept
+    for link in out.nested:
+        link.url = link.url.strip().replace(" ", "%20")
     return out
 
 

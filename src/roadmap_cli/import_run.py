@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
+from roadmap_cli.import_summary import LeftOut, count_by_reason
 
 __all__ = ["ImportResult", "run_import"]
 
@@ -38,6 +39,8 @@ class ImportResult:
         warnings: validation warnings (e.g. missing English titles), as text.
         skipped: links that did not become resources, as ``"line N: URL (reason)"``.
         notices: other things worth saying (an unreadable earlier file).
+        left_out: everything read but not made a topic or resource, with its reason
+            (:mod:`roadmap_cli.import_summary`).
     """
 
     RENDERER: ClassVar[str] = "roadmap_cli.render.importing"
@@ -56,11 +59,14 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    verbose: bool = False  # the text summary lists left-out items one by one
 
     def to_json(self) -> dict[str, Any]:
         """``{source, output, id, title, language, counts: {stages, topics, resources},
-        kept_ids, replaced, warnings, skipped_links, notices, toml}``; ``toml`` is the file
-        text when there is no ``output``, else null."""
+        kept_ids, replaced, warnings, skipped_links, notices, left_out: {counts: {reason:
+        n}, items: [{reason, line, what}]}, toml}``; ``toml`` is the file text when there is
+        no ``output``, else null."""
         return {
             "source": str(self.source),
             "output": str(self.output) if self.output else None,
@@ -77,6 +83,10 @@ class ImportResult:
             "warnings": self.warnings,
             "skipped_links": self.skipped,
             "notices": self.notices,
+            "left_out": {
+                "counts": count_by_reason(self.left_out),
+                "items": [item.to_json() for item in self.left_out],
+            },
             "toml": None if self.output else self.text,
         }
 
@@ -234,4 +244,5 @@ def run_import(
         warnings=[str(p) for p in problems if p.severity == "warning"],
         skipped=roadmap.skipped,
         notices=notices,
+        left_out=roadmap.left_out,
     )

@@ -43,6 +43,7 @@ from roadmap_cli.import_inline import (
     title_from_url,
 )
 from roadmap_cli.import_rules import has_han, looks_like_sentence, resource_kind, text_width
+from roadmap_cli.import_summary import LeftOut
 from roadmap_cli.urls import check_url, clean_url
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ class ImportedRoadmap:
     stages: list[ImportedStage]
     texts: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
     id: str = ""
     title_en: str = ""
     source: str | None = None
@@ -182,6 +184,7 @@ class _Builder:
         self.stage: ImportedStage | None = None
         self.headings: list[tuple[int, ImportedTopic]] = []
         self.skipped: list[str] = []
+        self.left_out: list[LeftOut] = []
 
     # -- where things go ---------------------------------------------------------------
     def ctx(self) -> _Ctx:
@@ -216,6 +219,7 @@ class _Builder:
         problem = check_url(url)
         if problem:
             self.skipped.append(f"line {line}: {url} ({problem})")
+            self.left_out.append(LeftOut("bad url", line, url))
             return
         existing = next((r for r in topic.resources if r.url == url), None)
         if existing is not None:  # the same link twice in one topic: one resource
@@ -240,8 +244,7 @@ class _Builder:
             if node.type == "heading":
                 self.heading(node)
             elif node.type in ("paragraph", "html_block"):
-                inline = inline_of(node)
-                self.note_internal(inline, node)
+                inline = self.read_inline(node)
                 text = inline.plain
                 if (
                     following is not None
@@ -266,13 +269,13 @@ class _Builder:
                 self.blocks(node.children, here)
             elif node.type == "table":
                 for row in _rows(node):
-                    cells = [inline_of(cell) for cell in row.children]
+                    cells = [self.read_inline(cell) for cell in row.children]
                     self.item(join_cells(cells), [], here, single=False, line=_line(row))
             index += 1  # fences, code blocks and rules are skipped
 
     def heading(self, node: SyntaxTreeNode) -> None:
         level = int(node.tag[1:])
-        inline = inline_of(node)
+        inline = self.read_inline(node)
         text = tidy_title(inline.plain) or f"line {_line(node)}"
         if level == self.title_level and self.title is None:
             self.title = text
@@ -290,10 +293,21 @@ class _Builder:
                 topic = here.topic or self.overview(_line(node))
                 self.add_resource(topic, link, "", _line(node))
 
+    def read_inline(self, node: SyntaxTreeNode) -> InlineText:
+        """:func:`inline_of`, recording the links it leaves out."""
+        inline = inline_of(node)
+        self.note_internal(inline, node)
+        return inline
+
     def note_internal(self, inline: InlineText, node: SyntaxTreeNode) -> None:
+        line = _line(node)
         for url in inline.internal:
             if not url.startswith("#"):
-                self.skipped.append(f"line {_line(node)}: {url} (not an http(s) link)")
+                self.skipped.append(f"line {line}: {url} (not an http(s) link)")
+                self.left_out.append(LeftOut(_link_reason(url), line, url))
+        for link in inline.nested:
+            if link.image:
+                self.left_out.append(LeftOut("badge", line, link.url))
 
     def is_toc(self, node: SyntaxTreeNode) -> bool:
         """A list whose links all point inside the page (a table of contents)."""
@@ -311,8 +325,7 @@ class _Builder:
             children = list(item.children)
             inline = InlineText()
             if children and children[0].type == "paragraph":
-                inline = inline_of(children[0])
-                self.note_internal(inline, children[0])
+                inline = self.read_inline(children[0])
                 children = children[1:]
             items.append((inline, children, _line(item)))
         # links here are resources of the topic around: short text beside them is a remark
@@ -388,7 +401,12 @@ class _Builder:
                 [title] + [s.title for s in stages] + [t.title for s in stages for t in s.topics]
             )
             language = "zh" if any(has_han(n) for n in names) else "en"
-        return ImportedRoadmap(title, language, stages, self.texts, self.skipped)
+        return ImportedRoadmap(title, language, stages, self.texts, self.skipped, self.left_out)
+
+
+def _link_reason(url: str) -> str:
+    scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+    return "not http" if scheme and len(scheme) > 1 else "relative link"
 
 
 def _rows(table: SyntaxTreeNode) -> list[SyntaxTreeNode]:

@@ -54,6 +54,10 @@ def command(
             "--force", help="Replace FILE if it exists, keeping the ids of unchanged topics."
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("-v", "--verbose", help="List everything left out, one by one."),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Turn a Markdown learning roadmap into a roadmap TOML file.
@@ -75,6 +79,7 @@ def command(
 
     app = app_context(ctx)
     result = run_import(file, output=output, roadmap_id=roadmap_id, source=source, force=force)
+    result.verbose = verbose
     if output is None and not as_json:
         sys.stdout.write(result.text)
         return

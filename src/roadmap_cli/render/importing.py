@@ -7,6 +7,7 @@ import shlex
 from rich.text import Text
 
 from roadmap_cli.import_run import ImportResult
+from roadmap_cli.import_summary import count_by_reason
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
 from roadmap_cli.render.text import render_text
@@ -35,15 +36,15 @@ def _imported(result: ImportResult, lang: str) -> None:
         say(console, Text(f"kept the ids of {_plural(result.kept_ids, 'topic')}", style="muted"))
     for notice in result.notices:
         say(console, Text(clean_line(notice), style="warning"))
-    if result.skipped:
-        say(
-            console,
-            Text(f"{_plural(len(result.skipped), 'link')} not imported:", style="warning"),
-        )
-        for line in result.skipped[:10]:
-            say(console, Text(f"  {clean_line(line)}", style="muted"))
-        if len(result.skipped) > 10:
-            say(console, Text(f"  … and {len(result.skipped) - 10} more", style="muted"))
+    counts = count_by_reason(result.left_out)
+    if counts:
+        parts = ", ".join(f"{n} {reason}" for reason, n in counts.items())
+        say(console, Text(f"Left out: {parts}", style="warning"))
+        shown = result.left_out if result.verbose else []
+        for item in shown:
+            say(console, Text(f"  {clean_line(str(item))}", style="muted"))
+        if not result.verbose:
+            say(console, Text("  (-v lists them one by one)", style="muted"))
     if result.warnings:
         say(
             console,

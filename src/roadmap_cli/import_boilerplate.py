@@ -1,0 +1,275 @@
+"""What in a README is not study material: boilerplate sections, badges, adverts.
+
+* :func:`heading_role` sorts a heading: ``"leave"`` for sections about the repository
+  rather than the subject (Table of Contents, Translations, Contributing, License, Code of
+  conduct, Team, Sponsors, Star history, Citation, Acknowledgements, 目录, 致谢, 开源协议…):
+  they are left out and counted; ``"attach"`` for advice and reference sections (学习建议,
+  描述, 资源/资料, 知识点, 结语, References, Resources, Further reading…): their content
+  goes to the enclosing topic or stage instead of becoming a topic; ``None`` otherwise.
+* :func:`link_role` sorts a link: ``"badge"`` (shields.io and other badge services, star
+  charts, images inside links that point at badge hosts), ``"social"`` (sponsor pages,
+  "follow me" and chat-invite links) or ``None``.
+* :func:`is_optional` reads "optional" markers in a title or its remark.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+__all__ = ["heading_role", "is_optional", "link_role"]
+
+_LEAVE = (
+    "table of contents",
+    "contents",
+    "toc",
+    "index",
+    "translations",
+    "translation",
+    "other languages",
+    "languages",
+    "contributing",
+    "contribute",
+    "how to contribute",
+    "contributors",
+    "contribution",
+    "contributions",
+    "license",
+    "licence",
+    "licensing",
+    "code of conduct",
+    "team",
+    "the team",
+    "maintainers",
+    "authors",
+    "sponsors",
+    "sponsor",
+    "sponsorship",
+    "backers",
+    "supporters",
+    "support us",
+    "support",
+    "donate",
+    "donation",
+    "star history",
+    "stargazers",
+    "star",
+    "citation",
+    "cite",
+    "citing",
+    "how to cite",
+    "bibtex",
+    "acknowledgements",
+    "acknowledgments",
+    "acknowledgement",
+    "thanks",
+    "credits",
+    "community",
+    "contact",
+    "contact us",
+    "faq",
+    "changelog",
+    "news",
+    "updates",
+    "disclaimer",
+    "about us",
+    "follow us",
+    "目录",
+    "翻译",
+    "贡献",
+    "如何贡献",
+    "贡献指南",
+    "贡献者",
+    "参与贡献",
+    "核心贡献者",
+    "开源协议",
+    "许可",
+    "许可证",
+    "协议",
+    "行为准则",
+    "团队",
+    "赞助",
+    "赞助商",
+    "致谢",
+    "鸣谢",
+    "特别感谢",
+    "引用",
+    "联系",
+    "联系我们",
+    "交流群",
+    "关注我们",
+    "免责声明",
+    "更新日志",
+)
+_ATTACH = (
+    "学习建议",
+    "建议",
+    "描述",
+    "简介",
+    "介绍",
+    "资源",
+    "资料",
+    "学习资源",
+    "学习资料",
+    "参考资料",
+    "参考",
+    "参考文献",
+    "推荐资源",
+    "知识点",
+    "结语",
+    "总结",
+    "小结",
+    "references",
+    "reference",
+    "resources",
+    "resource",
+    "further reading",
+    "additional resources",
+    "useful links",
+    "links",
+    "description",
+    "overview",
+    "notes",
+    "tips",
+    "summary",
+    "conclusion",
+)
+_LEAVE_PREFIXES = ("关于 datawhale", "about datawhale", "star history")
+
+_BADGE_HOSTS = (
+    "img.shields.io",
+    "shields.io",
+    "badgen.net",
+    "badge.fury.io",
+    "travis-ci.org",
+    "travis-ci.com",
+    "codecov.io",
+    "coveralls.io",
+    "api.star-history.com",
+    "star-history.com",
+    "starchart.cc",
+    "trendshift.io",
+    "awesome.re",
+    "forthebadge.com",
+    "visitor-badge.laobi.icu",
+    "komarev.com",
+    "hits.seeyoufarm.com",
+    "contrib.rocks",
+    "readme-typing-svg.demolab.com",
+    "github-readme-stats.vercel.app",
+    "app.fossa.com",
+    "deepwiki.com",
+    "api.producthunt.com",
+)
+_SOCIAL_HOSTS = (
+    "twitter.com",
+    "x.com",
+    "weibo.com",
+    "discord.gg",
+    "discord.com",
+    "t.me",
+    "telegram.me",
+    "linkedin.com",
+    "facebook.com",
+    "instagram.com",
+    "patreon.com",
+    "ko-fi.com",
+    "buymeacoffee.com",
+    "www.buymeacoffee.com",
+    "opencollective.com",
+    "afdian.net",
+    "afdian.com",
+    "liberapay.com",
+    "paypal.me",
+    "paypal.com",
+)
+_SOCIAL_WORDS = (
+    "follow me",
+    "follow us",
+    "sponsor",
+    "donate",
+    "buy me a coffee",
+    "star us",
+    "join our",
+    "join us",
+    "关注",
+    "赞助",
+    "打赏",
+    "加群",
+    "交流群",
+    "公众号",
+)
+_OPTIONAL = re.compile(
+    r"可选|选学|选修|选读|可能没必要|不是必须|非必须|如果还想(?:再)?深入|如果想(?:再)?深入|进阶选读"
+    r"|\boptional\b|\(optional\)|if you want to go further|going further|\bbonus\b"
+    r"|nice to have|not required",
+    re.IGNORECASE,
+)
+
+
+def _normalise(title: str) -> str:
+    """Lower case, without emoji, numbering and punctuation at the ends."""
+    kept = "".join(
+        ch if unicodedata.category(ch)[0] in "LNZ" or ch in "-/&" else " " for ch in title
+    )
+    words = kept.casefold().split()
+    while words and (words[0].isdigit() or words[0] in ("-", "/", "&")):
+        words = words[1:]
+    return " ".join(words)
+
+
+def heading_role(title: str) -> str | None:
+    """``"leave"``, ``"attach"`` or None for a heading's text (see the module docstring).
+    Emoji, numbering ("1.", "第三章" is kept) and surrounding punctuation are ignored."""
+    key = _normalise(title)
+    if not key:
+        return None
+    if key in _LEAVE or key.startswith(_LEAVE_PREFIXES):
+        return "leave"
+    if key in _ATTACH:
+        return "attach"
+    if "/" in key and all(part.strip() in _ATTACH for part in key.split("/")):
+        return "attach"  # 资源/资料
+    return None
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _matches(host: str, hosts: tuple[str, ...]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def is_badge_url(url: str) -> bool:
+    """True for an image URL served by a badge service (or named like a badge)."""
+    host = _host(url)
+    if _matches(host, _BADGE_HOSTS):
+        return True
+    path = url.lower().split("?", 1)[0]
+    return "/badge" in path or path.endswith(("badge.svg", "/stars.svg")) or "/badges/" in path
+
+
+def link_role(url: str, title: str, *, image: bool) -> str | None:
+    """``"badge"``, ``"social"`` or None for a link or image (see the module docstring)."""
+    if image and is_badge_url(url):
+        return "badge"
+    host = _host(url)
+    if host in ("github.com", "www.github.com") and urlsplit(url).path.startswith("/sponsors"):
+        return "social"
+    if _matches(host, _SOCIAL_HOSTS):
+        return "social"
+    lowered = title.casefold()
+    if any(word in lowered for word in _SOCIAL_WORDS):
+        return "social"
+    return None
+
+
+def is_optional(*texts: str) -> bool:
+    """True when a title or remark marks the item optional ("可选", "(optional)", "if you
+    want to go further", "如果还想再深入", "可能没必要"…)."""
+    return any(_OPTIONAL.search(text) for text in texts if text)

@@ -1,0 +1,455 @@
+"""The block-by-block reader behind :func:`roadmap_cli.importer.parse_markdown`.
+
+It walks the syntax tree of the Markdown and builds stages, topics and resources, as the
+module docstring of :mod:`roadmap_cli.importer` describes; every link or section it does
+not keep is recorded as a :class:`~roadmap_cli.import_summary.LeftOut`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from roadmap_cli.import_boilerplate import heading_role, is_optional, link_role
+from roadmap_cli.import_cleanup import strip_site_suffix
+from roadmap_cli.import_inline import (
+    InlineLink,
+    InlineText,
+    inline_of,
+    tidy,
+    tidy_title,
+    title_from_url,
+)
+from roadmap_cli.import_items import classify_siblings, is_prose, split_name
+from roadmap_cli.import_rules import resource_kind, text_width
+from roadmap_cli.import_summary import LeftOut
+from roadmap_cli.import_tables import table_rows
+from roadmap_cli.importer import ImportedResource, ImportedStage, ImportedTopic
+from roadmap_cli.urls import check_url, clean_url
+
+if TYPE_CHECKING:
+    from markdown_it.tree import SyntaxTreeNode
+
+__all__ = ["Builder"]
+
+_LISTS = ("bullet_list", "ordered_list")
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    return node.map[0] + 1 if node.map else 0
+
+
+@dataclass
+class _Ctx:
+    topic: ImportedTopic | None
+    sink: list[str]
+
+
+@dataclass
+class _Item:
+    inline: InlineText
+    rest: list[SyntaxTreeNode]
+    line: int
+
+
+class Builder:
+    """Reads blocks into stages and topics; see :mod:`roadmap_cli.importer`."""
+
+    def __init__(
+        self,
+        file_title: str,
+        title_level: int | None,
+        stage_level: int | None,
+        base: str | None = None,
+    ) -> None:
+        self.file_title = file_title
+        self.title_level = title_level
+        self.stage_level = stage_level
+        self.base = base
+        self.title: str | None = None
+        self.texts: list[str] = []
+        self.stages: list[ImportedStage] = []
+        self.stage: ImportedStage | None = None
+        self.headings: list[tuple[int, ImportedTopic]] = []
+        self.label: ImportedTopic | None = None  # a bold label holding what follows
+        self.skip_level: int | None = None  # inside a left-out section of this level
+        self.skipped: list[str] = []
+        self.left_out: list[LeftOut] = []
+
+    # -- where things go ---------------------------------------------------------------
+    def ctx(self) -> _Ctx:
+        if self.label is not None:
+            return _Ctx(self.label, self.label.texts)
+        if self.headings:
+            topic = self.headings[-1][1]
+            return _Ctx(topic, topic.texts)
+        if self.stage is not None:
+            return _Ctx(None, self.stage.texts)
+        return _Ctx(None, self.texts)
+
+    def current_stage(self, line: int) -> ImportedStage:
+        if self.stage is None:
+            self.stage = ImportedStage(self.title or self.file_title, line, None)
+            self.stages.append(self.stage)
+        return self.stage
+
+    def new_topic(
+        self,
+        title: str,
+        line: int,
+        parent: ImportedTopic | None,
+        *,
+        remark: str = "",
+        origin: str = "item",
+    ) -> ImportedTopic:
+        stage = self.current_stage(line)
+        topic = ImportedTopic(tidy_title(title) or f"line {line}", line)
+        topic.origin = origin
+        topic.parent = parent.title if parent is not None else stage.title
+        topic.optional = is_optional(title, remark) or (parent is not None and parent.optional)
+        if parent is not None:
+            parent.children += 1
+        if remark:
+            topic.texts.append(remark)
+        stage.topics.append(topic)
+        return topic
+
+    def overview(self, line: int) -> ImportedTopic:
+        stage = self.current_stage(line)
+        if stage.overview is None:
+            stage.overview = self.new_topic(stage.title, line, None, origin="overview")
+        return stage.overview
+
+    def drop(self, reason: str, line: int, what: str) -> None:
+        self.left_out.append(LeftOut(reason, line, " ".join(what.split())[:200]))
+
+    # -- links ---------------------------------------------------------------------------
+    def keepable(self, link: InlineLink, line: int, *, cell: bool = False) -> bool:
+        """False (and the link counted as left out) for badges, social links, and images
+        that are decoration (in a table cell, or before the first section)."""
+        if link.badge:
+            self.drop("badge", line, link.url)
+            for url in link.images:
+                self.drop("badge", line, url)
+            return False
+        if link.image and (cell or not self.stages or self.skip_level is not None):
+            self.drop("image", line, link.url)
+            return False
+        role = link_role(link.url, link.title, image=link.image)
+        if role is not None:
+            self.drop(role, line, link.url)
+            for url in link.images:
+                self.drop(role, line, url)
+            return False
+        for url in link.images:
+            self.drop("image", line, url)  # the link is kept, titled by the image's alt
+        return True
+
+    def add_resource(self, topic: ImportedTopic, link: InlineLink, note: str, line: int) -> None:
+        url = clean_url(link.url)
+        problem = check_url(url)
+        if problem:
+            self.skipped.append(f"line {line}: {url} ({problem})")
+            self.drop("bad url", line, url)
+            return
+        existing = next((r for r in topic.resources if r.url == url), None)
+        if existing is not None:  # the same link twice in one topic: one resource
+            if note and note not in existing.texts:
+                existing.texts.append(note)
+            return
+        title = strip_site_suffix(tidy_title(link.title)) or title_from_url(url)
+        kind = "site" if link.image else resource_kind(url, title)
+        resource = ImportedResource(title, url, kind, line)
+        if note:
+            resource.texts.append(note)
+        topic.resources.append(resource)
+
+    def read_inline(self, node: SyntaxTreeNode) -> InlineText:
+        """:func:`inline_of`, recording the links it cannot keep."""
+        inline = inline_of(node, self.base)
+        line = _line(node)
+        for url in inline.internal:
+            if not url.startswith("#"):
+                self.skipped.append(f"line {line}: {url} (not an http(s) link)")
+                self.drop(_link_reason(url), line, url)
+        for link in inline.nested:
+            if link.url.lower().startswith(("http://", "https://")) and not link.image:
+                inline.links.append(link)  # a link inside a link keeps its URL
+            elif link.image and not link.badge:
+                pass  # counted with the link around it
+        return inline
+
+    def count_links(self, node: SyntaxTreeNode, reason: str) -> None:
+        """Count every link under ``node`` as left out for ``reason``."""
+        for sub in node.walk():
+            if sub.type == "html_block" or (
+                sub.children and sub.children[0].type == "inline" and sub.type != "list_item"
+            ):
+                inline = inline_of(sub, self.base)
+                urls = [link.url for link in inline.links + inline.nested] + inline.internal
+                urls += [u for link in inline.links for u in link.images]
+                for url in urls:
+                    if not url.startswith("#"):
+                        self.drop(reason, _line(sub), url)
+
+    # -- blocks --------------------------------------------------------------------------
+    def blocks(self, nodes: list[SyntaxTreeNode], ctx: _Ctx | None) -> None:
+        """Read a run of blocks; ``ctx`` None means the top level (headings move it)."""
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            if node.type == "heading":
+                self.heading(node)
+                index += 1
+                continue
+            if self.skip_level is not None:
+                self.count_links(node, "boilerplate")
+                index += 1
+                continue
+            here = ctx or self.ctx()
+            if node.type in ("paragraph", "html_block"):
+                index = self.paragraph(nodes, index, here, top=ctx is None)
+                continue
+            if node.type in _LISTS:
+                self.read_list(node, here, nested=ctx is not None)
+            elif node.type == "blockquote":
+                self.blocks(node.children, here)
+            elif node.type == "table":
+                self.table(node, here)
+            elif node.type == "hr" and ctx is None:
+                self.label = None
+            index += 1  # fences and code blocks are skipped
+
+    def paragraph(self, nodes: list[SyntaxTreeNode], index: int, here: _Ctx, *, top: bool) -> int:
+        node = nodes[index]
+        inline = self.read_inline(node)
+        if node.type == "html_block" and inline.heading and self.title is None and not self.stages:
+            self.title = inline.heading
+        text = inline.plain
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        is_label = (
+            not inline.links
+            and bool(text)
+            and "\n" not in text
+            and inline.soft < 0
+            and not is_prose(text)
+            and text_width(text) <= 60
+        )
+        if is_label and inline.bold_only and top:
+            # a course outline: **Label** / description paragraphs / a list of links
+            parent = self.headings[-1][1] if self.headings else None
+            self.label = self.new_topic(text, _line(node), parent, origin="label")
+            return index + 1
+        if (
+            is_label
+            and following is not None
+            and following.type in _LISTS
+            and text_width(text) <= 40
+            and not self.is_toc(following)
+        ):
+            label = self.new_topic(text, _line(node), here.topic, origin="label")
+            self.read_list(following, _Ctx(label, label.texts), nested=False)
+            return index + 2
+        if inline.links:
+            self.link_item(inline, here, _line(node))
+        elif text:
+            here.sink.append(text)
+        return index + 1
+
+    def heading(self, node: SyntaxTreeNode) -> None:
+        level = int(node.tag[1:])
+        inline = self.read_inline(node)
+        text = tidy_title(inline.plain) or f"line {_line(node)}"
+        line = _line(node)
+        if self.skip_level is not None and level > self.skip_level:
+            self.count_links(node, "boilerplate")
+            return
+        self.skip_level = None
+        self.label = None
+        role = heading_role(text)
+        if level == self.title_level and self.title is None:
+            self.title = text
+        elif role == "leave":
+            self.skip_level = level
+            self.drop("boilerplate", line, text)
+            self.count_links(node, "boilerplate")
+            while self.headings and self.headings[-1][0] >= level:
+                self.headings.pop()
+            return
+        elif self.stage_level is not None and level <= self.stage_level:
+            self.stage = ImportedStage(text, line, f"{'#' * level} {text}")
+            self.stages.append(self.stage)
+            self.headings = []
+        else:
+            while self.headings and self.headings[-1][0] >= level:
+                self.headings.pop()
+            if role != "attach":  # advice and resources go to the enclosing topic
+                parent = self.headings[-1][1] if self.headings else None
+                topic = self.new_topic(text, line, parent, origin="heading")
+                self.headings.append((level, topic))
+        links = [link for link in inline.links if self.keepable(link, line)]
+        if links:
+            here = self.ctx()
+            for link in links:
+                self.add_resource(here.topic or self.overview(line), link, "", line)
+
+    def is_toc(self, node: SyntaxTreeNode) -> bool:
+        """A list whose links all point inside the page (a table of contents)."""
+        hrefs = [str(n.attrs.get("href", "")) for n in node.walk() if n.type == "link"]
+        return bool(hrefs) and all(h.startswith("#") for h in hrefs)
+
+    def read_list(self, node: SyntaxTreeNode, ctx: _Ctx, *, nested: bool) -> None:
+        if self.is_toc(node):
+            if self.stage is not None:
+                self.stage.had_toc = True
+            count = sum(1 for n in node.walk() if n.type == "link")
+            self.drop("table of contents", _line(node), f"{count} links inside the page")
+            return
+        items: list[_Item] = []
+        for item in node.children:
+            children = list(item.children)
+            inline = InlineText()
+            if children and children[0].type in ("paragraph", "html_block"):
+                inline = self.read_inline(children[0])
+                children = children[1:]
+            items.append(_Item(inline, children, _line(item)))
+        leaves = [
+            it.inline.first_line()[0]
+            for it in items
+            if not it.inline.links
+            and it.inline.plain
+            and it.inline.task is None
+            and not _named_by_bold(it.inline)
+            and not any(n.type in _LISTS for n in it.rest)
+        ]
+        links = sum(1 for it in items if it.inline.links or it.inline.internal)
+        names = classify_siblings(leaves, links=links)
+        if nested and len(items) == 1:
+            names = False  # the only item of a nested list: a remark on its parent
+        if not names and leaves:
+            for text in leaves:
+                self.drop("remark", node.map[0] + 1 if node.map else 0, text)
+        for it in items:
+            self.item(it, ctx, names=names)
+
+    def item(self, it: _Item, ctx: _Ctx, *, names: bool) -> None:
+        """One list item: its own text and the blocks under it."""
+        inline, rest, line = it.inline, it.rest, it.line
+        text = inline.plain
+        first, more = inline.first_line()
+        lead, lead_rest = inline.bold_lead()
+        has_list = any(n.type in _LISTS for n in rest)
+        if lead and not is_prose(lead) and text_width(lead) <= 60:
+            topic = self.new_topic(lead, line, ctx.topic, remark=lead_rest)
+            self.task(topic, inline)
+            for link in inline.links:
+                if self.keepable(link, line):
+                    self.add_resource(topic, link, inline.note_for(link), line)
+            self.blocks(rest, _Ctx(topic, topic.texts))
+        elif inline.links:
+            topic, sink = self.link_item(inline, ctx, line)
+            self.blocks(rest, _Ctx(topic, sink))
+        elif not text:
+            self.blocks(rest, ctx)
+        elif inline.task is not None or (has_list and not is_prose(first)):
+            name, remark = split_name(inline.first_line_raw())
+            topic = self.new_topic(name, line, ctx.topic, remark=_join(remark, more))
+            self.task(topic, inline)
+            self.blocks(rest, _Ctx(topic, topic.texts))
+        elif not names or inline.all_struck or has_list:
+            ctx.sink.append(text)
+            self.blocks(rest, ctx)
+        else:
+            name, remark = split_name(inline.first_line_raw())
+            topic = self.new_topic(name, line, ctx.topic, remark=_join(remark, more))
+            self.blocks(rest, _Ctx(topic, topic.texts))
+
+    def task(self, topic: ImportedTopic, inline: InlineText) -> None:
+        topic.done = inline.task is True
+
+    def link_item(
+        self, inline: InlineText, ctx: _Ctx, line: int
+    ) -> tuple[ImportedTopic | None, list[str]]:
+        """Add the links of an item or paragraph as resources; returns the topic they went
+        to and where remarks under the item go (the last resource's note)."""
+        links = [link for link in inline.links if self.keepable(link, line)]
+        topic = ctx.topic
+        if not links:
+            text = tidy(inline.text)
+            if text and not all(link.badge or link.image for link in inline.links):
+                ctx.sink.append(text)
+            return topic, ctx.sink
+        if topic is None:
+            named = [link for link in links if not link.image]
+            if named:
+                title = strip_site_suffix(tidy_title(named[0].title)) or title_from_url(
+                    named[0].url
+                )
+                topic = self.new_topic(inline.name or title, line, None, origin="link")
+                self.task(topic, inline)
+            else:
+                topic = self.overview(line)
+        before = len(topic.resources)
+        for link in links:
+            self.add_resource(topic, link, inline.note_for(link), line)
+        sink = topic.resources[-1].texts if len(topic.resources) > before else topic.texts
+        return topic, sink
+
+    def table(self, node: SyntaxTreeNode, ctx: _Ctx) -> None:
+        """One topic per body row (see :mod:`roadmap_cli.import_tables`)."""
+        for row in table_rows(node, self.read_inline):
+            links = [
+                link
+                for cell in row.cells
+                for link in cell.links
+                if self.keepable(link, row.line, cell=True)
+            ]
+            if not row.name and not links:
+                continue
+            name = row.name or strip_site_suffix(tidy_title(links[0].title))
+            topic = self.new_topic(name, row.line, ctx.topic, origin="row")
+            topic.texts.extend(row.remarks)
+            topic.duration, topic.effort = row.duration, row.effort
+            for link in links:
+                self.add_resource(topic, link, "", row.line)
+
+    # -- the end -------------------------------------------------------------------------
+    def finish(self) -> list[ImportedStage]:
+        """The stages, without containers and empty headings (counted)."""
+        stages = [s for s in self.stages if s.topics or s.texts or not s.had_toc]
+        for stage in stages:
+            kept = []
+            for topic in stage.topics:
+                if topic.resources or topic.origin == "overview":
+                    kept.append(topic)
+                elif topic.children:  # a container: its children are the topics
+                    stage.texts.extend(topic.texts)
+                elif topic.texts or topic.origin not in ("heading", "label"):
+                    kept.append(topic)
+                else:
+                    self.drop("empty heading", topic.line, topic.title)
+            stage.topics = kept
+            if stage.overview is not None and stage.overview not in kept:
+                stage.overview = None
+            if not stage.topics:
+                self.stage = stage
+                self.overview(stage.line)
+            if stage.topics == [stage.overview] and stage.texts:
+                assert stage.overview is not None
+                stage.overview.texts[:0] = stage.texts
+                stage.texts = []
+        return stages
+
+
+def _named_by_bold(inline: InlineText) -> bool:
+    lead, _ = inline.bold_lead()
+    return bool(lead) and not is_prose(lead) and text_width(lead) <= 60
+
+
+def _join(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def _link_reason(url: str) -> str:
+    head = url.split("/", 1)[0]
+    return "not http" if ":" in head else "relative link"

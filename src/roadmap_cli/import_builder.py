@@ -317,6 +317,7 @@ class Builder:
             it.inline.first_line()[0]
             for it in items
             if not it.inline.links
+            and not it.inline.spans
             and it.inline.plain
             and it.inline.task is None
             and not _named_by_bold(it.inline)
@@ -347,8 +348,13 @@ class Builder:
                     self.add_resource(topic, link, inline.note_for(link), line)
             self.blocks(rest, _Ctx(topic, topic.texts))
         elif inline.links:
-            topic, sink = self.link_item(inline, ctx, line)
-            self.blocks(rest, _Ctx(topic, sink))
+            owner, sink = self.link_item(inline, ctx, line)
+            self.blocks(rest, _Ctx(owner, sink))
+        elif inline.spans and ctx.topic is None and text:  # links that could not be kept
+            name, remark = split_name(inline.first_line_raw())
+            topic = self.new_topic(name, line, None, remark=_join(remark, more))
+            self.task(topic, inline)
+            self.blocks(rest, _Ctx(topic, topic.texts))
         elif not text:
             self.blocks(rest, ctx)
         elif inline.task is not None or (has_list and not is_prose(first)):
@@ -419,8 +425,9 @@ class Builder:
         stages = [s for s in self.stages if s.topics or s.texts or not s.had_toc]
         for stage in stages:
             kept = []
+            skeleton = not any(t.resources or t.texts for t in stage.topics)
             for topic in stage.topics:
-                if topic.resources or topic.origin == "overview":
+                if skeleton or topic.resources or topic.origin == "overview":
                     kept.append(topic)
                 elif topic.children:  # a container: its children are the topics
                     stage.texts.extend(topic.texts)

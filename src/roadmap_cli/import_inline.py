@@ -132,7 +132,7 @@ class InlineText:
         """The text around ``link``: everything but its own text, unless cutting it out
         would leave a hole in a sentence ("check out the ."): then the whole text."""
         before, after = self.text[: link.start], self.text[link.end :]
-        left, right = before.rstrip(), after.lstrip()
+        left, right = before.rstrip(" \t"), after.lstrip(" \t")
         if left and right and left[-1] not in _HOLE_EDGES and right[0] not in _HOLE_EDGES:
             return tidy(self.text)
         return tidy(before + after)

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: Ids made from titles are cut (at a word boundary) after this many characters.
-SLUG_LENGTH = 48
+SLUG_LENGTH = 32
 #: Ids never exceed this many characters (the roadmap format allows 80).
 ID_LIMIT = 80
 

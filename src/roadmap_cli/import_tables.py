@@ -117,11 +117,19 @@ def table_rows(
                 out.duration = text
             elif index == effort_col:
                 out.effort = text
-            elif text != name:
+            elif text != name and _beyond_links(cells[index]):
                 cell = tidy(cells[index].text)
                 out.remarks.append(f"{header}: {cell}" if header else cell)
         rows.append(out)
     return rows
+
+
+def _beyond_links(cell: InlineText) -> bool:
+    """True when the cell holds text besides its links' own."""
+    text = cell.text
+    for start, end in sorted([(k.start, k.end) for k in cell.links] + cell.spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return bool(tidy(text))
 
 
 if TYPE_CHECKING:

@@ -30,6 +30,7 @@ Ids are assigned afterwards by :mod:`roadmap_cli.import_ids`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -202,12 +203,22 @@ def parse_markdown(
     stages = builder.finish()
     title = builder.title or file_title
     if language is None:
-        names = [s.title for s in stages] + [t.title for s in stages for t in s.topics]
-        han = sum(1 for name in names if has_han(name))
-        language = "zh" if han * 2 > len(names) else "en"
+        language = _majority_language(stages, builder.texts)
     return ImportedRoadmap(
         title, language, stages, builder.texts, builder.skipped, builder.left_out
     )
+
+
+def _majority_language(stages: list[ImportedStage], texts: list[str]) -> str:
+    """ "zh" when Chinese characters outweigh Latin words in the titles and summaries
+    (a Chinese character counts as a word), else "en"."""
+    han = latin = 0
+    pieces = texts + [s.title for s in stages] + [t for s in stages for t in s.texts]
+    pieces += [text for s in stages for t in s.topics for text in [t.title, *t.texts]]
+    for piece in pieces:
+        han += sum(1 for ch in piece if has_han(ch))
+        latin += len(re.findall(r"[A-Za-z]{2,}", piece))
+    return "zh" if han > latin else "en"
 
 
 def _has_linkify(text: str) -> bool:

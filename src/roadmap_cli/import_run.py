@@ -41,6 +41,8 @@ class ImportResult:
         notices: other things worth saying (an unreadable earlier file).
         left_out: everything read but not made a topic or resource, with its reason
             (:mod:`roadmap_cli.import_summary`).
+        ticked: ids of topics whose task-list box is ticked (``- [x]``).
+        recorded: with ``--progress``, the ids newly recorded as done (else None).
     """
 
     RENDERER: ClassVar[str] = "roadmap_cli.render.importing"
@@ -60,13 +62,16 @@ class ImportResult:
     skipped: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    ticked: list[str] = field(default_factory=list)
+    recorded: list[str] | None = None
     verbose: bool = False  # the text summary lists left-out items one by one
+    to_stderr: bool = False  # the TOML went to stdout: the summary goes to stderr
 
     def to_json(self) -> dict[str, Any]:
         """``{source, output, id, title, language, counts: {stages, topics, resources},
         kept_ids, replaced, warnings, skipped_links, notices, left_out: {counts: {reason:
-        n}, items: [{reason, line, what}]}, toml}``; ``toml`` is the file text when there is
-        no ``output``, else null."""
+        n}, items: [{reason, line, what}]}, ticked: [ids], recorded_done: [ids] | null,
+        toml}``; ``toml`` is the file text when there is no ``output``, else null."""
         return {
             "source": str(self.source),
             "output": str(self.output) if self.output else None,
@@ -87,6 +92,8 @@ class ImportResult:
                 "counts": count_by_reason(self.left_out),
                 "items": [item.to_json() for item in self.left_out],
             },
+            "ticked": self.ticked,
+            "recorded_done": self.recorded,
             "toml": None if self.output else self.text,
         }
 
@@ -186,18 +193,19 @@ def run_import(
         )
     markdown = _read_markdown(path)
     file_title = title_from_file(path)
-    roadmap = parse_markdown(markdown, file_title)
+    previous = None
+    notices: list[str] = []
+    if output is not None:
+        previous, reason = read_previous(output)
+        if reason:
+            notices.append(f"could not read the ids of the existing {output} ({reason})")
+    base = source or (previous.roadmap.get("source") if previous is not None else None)
+    roadmap = parse_markdown(markdown, file_title, base=base)
     if not roadmap.stages:
         raise RoadmapError(
             f"{path}: found nothing to import (no sections, lists, links or text)",
             "give a Markdown file that lists what to learn",
         )
-    notices: list[str] = []
-    previous = None
-    if output is not None:
-        previous, reason = read_previous(output)
-        if reason:
-            notices.append(f"could not read the ids of the existing {output} ({reason})")
     assign_ids(
         roadmap, roadmap_id=roadmap_id, file_title=file_title, source=source, previous=previous
     )
@@ -245,4 +253,5 @@ def run_import(
         skipped=roadmap.skipped,
         notices=notices,
         left_out=roadmap.left_out,
+        ticked=[t.id for t in roadmap.topics() if t.done],
     )

@@ -27,7 +27,6 @@ REASONS: dict[str, str] = {
     "not http": "link that is not http(s) (mailto:, ftp:…)",
     "bad url": "http(s) link that is not a valid URL",
     "remark": "list item read as a remark (kept as a summary or note), not a topic",
-    "ticked box": "ticked task-list box (recorded as done with --progress)",
 }
 
 

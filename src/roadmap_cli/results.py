@@ -110,7 +110,7 @@ class ShowTopicResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
-        requires, required_by, notes, resources}}``."""
+        duration, effort, requires, required_by, notes, resources}}``."""
         t = self.topic
         return {
             "topic": {
@@ -119,6 +119,8 @@ class ShowTopicResult:
                 "since": _time(self.state.since),
                 "optional": t.optional,
                 "summary": t.summary,
+                "duration": t.duration,
+                "effort": t.effort,
                 "aliases": list(t.aliases),
                 "requires": [topic_ref(r, s) for r, s in self.requires],
                 "required_by": [topic_ref(r, s) for r, s in self.required_by],

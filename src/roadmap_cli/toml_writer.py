@@ -79,6 +79,10 @@ def _topic_lines(topic: ImportedTopic) -> list[str]:
         lines.append("optional = true")
     if topic.aliases:
         lines.append(f"aliases = {_array(topic.aliases)}")
+    if topic.duration:
+        lines.append(f"duration = {toml_string(topic.duration)}")
+    if topic.effort:
+        lines.append(f"effort = {toml_string(topic.effort)}")
     for resource in topic.resources:
         lines.append("")
         lines.append("[[stages.topics.resources]]")

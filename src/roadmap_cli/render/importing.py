@@ -16,15 +16,16 @@ from roadmap_cli.textsafe import clean_line
 __all__: list[str] = []
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else words or word + 's'}"
 
 
 @render_text.register
 def _imported(result: ImportResult, lang: str) -> None:
-    console = make_console()
+    console = make_console(stderr=result.to_stderr)
     target = whole(clean_line(str(result.output))) if result.output else "stdout"
-    head = Text(f"{'Replaced' if result.replaced else 'Wrote'} {target}: ", style="done")
+    verb = "Replaced" if result.replaced else "Wrote"
+    head = Text(f"{verb} {target}: " if result.output else "Printed ", style="done")
     head.append("roadmap ")
     head.append(clean_line(result.roadmap_id), style="id")
     head.append(
@@ -45,6 +46,20 @@ def _imported(result: ImportResult, lang: str) -> None:
             say(console, Text(f"  {clean_line(str(item))}", style="muted"))
         if not result.verbose:
             say(console, Text("  (-v lists them one by one)", style="muted"))
+    if result.ticked:
+        if result.recorded is not None:
+            recorded = Text(
+                f"{_plural(len(result.ticked), 'ticked box', 'ticked boxes')}: "
+                f"{len(result.recorded)} newly recorded as done ('roadmap undo' reverts them)",
+                style="done",
+            )
+        else:
+            recorded = Text(
+                f"{_plural(len(result.ticked), 'ticked box', 'ticked boxes')} "
+                "(add --progress to record them as done)",
+                style="muted",
+            )
+        say(console, recorded)
     if result.warnings:
         say(
             console,

@@ -261,6 +261,9 @@ def _show_topic(result: ShowTopicResult, lang: str) -> None:
     if topic.aliases:
         former = Text(", ".join(topic.aliases), style="muted")
         _print(console, hang(Text("Former ids: ", style="muted"), former, width))
+    for label, value in (("Duration: ", topic.duration), ("Effort: ", topic.effort)):
+        if value:
+            _print(console, hang(label, Text(value), width))
     if topic.summary:
         _print(console, Text(""), _summary(topic.summary, width))
     console.print()

@@ -2,13 +2,16 @@
 
 * :func:`heading_role` sorts a heading: ``"leave"`` for sections about the repository
   rather than the subject (Table of Contents, Translations, Contributing, License, Code of
-  conduct, Team, Sponsors, Star history, Citation, Acknowledgements, 目录, 致谢, 开源协议…):
-  they are left out and counted; ``"attach"`` for advice and reference sections (学习建议,
-  描述, 资源/资料, 知识点, 结语, References, Resources, Further reading…): their content
-  goes to the enclosing topic or stage instead of becoming a topic; ``None`` otherwise.
+  conduct, Team, Sponsors, Star history, Citation, Acknowledgements, Trending, 目录, 致谢,
+  开源协议…): they are left out and counted; ``"intro"`` for About / How to use this guide /
+  项目介绍 / 你将收获什么: their text joins the roadmap's description; ``"advice"`` (学习建议,
+  描述, 知识点, 结语…) and ``"resources"`` (资源/资料, References, Resources, Further
+  reading…): their content goes to the enclosing topic or stage instead of becoming a
+  topic; ``None`` otherwise.
 * :func:`link_role` sorts a link: ``"badge"`` (shields.io and other badge services, star
   charts, images inside links that point at badge hosts), ``"social"`` (sponsor pages,
-  "follow me" and chat-invite links) or ``None``.
+  "follow me" and chat-invite links), ``"translation"`` (``[中文](README.zh.md)``) or
+  ``None``.
 * :func:`is_optional` reads "optional" markers in a title or its remark.
 """
 
@@ -102,12 +105,24 @@ _LEAVE = (
     "免责声明",
     "更新日志",
 )
-_ATTACH = (
+_ADVICE = (
     "学习建议",
     "建议",
     "描述",
-    "简介",
-    "介绍",
+    "知识点",
+    "结语",
+    "总结",
+    "小结",
+    "注意事项",
+    "tips",
+    "notes",
+    "note",
+    "summary",
+    "conclusion",
+    "description",
+    "advice",
+)
+_RESOURCES = (
     "资源",
     "资料",
     "学习资源",
@@ -116,10 +131,7 @@ _ATTACH = (
     "参考",
     "参考文献",
     "推荐资源",
-    "知识点",
-    "结语",
-    "总结",
-    "小结",
+    "相关资源",
     "references",
     "reference",
     "resources",
@@ -128,14 +140,66 @@ _ATTACH = (
     "additional resources",
     "useful links",
     "links",
-    "description",
-    "overview",
-    "notes",
-    "tips",
-    "summary",
-    "conclusion",
+    "see also",
 )
-_LEAVE_PREFIXES = ("关于 datawhale", "about datawhale", "star history")
+_INTRO = (
+    "about",
+    "about this guide",
+    "about this repo",
+    "about this repository",
+    "about the project",
+    "how to use this guide",
+    "how to use this repo",
+    "how to use this repository",
+    "how to use",
+    "what you will learn",
+    "what you'll learn",
+    "features",
+    "highlights",
+    "motivation",
+    "项目介绍",
+    "项目简介",
+    "关于本项目",
+    "你将收获什么",
+    "你将学到什么",
+    "项目亮点",
+    "项目特色",
+    "使用说明",
+    "如何使用",
+    "写在前面",
+)
+_LEAVE_PREFIXES = (
+    "关于 datawhale",
+    "about datawhale",
+    "star history",
+    "trending",
+    "latest news",
+    "what's new",
+    "最新动态",
+    "更新日志",
+)
+_LANGUAGES = (
+    "中文",
+    "简体中文",
+    "繁體中文",
+    "繁体中文",
+    "english",
+    "日本語",
+    "한국어",
+    "español",
+    "français",
+    "deutsch",
+    "русский",
+    "português",
+    "italiano",
+    "tiếng việt",
+    "bahasa indonesia",
+    "türkçe",
+    "العربية",
+    "فارسی",
+    "polski",
+    "українська",
+)
 
 _BADGE_HOSTS = (
     "img.shields.io",
@@ -220,17 +284,26 @@ def _normalise(title: str) -> str:
 
 
 def heading_role(title: str) -> str | None:
-    """``"leave"``, ``"attach"`` or None for a heading's text (see the module docstring).
-    Emoji, numbering ("1.", "第三章" is kept) and surrounding punctuation are ignored."""
-    key = _normalise(title)
+    """The role of a heading (or of an item's name), from its text; None for study
+    material. Emoji, numbering and surrounding punctuation are ignored.
+
+    Returns:
+        ``"leave"`` (left out, counted), ``"intro"`` (its text goes to the roadmap's
+        description, its links are counted), ``"advice"`` or ``"resources"`` (attached to
+        the enclosing topic or stage), or None.
+    """
+    key = _normalise(title).replace("’", "'")
     if not key:
         return None
     if key in _LEAVE or key.startswith(_LEAVE_PREFIXES):
         return "leave"
-    if key in _ATTACH:
-        return "attach"
-    if "/" in key and all(part.strip() in _ATTACH for part in key.split("/")):
-        return "attach"  # 资源/资料
+    if key in _INTRO:
+        return "intro"
+    parts = [part.strip() for part in key.split("/")]
+    if all(part in _ADVICE for part in parts):
+        return "advice"
+    if all(part in _ADVICE or part in _RESOURCES for part in parts):
+        return "resources"  # 资源/资料
     return None
 
 
@@ -255,9 +328,12 @@ def is_badge_url(url: str) -> bool:
 
 
 def link_role(url: str, title: str, *, image: bool) -> str | None:
-    """``"badge"``, ``"social"`` or None for a link or image (see the module docstring)."""
+    """``"badge"``, ``"social"``, ``"translation"`` (a link to the same document in
+    another language, titled by the language's name) or None for a link or image."""
     if image and is_badge_url(url):
         return "badge"
+    if " ".join(title.casefold().split()) in _LANGUAGES:
+        return "translation"
     host = _host(url)
     if host in ("github.com", "www.github.com") and urlsplit(url).path.startswith("/sponsors"):
         return "social"

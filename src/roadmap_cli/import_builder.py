@@ -41,8 +41,14 @@ def _line(node: SyntaxTreeNode) -> int:
 
 @dataclass
 class _Ctx:
+    """Where content goes: ``topic`` gets links (None: each item is a topic of its own,
+    under ``parent``), ``sink`` gets remarks; ``attach``: links go to the stage's overview
+    topic instead (a Resources section right under a stage)."""
+
     topic: ImportedTopic | None
     sink: list[str]
+    attach: bool = False
+    parent: ImportedTopic | None = None
 
 
 @dataclass
@@ -72,7 +78,9 @@ class Builder:
         self.stage: ImportedStage | None = None
         self.headings: list[tuple[int, ImportedTopic]] = []
         self.label: ImportedTopic | None = None  # a bold label holding what follows
-        self.skip_level: int | None = None  # inside a left-out section of this level
+        self.skip_level: int | None = None  # inside a left-out or intro section
+        self.skip_reason = "boilerplate"  # or "intro link": the section's text is kept
+        self.attach = False  # inside an advice/resources section with no topic around
         self.skipped: list[str] = []
         self.left_out: list[LeftOut] = []
 
@@ -84,7 +92,7 @@ class Builder:
             topic = self.headings[-1][1]
             return _Ctx(topic, topic.texts)
         if self.stage is not None:
-            return _Ctx(None, self.stage.texts)
+            return _Ctx(None, self.stage.texts, attach=self.attach)
         return _Ctx(None, self.texts)
 
     def current_stage(self, line: int) -> ImportedStage:
@@ -132,7 +140,7 @@ class Builder:
             for url in link.images:
                 self.drop("badge", line, url)
             return False
-        if link.image and (cell or not self.stages or self.skip_level is not None):
+        if link.image and (cell or not self.stages):
             self.drop("image", line, link.url)
             return False
         role = link_role(link.url, link.title, image=link.image)
@@ -145,7 +153,9 @@ class Builder:
             self.drop("image", line, url)  # the link is kept, titled by the image's alt
         return True
 
-    def add_resource(self, topic: ImportedTopic, link: InlineLink, note: str, line: int) -> None:
+    def add_resource(
+        self, topic: ImportedTopic, link: InlineLink, note: str, line: int, *, prose: bool = False
+    ) -> None:
         url = clean_url(link.url)
         problem = check_url(url)
         if problem:
@@ -160,6 +170,7 @@ class Builder:
         title = strip_site_suffix(tidy_title(link.title)) or title_from_url(url)
         kind = "site" if link.image else resource_kind(url, title)
         resource = ImportedResource(title, url, kind, line)
+        resource.prose = prose
         if note:
             resource.texts.append(note)
         topic.resources.append(resource)
@@ -203,7 +214,9 @@ class Builder:
                 index += 1
                 continue
             if self.skip_level is not None:
-                self.count_links(node, "boilerplate")
+                self.count_links(node, self.skip_reason)
+                if self.skip_reason == "intro link":
+                    self.texts.extend(self.texts_of(node))
                 index += 1
                 continue
             here = ctx or self.ctx()
@@ -220,6 +233,20 @@ class Builder:
                 self.label = None
             index += 1  # fences and code blocks are skipped
 
+    def texts_of(self, node: SyntaxTreeNode) -> list[str]:
+        """The text of the paragraphs under ``node``, each link followed by its URL."""
+        texts = []
+        for sub in node.walk():
+            if sub.type in ("paragraph", "html_block"):
+                inline = inline_of(sub, self.base)
+                text = inline.text
+                for link in sorted(inline.links, key=lambda k: k.end, reverse=True):
+                    if not link.image and not link.badge:
+                        text = f"{text[: link.end]} ({link.url}){text[link.end :]}"
+                if tidy(text):
+                    texts.append(tidy(text))
+        return texts
+
     def paragraph(self, nodes: list[SyntaxTreeNode], index: int, here: _Ctx, *, top: bool) -> int:
         node = nodes[index]
         inline = self.read_inline(node)
@@ -233,9 +260,14 @@ class Builder:
             and "\n" not in text
             and inline.soft < 0
             and not is_prose(text)
-            and text_width(text) <= 60
+            and text_width(text) <= 100
         )
-        if is_label and inline.bold_only and top:
+        role = heading_role(text) if is_label else None
+        if role in ("leave", "intro") and top:
+            self.skip_level, self.skip_reason = 99, "boilerplate"  # until the next heading
+            self.drop("boilerplate", _line(node), text)
+            return index + 1
+        if is_label and inline.bold_only and top and role is None:
             # a course outline: **Label** / description paragraphs / a list of links
             parent = self.headings[-1][1] if self.headings else None
             self.label = self.new_topic(text, _line(node), parent, origin="label")
@@ -247,11 +279,18 @@ class Builder:
             and text_width(text) <= 40
             and not self.is_toc(following)
         ):
-            label = self.new_topic(text, _line(node), here.topic, origin="label")
-            self.read_list(following, _Ctx(label, label.texts), nested=False)
+            if role is not None:  # "参考资料：" before a list: the list is the topic's
+                self.read_list(following, here, nested=False)
+            elif _catalogue(following):  # an awesome-list category: each item a topic
+                label = self.new_topic(text, _line(node), here.topic, origin="label")
+                self.read_list(following, _Ctx(None, label.texts, parent=label), nested=False)
+            else:
+                label = self.new_topic(text, _line(node), here.topic, origin="label")
+                self.read_list(following, _Ctx(label, label.texts), nested=False)
             return index + 2
         if inline.links:
-            self.link_item(inline, here, _line(node))
+            prose = node.type == "html_block" or _in_prose(inline)
+            self.link_item(inline, here, _line(node), prose=prose)
         elif text:
             here.sink.append(text)
         return index + 1
@@ -262,28 +301,36 @@ class Builder:
         text = tidy_title(inline.plain) or f"line {_line(node)}"
         line = _line(node)
         if self.skip_level is not None and level > self.skip_level:
-            self.count_links(node, "boilerplate")
+            self.count_links(node, self.skip_reason)
             return
         self.skip_level = None
         self.label = None
         role = heading_role(text)
+        is_stage = self.stage_level is not None and level <= self.stage_level
         if level == self.title_level and self.title is None:
             self.title = text
-        elif role == "leave":
+        elif role in ("leave", "intro"):
             self.skip_level = level
-            self.drop("boilerplate", line, text)
-            self.count_links(node, "boilerplate")
+            self.skip_reason = "boilerplate" if role == "leave" else "intro link"
+            if role == "leave":
+                self.drop("boilerplate", line, text)
+            self.count_links(node, self.skip_reason)
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
             return
-        elif self.stage_level is not None and level <= self.stage_level:
+        elif is_stage and role == "advice" and self.stage is not None:
+            self.headings = []  # 结语, 学习建议: words on the stage before
+            self.attach = True
+        elif is_stage:
             self.stage = ImportedStage(text, line, f"{'#' * level} {text}")
             self.stages.append(self.stage)
             self.headings = []
+            self.attach = False
         else:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
-            if role != "attach":  # advice and resources go to the enclosing topic
+            self.attach = role is not None and not self.headings
+            if role is None:  # advice and resources go to the enclosing topic
                 parent = self.headings[-1][1] if self.headings else None
                 topic = self.new_topic(text, line, parent, origin="heading")
                 self.headings.append((level, topic))
@@ -314,7 +361,7 @@ class Builder:
                 children = children[1:]
             items.append(_Item(inline, children, _line(item)))
         leaves = [
-            it.inline.first_line()[0]
+            it.inline.first_line_raw()
             for it in items
             if not it.inline.links
             and not it.inline.spans
@@ -340,6 +387,9 @@ class Builder:
         first, more = inline.first_line()
         lead, lead_rest = inline.bold_lead()
         has_list = any(n.type in _LISTS for n in rest)
+        if not inline.links and heading_role(first) in ("advice", "resources"):
+            self.blocks(rest, ctx)  # "学习建议" under a topic: remarks on it
+            return
         if lead and not is_prose(lead) and text_width(lead) <= 60:
             topic = self.new_topic(lead, line, ctx.topic, remark=lead_rest)
             self.task(topic, inline)
@@ -352,14 +402,15 @@ class Builder:
             self.blocks(rest, _Ctx(owner, sink))
         elif inline.spans and ctx.topic is None and text:  # links that could not be kept
             name, remark = split_name(inline.first_line_raw())
-            topic = self.new_topic(name, line, None, remark=_join(remark, more))
+            topic = self.new_topic(name, line, ctx.parent, remark=_join(remark, more))
             self.task(topic, inline)
             self.blocks(rest, _Ctx(topic, topic.texts))
         elif not text:
             self.blocks(rest, ctx)
         elif inline.task is not None or (has_list and not is_prose(first)):
             name, remark = split_name(inline.first_line_raw())
-            topic = self.new_topic(name, line, ctx.topic, remark=_join(remark, more))
+            parent = ctx.topic or ctx.parent
+            topic = self.new_topic(name, line, parent, remark=_join(remark, more))
             self.task(topic, inline)
             self.blocks(rest, _Ctx(topic, topic.texts))
         elif not names or inline.all_struck or has_list:
@@ -367,17 +418,21 @@ class Builder:
             self.blocks(rest, ctx)
         else:
             name, remark = split_name(inline.first_line_raw())
-            topic = self.new_topic(name, line, ctx.topic, remark=_join(remark, more))
+            parent = ctx.topic or ctx.parent
+            topic = self.new_topic(name, line, parent, remark=_join(remark, more))
             self.blocks(rest, _Ctx(topic, topic.texts))
 
     def task(self, topic: ImportedTopic, inline: InlineText) -> None:
         topic.done = inline.task is True
+        if inline.task is not None:
+            topic.origin = "task"  # a box to tick: never a mere container
 
     def link_item(
-        self, inline: InlineText, ctx: _Ctx, line: int
+        self, inline: InlineText, ctx: _Ctx, line: int, *, prose: bool = False
     ) -> tuple[ImportedTopic | None, list[str]]:
         """Add the links of an item or paragraph as resources; returns the topic they went
-        to and where remarks under the item go (the last resource's note)."""
+        to and where remarks under the item go (the last resource's note). ``prose``: the
+        links sit in running text (an introduction's references, not study items)."""
         links = [link for link in inline.links if self.keepable(link, line)]
         topic = ctx.topic
         if not links:
@@ -385,19 +440,26 @@ class Builder:
             if text and not all(link.badge or link.image for link in inline.links):
                 ctx.sink.append(text)
             return topic, ctx.sink
+        if topic is None and ctx.attach:
+            topic = self.overview(line)
         if topic is None:
             named = [link for link in links if not link.image]
             if named:
                 title = strip_site_suffix(tidy_title(named[0].title)) or title_from_url(
                     named[0].url
                 )
-                topic = self.new_topic(inline.name or title, line, None, origin="link")
+                if _bare(named[0]):  # a bare URL: the text around it names the item
+                    link = named[0]
+                    around = tidy(inline.text[: link.start] + "  " + inline.text[link.end :])
+                    title = split_name(around.split("\n")[0])[0] or title
+                origin = "prose" if prose else "link"
+                topic = self.new_topic(title, line, ctx.parent, origin=origin)
                 self.task(topic, inline)
             else:
                 topic = self.overview(line)
         before = len(topic.resources)
         for link in links:
-            self.add_resource(topic, link, inline.note_for(link), line)
+            self.add_resource(topic, link, inline.note_for(link), line, prose=prose)
         sink = topic.resources[-1].texts if len(topic.resources) > before else topic.texts
         return topic, sink
 
@@ -420,14 +482,38 @@ class Builder:
                 self.add_resource(topic, link, "", row.line)
 
     # -- the end -------------------------------------------------------------------------
+    def intro(self) -> None:
+        """Move the leading topics that are no study items (links in running text, a
+        stage of text only) into the roadmap's description, when study items follow."""
+        if not any(_study_item(t) for s in self.stages for t in s.topics):
+            return
+        for stage in list(self.stages):
+            for topic in list(stage.topics):
+                if _study_item(topic):
+                    return
+                stage.topics.remove(topic)
+                if stage.overview is topic:
+                    stage.overview = None
+                self.texts.extend(topic.texts)
+                for resource in topic.resources:
+                    self.drop("intro link", resource.line, resource.url)
+                    self.texts.append(f"{resource.title} ({resource.url})")
+            self.texts.extend(stage.texts)
+            self.stages.remove(stage)
+            if stage is self.stage:
+                self.stage = None
+
     def finish(self) -> list[ImportedStage]:
-        """The stages, without containers and empty headings (counted)."""
+        """The stages, without containers and empty headings (counted), and without the
+        introduction: leading topics made only of links in running text (an About
+        section's references) join the description, their links counted."""
+        self.intro()
         stages = [s for s in self.stages if s.topics or s.texts or not s.had_toc]
         for stage in stages:
             kept = []
             skeleton = not any(t.resources or t.texts for t in stage.topics)
             for topic in stage.topics:
-                if skeleton or topic.resources or topic.origin == "overview":
+                if skeleton or topic.resources or topic.origin in ("overview", "task"):
                     kept.append(topic)
                 elif topic.children:  # a container: its children are the topics
                     stage.texts.extend(topic.texts)
@@ -446,6 +532,44 @@ class Builder:
                 stage.overview.texts[:0] = stage.texts
                 stage.texts = []
         return stages
+
+
+def _bare(link: InlineLink) -> bool:
+    """True for a link written as a bare URL (its text is its address)."""
+    title = link.title.strip()
+    return title == link.url or title.startswith(("http://", "https://", "www."))
+
+
+def _study_item(topic: ImportedTopic) -> bool:
+    """False for a topic made only of links in running text or a stage's text."""
+    if topic.origin in ("item", "label", "row", "link", "task"):
+        return True
+    if topic.origin == "overview" and not topic.resources:
+        return False
+    return not topic.resources or not all(r.prose for r in topic.resources)
+
+
+def _catalogue(node: SyntaxTreeNode) -> bool:
+    """True for a list most of whose items (three or more) are ``[name](url) - what it
+    is``: an awesome-list category, whose items are topics of their own."""
+    count = 0
+    for item in node.children:
+        first = item.children[0] if item.children else None
+        inline = first.children[0] if first is not None and first.children else None
+        kids = inline.children if inline is not None else []
+        if len(kids) >= 2 and kids[0].type == "link" and kids[1].type == "text":
+            rest = kids[1].content.strip(" -–—:：")
+            count += len(rest) >= 3
+    return count >= 3 and count * 5 >= len(node.children) * 3
+
+
+def _in_prose(inline: InlineText) -> bool:
+    """True when the links of a paragraph sit in a sentence rather than stand alone."""
+    text = inline.text
+    for link in sorted(inline.links, key=lambda k: k.start, reverse=True):
+        text = text[: link.start] + " " + text[link.end :]
+    rest = tidy(text)
+    return len(rest) >= 12 and is_prose(inline.plain)
 
 
 def _named_by_bold(inline: InlineText) -> bool:

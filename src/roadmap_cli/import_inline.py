@@ -116,7 +116,7 @@ class InlineText:
         separate a name from a remark), ends trimmed."""
         cuts = [i for i in (self.text.find("\n"), self.soft) if i >= 0]
         cut = min(cuts) if cuts else len(self.text)
-        return strip_invisible(clean_line(self.text[:cut])).strip(_EDGE)
+        return strip_markers(strip_invisible(clean_line(self.text[:cut]))).strip(_EDGE)
 
     @property
     def plain(self) -> str:

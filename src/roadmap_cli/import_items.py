@@ -25,6 +25,7 @@ _SENTENCE_MARKS = "；;"
 _CLAUSE = re.compile(r"[，,、]")
 _WIDE_GAP = re.compile(r"\s{2,}|\u3000")
 _DASH = re.compile(r"\s+[—–-]{1,2}\s+")
+_TWO_SENTENCES = re.compile(r"[。！？]\s*\S|[a-z]{3,}[.!?]\s+[A-Z]")
 _NUMBERED = re.compile(r"(?:\b\d+|\b[IVX]+|第.+[章节课讲周部篇])$")
 _TRAILING_PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<remark>[^()（）]+)[)）]$")
 
@@ -41,6 +42,8 @@ def is_prose(text: str) -> bool:
         core = core.rstrip(".… ")  # "device, CPU, GPU, ..." is a list, not a sentence
     if core.endswith(_SENTENCE_END) or any(mark in core for mark in _SENTENCE_MARKS):
         return True
+    if _TWO_SENTENCES.search(core):
+        return True
     width = text_width(core)
     if width > 90:
         return True
@@ -54,10 +57,17 @@ def classify_siblings(texts: list[str], *, links: int) -> bool:
     text items outnumbered by links are remarks on them."""
     if not texts:
         return True
-    prose = sum(1 for text in texts if is_prose(text))
+    prose = sum(1 for text in texts if _prose_item(text))
     if links:
         return prose == 0 and len(texts) > links
     return prose * 2 < len(texts)
+
+
+def _prose_item(text: str) -> bool:
+    """An item is prose when its name is, or when it ends like a sentence."""
+    name, _ = split_name(text)
+    core = text.strip().rstrip(".… ") if text.strip().endswith(("...", "…")) else text.strip()
+    return is_prose(name) or core.endswith(_SENTENCE_END)
 
 
 def split_name(text: str) -> tuple[str, str]:

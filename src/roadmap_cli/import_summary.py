@@ -20,6 +20,8 @@ REASONS: dict[str, str] = {
     "badge": "badge or banner image (shields.io, a linked image, a star-count chart)",
     "image": "image that is not a study resource (in a table cell, decoration)",
     "social": "sponsor, advert or 'follow me' link",
+    "translation": "link to the document in another language",
+    "intro link": "link in the introduction (About, How to use…), kept in the description",
     "boilerplate": "section that is not study material (License, Contributing, 目录…)",
     "table of contents": "list of links inside the page",
     "empty heading": "heading with nothing under it",

@@ -60,6 +60,7 @@ class ImportedResource:
     kind: str
     line: int
     texts: list[str] = field(default_factory=list)
+    prose: bool = False  # the link sat in running text
 
     @property
     def note(self) -> str | None:
@@ -218,7 +219,7 @@ def _majority_language(stages: list[ImportedStage], texts: list[str]) -> str:
     for piece in pieces:
         han += sum(1 for ch in piece if has_han(ch))
         latin += len(re.findall(r"[A-Za-z]{2,}", piece))
-    return "zh" if han > latin else "en"
+    return "zh" if han > 2 * latin else "en"
 
 
 def _has_linkify(text: str) -> bool:

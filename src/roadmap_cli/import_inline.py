@@ -204,7 +204,24 @@ class _Tag(HTMLParser):
         self.out.text += data
 
 
-def _flatten(node: SyntaxTreeNode, out: InlineText, html: _Tag, top: bool = False) -> None:
+class _LazyTag:
+    """An HTML reader made only when a block holds inline HTML (most hold none)."""
+
+    def __init__(self, out: InlineText) -> None:
+        self.out = out
+        self.tag: _Tag | None = None
+
+    def feed(self, data: str) -> None:
+        if self.tag is None:
+            self.tag = _Tag(self.out)
+        self.tag.feed(data)
+
+    def close(self) -> None:
+        if self.tag is not None:
+            self.tag.close()
+
+
+def _flatten(node: SyntaxTreeNode, out: InlineText, html: _LazyTag, top: bool = False) -> None:
     for child in node.children:
         kind = child.type
         if kind == "text" or kind == "code_inline":
@@ -227,7 +244,9 @@ def _flatten(node: SyntaxTreeNode, out: InlineText, html: _Tag, top: bool = Fals
         elif kind == "link":
             start = len(out.text)
             inner = InlineText()
-            _flatten(child, inner, _Tag(inner))
+            inner_html = _LazyTag(inner)
+            _flatten(child, inner, inner_html)
+            inner_html.close()
             out.text += inner.text
             images = [i for i in inner.links if i.image]
             title = inner.text if inner.text.strip() else " ".join(i.title for i in images)
@@ -250,7 +269,7 @@ def inline_of(node: SyntaxTreeNode, base: str | None = None) -> InlineText:
     """Flatten a block holding inline content (paragraph, heading, cell, HTML block);
     relative link targets are resolved against ``base`` (an http(s) URL) when given."""
     out = InlineText()
-    html = _Tag(out)
+    html = _LazyTag(out)
     if node.type == "html_block":
         html.feed(node.content)
     else:

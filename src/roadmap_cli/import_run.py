@@ -3,8 +3,9 @@
 :func:`run_import` is the whole core of the command: the Markdown is parsed
 (:mod:`roadmap_cli.importer`), ids are assigned keeping those of an earlier output file
 (:mod:`roadmap_cli.import_ids`), the TOML is written out (:mod:`roadmap_cli.toml_writer`)
-and checked with :func:`roadmap_cli.catalog.check_roadmap` before anything is written, so
-an import never leaves an invalid roadmap file; the file is written atomically.
+and checked with :func:`roadmap_cli.validation.check_parsed` before anything is written (on
+the data the text holds, built directly: the produced TOML is never parsed back), so an
+import never leaves an invalid roadmap file; the file is written atomically.
 """
 
 from __future__ import annotations
@@ -172,11 +173,11 @@ def run_import(
             output exists and ``force`` is False, or cannot be written (exit 1).
         RoadmapFileError: the result would not be a valid roadmap (exit 1; nothing written).
     """
-    from roadmap_cli.catalog import check_roadmap
     from roadmap_cli.clock import now_utc
     from roadmap_cli.import_ids import assign_ids, read_previous
     from roadmap_cli.importer import parse_markdown, title_from_file
-    from roadmap_cli.toml_writer import write_toml
+    from roadmap_cli.toml_writer import roadmap_dict, write_toml
+    from roadmap_cli.validation import check_parsed
 
     _check_options(roadmap_id, source)
     if output is not None and output.resolve() == path.resolve():
@@ -221,7 +222,7 @@ def run_import(
         "unchanged keep their ids (so progress carries over) and what you added to them.",
     ]
     text = write_toml(roadmap, header)
-    checked, problems = check_roadmap(text.encode("utf-8"))
+    checked, problems = check_parsed(roadmap_dict(roadmap))  # the data of ``text``
     if checked is None:
         errors = [str(p) for p in problems if p.severity == "error"]
         raise RoadmapFileError(

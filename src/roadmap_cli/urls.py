@@ -52,7 +52,9 @@ def check_url(url: str) -> str | None:
     """
     if not url:
         return "URL is empty"
-    if any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in url):
+    if url.isascii() and url.isprintable() and " " not in url:  # the common case, fast
+        pass
+    elif any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in url):
         return "URL contains spaces or control characters"
     try:
         parts = urlsplit(url)

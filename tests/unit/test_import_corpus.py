@@ -136,3 +136,18 @@ def test_corpus_file_matches_its_golden_summary(
         golden.write_text(text, "utf-8")
     assert golden.is_file(), f"no golden summary {golden}: run with UPDATE_GOLDEN=1"
     assert text == golden.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("name", "path", "source"), _cases(), ids=lambda v: str(v))
+def test_validated_data_is_what_the_toml_holds(name: str, path: Path, source: str | None) -> None:
+    """The import validates :func:`roadmap_dict` instead of parsing its own TOML: the two
+    must be the same data."""
+    from roadmap_cli.import_ids import assign_ids
+    from roadmap_cli.importer import parse_markdown
+    from roadmap_cli.toml_writer import roadmap_dict, write_toml
+
+    if not path.is_file():
+        pytest.skip(f"{path} is not here")
+    roadmap = parse_markdown(path.read_text("utf-8"), "corpus", base=source)
+    assign_ids(roadmap, roadmap_id=None, file_title="corpus", source=source)
+    assert tomllib.loads(write_toml(roadmap, ["header"])) == roadmap_dict(roadmap)

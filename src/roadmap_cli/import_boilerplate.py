@@ -201,52 +201,56 @@ _LANGUAGES = (
     "українська",
 )
 
-_BADGE_HOSTS = (
-    "img.shields.io",
-    "shields.io",
-    "badgen.net",
-    "badge.fury.io",
-    "travis-ci.org",
-    "travis-ci.com",
-    "codecov.io",
-    "coveralls.io",
-    "api.star-history.com",
-    "star-history.com",
-    "starchart.cc",
-    "trendshift.io",
-    "awesome.re",
-    "forthebadge.com",
-    "visitor-badge.laobi.icu",
-    "komarev.com",
-    "hits.seeyoufarm.com",
-    "contrib.rocks",
-    "readme-typing-svg.demolab.com",
-    "github-readme-stats.vercel.app",
-    "app.fossa.com",
-    "deepwiki.com",
-    "api.producthunt.com",
+_BADGE_HOSTS = frozenset(
+    (
+        "img.shields.io",
+        "shields.io",
+        "badgen.net",
+        "badge.fury.io",
+        "travis-ci.org",
+        "travis-ci.com",
+        "codecov.io",
+        "coveralls.io",
+        "api.star-history.com",
+        "star-history.com",
+        "starchart.cc",
+        "trendshift.io",
+        "awesome.re",
+        "forthebadge.com",
+        "visitor-badge.laobi.icu",
+        "komarev.com",
+        "hits.seeyoufarm.com",
+        "contrib.rocks",
+        "readme-typing-svg.demolab.com",
+        "github-readme-stats.vercel.app",
+        "app.fossa.com",
+        "deepwiki.com",
+        "api.producthunt.com",
+    )
 )
-_SOCIAL_HOSTS = (
-    "twitter.com",
-    "x.com",
-    "weibo.com",
-    "discord.gg",
-    "discord.com",
-    "t.me",
-    "telegram.me",
-    "linkedin.com",
-    "facebook.com",
-    "instagram.com",
-    "patreon.com",
-    "ko-fi.com",
-    "buymeacoffee.com",
-    "www.buymeacoffee.com",
-    "opencollective.com",
-    "afdian.net",
-    "afdian.com",
-    "liberapay.com",
-    "paypal.me",
-    "paypal.com",
+_SOCIAL_HOSTS = frozenset(
+    (
+        "twitter.com",
+        "x.com",
+        "weibo.com",
+        "discord.gg",
+        "discord.com",
+        "t.me",
+        "telegram.me",
+        "linkedin.com",
+        "facebook.com",
+        "instagram.com",
+        "patreon.com",
+        "ko-fi.com",
+        "buymeacoffee.com",
+        "www.buymeacoffee.com",
+        "opencollective.com",
+        "afdian.net",
+        "afdian.com",
+        "liberapay.com",
+        "paypal.me",
+        "paypal.com",
+    )
 )
 _SOCIAL_WORDS = (
     "follow me",
@@ -314,8 +318,13 @@ def _host(url: str) -> str:
         return ""
 
 
-def _matches(host: str, hosts: tuple[str, ...]) -> bool:
-    return any(host == h or host.endswith("." + h) for h in hosts)
+def _matches(host: str, hosts: frozenset[str]) -> bool:
+    """True when ``host`` or one of its parent domains is in ``hosts``."""
+    while host:
+        if host in hosts:
+            return True
+        host = host.partition(".")[2]
+    return False
 
 
 def is_badge_url(url: str) -> bool:

@@ -11,6 +11,7 @@ characters escaped; empty optional fields are left out, ``title_en`` is always w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +24,12 @@ __all__ = ["roadmap_dict", "toml_string", "write_toml"]
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
 def _escape(text: str, *, multiline: bool) -> str:
+    if _NEEDS_ESCAPE.search(text) is None:  # the common case: nothing to escape
+        return text
     out = []
     for ch in text:
         if ch == "\n":

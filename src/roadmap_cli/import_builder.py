@@ -497,7 +497,8 @@ class Builder:
                 self.texts.extend(topic.texts)
                 for resource in topic.resources:
                     self.drop("intro link", resource.line, resource.url)
-                    self.texts.append(f"{resource.title} ({resource.url})")
+                    said = resource.note if resource.note else resource.title
+                    self.texts.append(f"{said} ({resource.url})")
             self.texts.extend(stage.texts)
             self.stages.remove(stage)
             if stage is self.stage:

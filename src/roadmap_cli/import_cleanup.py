@@ -42,13 +42,14 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-def strip_markers(title: str) -> str:
-    """A title without alert markers, emoji shortcodes and backticks (spaces kept as they
-    were around them; the caller collapses them)."""
-    title = _ALERT.sub(" ", title)
+def strip_markers(title: str, *, code: bool = True) -> str:
+    """A title without alert markers, emoji shortcodes and (when ``code``) backticks;
+    spaces are kept as they were around them (the caller collapses them)."""
+    if "[!" in title:
+        title = _ALERT.sub(" ", title)
     if ":" in title:
         title = _SHORTCODE.sub(" ", title)
-    return title.replace("`", "")
+    return title.replace("`", "") if code else title
 
 
 def strip_site_suffix(title: str) -> str:

@@ -39,8 +39,10 @@ _EDGE = " \t\n-–—:：|·,，、;；"
 
 
 def tidy(text: str) -> str:
-    """Collapse spaces in each line, drop empty lines, trim separators at both ends."""
-    lines = (" ".join(line.split()) for line in strip_invisible(clean_block(text)).split("\n"))
+    """Collapse spaces in each line, drop empty lines, trim separators at both ends;
+    invisible characters, alert markers (``[!NOTE]``) and emoji shortcodes removed."""
+    cleaned = strip_markers(strip_invisible(clean_block(text)), code=False)
+    lines = (" ".join(line.split()) for line in cleaned.split("\n"))
     out = "\n".join(line for line in lines if line)
     for empty in ("()", "（）", "[]"):
         out = out.replace(empty, "")
@@ -251,7 +253,12 @@ def _flatten(node: SyntaxTreeNode, out: InlineText, html: _LazyTag, top: bool = 
             images = [i for i in inner.links if i.image]
             title = inner.text if inner.text.strip() else " ".join(i.title for i in images)
             href = str(child.attrs.get("href", ""))
-            link = InlineLink(title, href, False, start, len(out.text))
+            end = len(out.text)
+            if child.markup == "linkify":  # a bare URL: sentence punctuation is not part of it
+                cut = href.rstrip(".,:;!?'\"。，：；！？")
+                end -= len(href) - len(cut)
+                href, title = cut, title[: len(title) - (len(href) - len(cut))] or cut
+            link = InlineLink(title, href, False, start, end)
             link.images = [i.url for i in images]
             link.badge = bool(images) and not inner.text.strip() and all(i.badge for i in images)
             out.nested.extend(inner.links + inner.nested)

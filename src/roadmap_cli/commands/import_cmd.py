@@ -58,7 +58,7 @@ def command(
         bool,
         typer.Option(
             "--progress",
-            help="Record ticked boxes ('- [x]') as done in the roadmap's progress (undoable).",
+            help="Record ticked boxes ('- \\[x]') as done in the roadmap's progress (undoable).",
         ),
     ] = False,
     verbose: Annotated[
@@ -74,7 +74,7 @@ def command(
     once with --roadmap. Re-importing with --force keeps the ids (and so the progress) of
     topics whose titles are unchanged. A summary follows every import: what was made, and
     everything left out by reason (badges, boilerplate sections, relative links…; -v lists
-    them). --progress records ticked boxes ('- [x]') as done; 'roadmap undo' reverts it.
+    them). --progress records ticked boxes ('- \\[x]') as done; 'roadmap undo' reverts it.
 
     Examples:
 

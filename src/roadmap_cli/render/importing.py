@@ -20,6 +20,10 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else words or word + 's'}"
 
 
+#: Reasons whose items are kept as text (a summary, a note, the description).
+_KEPT_AS_TEXT = {"remark": "items read as remarks", "intro link": "links in the introduction"}
+
+
 @render_text.register
 def _imported(result: ImportResult, lang: str) -> None:
     console = make_console(stderr=result.to_stderr)
@@ -38,9 +42,15 @@ def _imported(result: ImportResult, lang: str) -> None:
     for notice in result.notices:
         say(console, Text(clean_line(notice), style="warning"))
     counts = count_by_reason(result.left_out)
-    if counts:
-        parts = ", ".join(f"{n} {reason}" for reason, n in counts.items())
+    kept = {r: n for r, n in counts.items() if r in _KEPT_AS_TEXT}
+    dropped = {r: n for r, n in counts.items() if r not in _KEPT_AS_TEXT}
+    if dropped:
+        parts = ", ".join(f"{n} {reason}" for reason, n in dropped.items())
         say(console, Text(f"Left out: {parts}", style="warning"))
+    if kept:
+        parts = ", ".join(f"{n} {_KEPT_AS_TEXT[reason]}" for reason, n in kept.items())
+        say(console, Text(f"Kept as text, not topics: {parts}", style="muted"))
+    if counts:
         shown = result.left_out if result.verbose else []
         for item in shown:
             say(console, Text(f"  {clean_line(str(item))}", style="muted"))

@@ -20,7 +20,7 @@ from roadmap_cli.import_inline import (
     tidy_title,
     title_from_url,
 )
-from roadmap_cli.import_items import classify_siblings, is_prose, split_name
+from roadmap_cli.import_items import classify_siblings, is_prose, is_sentences, split_name
 from roadmap_cli.import_rules import resource_kind, text_width
 from roadmap_cli.import_summary import LeftOut
 from roadmap_cli.import_tables import table_rows
@@ -140,8 +140,11 @@ class Builder:
             for url in link.images:
                 self.drop("badge", line, url)
             return False
-        if link.image and (cell or not self.stages):
-            self.drop("image", line, link.url)
+        front = self.stage is None or self.stage.heading is None  # before any section
+        if (link.image and (cell or front)) or (link.images and front):
+            self.drop("image", line, link.url)  # a banner, a book cover, a logo
+            for url in link.images:
+                self.drop("image", line, url)
             return False
         role = link_role(link.url, link.title, image=link.image)
         if role is not None:
@@ -250,6 +253,9 @@ class Builder:
     def paragraph(self, nodes: list[SyntaxTreeNode], index: int, here: _Ctx, *, top: bool) -> int:
         node = nodes[index]
         inline = self.read_inline(node)
+        if _only_in_page_links(inline):  # "⬆ back to top"
+            self.drop("in-page link", _line(node), inline.plain)
+            return index + 1
         if node.type == "html_block" and inline.heading and self.title is None and not self.stages:
             self.title = inline.heading
         text = inline.plain
@@ -267,7 +273,19 @@ class Builder:
             self.skip_level, self.skip_reason = 99, "boilerplate"  # until the next heading
             self.drop("boilerplate", _line(node), text)
             return index + 1
-        if is_label and inline.bold_only and top and role is None:
+        bold_label = (
+            inline.bold_only
+            and not inline.links
+            and "\n" not in text
+            and inline.soft < 0
+            and not is_sentences(text)
+            and text_width(text) <= 160
+        )
+        if bold_label and top and heading_role(text) in ("leave", "intro"):
+            self.skip_level, self.skip_reason = 99, "boilerplate"  # until the next heading
+            self.drop("boilerplate", _line(node), text)
+            return index + 1
+        if bold_label and top and heading_role(text) is None:
             # a course outline: **Label** / description paragraphs / a list of links
             parent = self.headings[-1][1] if self.headings else None
             self.label = self.new_topic(text, _line(node), parent, origin="label")
@@ -359,6 +377,9 @@ class Builder:
             if children and children[0].type in ("paragraph", "html_block"):
                 inline = self.read_inline(children[0])
                 children = children[1:]
+            if _only_in_page_links(inline) and not children:
+                self.drop("in-page link", _line(item), inline.plain)
+                continue
             items.append(_Item(inline, children, _line(item)))
         leaves = [
             it.inline.first_line_raw()
@@ -390,7 +411,7 @@ class Builder:
         if not inline.links and heading_role(first) in ("advice", "resources"):
             self.blocks(rest, ctx)  # "学习建议" under a topic: remarks on it
             return
-        if lead and not is_prose(lead) and text_width(lead) <= 60:
+        if _named_by_bold(inline):
             topic = self.new_topic(lead, line, ctx.topic, remark=lead_rest)
             self.task(topic, inline)
             for link in inline.links:
@@ -535,6 +556,16 @@ class Builder:
         return stages
 
 
+def _only_in_page_links(inline: InlineText) -> bool:
+    """True for text made only of links inside the page (``[⬆ back to top](#top)``)."""
+    if inline.links or not inline.internal or not all(u.startswith("#") for u in inline.internal):
+        return False
+    text = inline.text
+    for start, end in sorted(inline.spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return not any(ch.isalnum() for ch in text)
+
+
 def _bare(link: InlineLink) -> bool:
     """True for a link written as a bare URL (its text is its address)."""
     title = link.title.strip()
@@ -574,8 +605,20 @@ def _in_prose(inline: InlineText) -> bool:
 
 
 def _named_by_bold(inline: InlineText) -> bool:
-    lead, _ = inline.bold_lead()
-    return bool(lead) and not is_prose(lead) and text_width(lead) <= 60
+    """True when the item starts with a bold name: ``**Hooks** useState``, ``**Name**:
+    remark``; not when the bold words are the subject of a sentence (``**X** is optional
+    and covers….``)."""
+    lead, rest = inline.bold_lead()
+    if not lead or is_prose(lead) or text_width(lead) > 60:
+        return False
+    after = (
+        inline.plain[inline.plain.find(lead) + len(lead) :].lstrip()
+        if lead in inline.plain
+        else rest
+    )
+    ends = inline.plain.rstrip().endswith((".", "。", "!", "！", "?", "？"))
+    sentence = bool(rest) and rest[:1].isalpha() and rest[:1].islower() and ends
+    return not sentence or after[:1] in ":：—-(（"
 
 
 def _join(*parts: str) -> str:

@@ -18,7 +18,7 @@ import re
 
 from roadmap_cli.import_rules import text_width
 
-__all__ = ["classify_siblings", "is_prose", "split_name"]
+__all__ = ["classify_siblings", "is_prose", "is_sentences", "split_name"]
 
 _SENTENCE_END = tuple("。！？.!?…")
 _SENTENCE_MARKS = "；;"
@@ -49,6 +49,12 @@ def is_prose(text: str) -> bool:
         return True
     clauses = len(_CLAUSE.findall(core))
     return (clauses >= 2 and width > 40) or (clauses >= 1 and width > 60)
+
+
+def is_sentences(text: str) -> bool:
+    """True when ``text`` holds more than one sentence (or a ``；``): too much for a label,
+    however it is formatted. One sentence ending in a full stop is not."""
+    return any(mark in text for mark in _SENTENCE_MARKS) or bool(_TWO_SENTENCES.search(text))
 
 
 def classify_siblings(texts: list[str], *, links: int) -> bool:

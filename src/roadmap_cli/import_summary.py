@@ -24,6 +24,7 @@ REASONS: dict[str, str] = {
     "intro link": "link in the introduction (About, How to use…), kept in the description",
     "boilerplate": "section that is not study material (License, Contributing, 目录…)",
     "table of contents": "list of links inside the page",
+    "in-page link": "link inside the page standing alone ('back to top')",
     "empty heading": "heading with nothing under it",
     "relative link": "link to a file beside the Markdown that --source could not resolve",
     "not http": "link that is not http(s) (mailto:, ftp:…)",

@@ -59,6 +59,7 @@ FIRST_TOPIC = {
     "08-curriculum-table.md": "Systematic Program Design",
     "09-text-residue.md": "Llama 3.1论文精读 · 2. 预训练数据【论文精读·54】",
     "10-metadata.md": "The Book",
+    "11-front-matter.md": "1. Mathematics",
     "agent.zh.md": "什么是 agent ？",
     "awesome-llm.en.md": "Attention Is All You Need",
     "go-backend.zh.md": "文档",

@@ -128,6 +128,13 @@ class Builder:
             stage.overview = self.new_topic(stage.title, line, None, origin="overview")
         return stage.overview
 
+    def front(self) -> bool:
+        """True before the first section heading (before the first topic, in a document
+        without sections): where banners, badges and adverts sit."""
+        if self.stage_level is None:
+            return not any(stage.topics for stage in self.stages)
+        return self.stage is None or self.stage.heading is None
+
     def drop(self, reason: str, line: int, what: str) -> None:
         self.left_out.append(LeftOut(reason, line, " ".join(what.split())[:200]))
 
@@ -140,7 +147,7 @@ class Builder:
             for url in link.images:
                 self.drop("badge", line, url)
             return False
-        front = self.stage is None or self.stage.heading is None  # before any section
+        front = self.front()
         if (link.image and (cell or front)) or (link.images and front):
             self.drop("image", line, link.url)  # a banner, a book cover, a logo
             for url in link.images:

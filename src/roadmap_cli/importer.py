@@ -164,14 +164,13 @@ def title_from_file(path: Path) -> str:
 
 
 def _heading_levels(tokens: list[Any]) -> tuple[int | None, int | None]:
-    """``(title level, stage level)``: the top heading level is the title's when it has
-    one heading and that heading comes first (``# Title`` or a lone ``## Title``); the
-    next level starts stages."""
+    """``(title level, stage level)``: a single H1 is the title, and so is the only
+    heading of a document (a lone ``## Course name``); the next level starts stages."""
     levels = [int(t.tag[1:]) for t in tokens if t.type == "heading_open"]
     if not levels:
         return None, None
     top = min(levels)
-    if levels.count(top) == 1 and (levels[0] == top or top == 1):
+    if (top == 1 and levels.count(1) == 1) or len(levels) == 1:
         rest = [level for level in levels if level != top]
         return top, min(rest) if rest else None
     return None, top

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-__all__ = ["heading_role", "is_optional", "link_role"]
+__all__ = ["TRANSLATION_LABELS", "heading_role", "is_optional", "link_role"]
 
 _LEAVE = (
     "table of contents",
@@ -100,6 +100,11 @@ _LEAVE = (
     "关注我们",
     "免责声明",
     "更新日志",
+    "推荐语",
+    "testimonials",
+    "what people say",
+    "follow me",
+    "star this repo",
 )
 _ADVICE = (
     "学习建议",
@@ -152,7 +157,8 @@ _INTRO = (
     "what you'll learn",
     "features",
     "highlights",
-    "motivation",
+    "关于本书",
+    "本书简介",
     "项目介绍",
     "项目简介",
     "关于本项目",
@@ -195,6 +201,43 @@ _LANGUAGES = (
     "فارسی",
     "polski",
     "українська",
+    "中文版",
+    "中文版本",
+    "english version",
+    "brazilian portuguese",
+    "portuguese",
+    "spanish",
+    "french",
+    "german",
+    "russian",
+    "japanese",
+    "korean",
+    "chinese",
+    "simplified chinese",
+    "traditional chinese",
+    "vietnamese",
+    "italian",
+    "polish",
+    "turkish",
+    "arabic",
+    "persian",
+    "indonesian",
+    "thai",
+    "ukrainian",
+    "bahasa",
+)
+#: A paragraph starting so lists the document's translations.
+TRANSLATION_LABELS = (
+    "translations",
+    "translation:",
+    "read this in",
+    "other languages",
+    "languages:",
+    "available in",
+    "also available in",
+    "多语言",
+    "其他语言",
+    "其它语言",
 )
 
 _BADGE_HOSTS = frozenset(

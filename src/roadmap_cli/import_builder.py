@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from roadmap_cli.import_boilerplate import heading_role, is_optional, link_role
+from roadmap_cli.import_boilerplate import (
+    TRANSLATION_LABELS,
+    heading_role,
+    is_optional,
+    link_role,
+)
 from roadmap_cli.import_cleanup import strip_site_suffix
 from roadmap_cli.import_inline import (
     InlineLink,
@@ -262,6 +267,10 @@ class Builder:
         inline = self.read_inline(node)
         if _only_in_page_links(inline):  # "⬆ back to top"
             self.drop("in-page link", _line(node), inline.plain)
+            return index + 1
+        if inline.links and inline.plain.casefold().startswith(TRANSLATION_LABELS):
+            for link in inline.links:
+                self.drop("translation", _line(node), link.url)
             return index + 1
         if node.type == "html_block" and inline.heading and self.title is None and not self.stages:
             self.title = inline.heading

@@ -208,6 +208,11 @@ def parse_markdown(
     builder.blocks(SyntaxTreeNode(tokens).children, None)
     stages = builder.finish()
     title = builder.title or file_title
+    if not stages and builder.texts:  # only an introduction: one topic holding it
+        stage = ImportedStage(title, 1, None)
+        stage.topics.append(ImportedTopic(title, 1, texts=builder.texts, origin="overview"))
+        stage.overview = stage.topics[0]
+        stages, builder.texts = [stage], []
     if language is None:
         language = _majority_language(stages, builder.texts)
     return ImportedRoadmap(

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 __all__ = ["Builder"]
 
 _LISTS = ("bullet_list", "ordered_list")
+#: A list of at least this many links under a heading lists topics (an awesome-list
+#: section), not the heading's resources.
+CATALOGUE_ITEMS = 10
 
 
 def _line(node: SyntaxTreeNode) -> int:
@@ -341,7 +344,9 @@ class Builder:
         self.label = None
         role = heading_role(text)
         is_stage = self.stage_level is not None and level <= self.stage_level
-        if level == self.title_level and self.title is None:
+        if is_stage and role == "advice" and (self.stage is None or self.stage.heading is None):
+            role = "intro"  # "# Summary" before any section: the introduction
+        if level == self.title_level and self.title is None and role is None:
             self.title = text
         elif role in ("leave", "intro"):
             self.skip_level = level
@@ -398,10 +403,10 @@ class Builder:
                 continue
             items.append(_Item(inline, children, _line(item)))
         leaves = [
-            it.inline.first_line_raw()
+            " ".join(it.inline.plain.split())
             for it in items
             if not it.inline.links
-            and not it.inline.spans
+            and not any(not url.startswith("#") for url in it.inline.internal)
             and it.inline.plain
             and it.inline.task is None
             and not _named_by_bold(it.inline)
@@ -409,6 +414,14 @@ class Builder:
         ]
         links = sum(1 for it in items if it.inline.links or it.inline.internal)
         names = classify_siblings(leaves, links=links)
+        topic = ctx.topic
+        if (
+            topic is not None
+            and topic.origin == "heading"
+            and links >= CATALOGUE_ITEMS
+            and links * 5 >= len(items) * 3
+        ):  # a long list of links under a heading: a catalogue, each item a topic
+            ctx = _Ctx(None, ctx.sink, parent=topic)
         if nested and len(items) == 1:
             names = False  # the only item of a nested list: a remark on its parent
         if not names and leaves:
@@ -435,9 +448,14 @@ class Builder:
                     self.add_resource(topic, link, inline.note_for(link), line)
             self.blocks(rest, _Ctx(topic, topic.texts))
         elif inline.links:
-            owner, sink = self.link_item(inline, ctx, line)
+            owner, sink = self.link_item(inline, ctx, line, prose=_in_prose(inline))
             self.blocks(rest, _Ctx(owner, sink))
-        elif inline.spans and ctx.topic is None and text:  # links that could not be kept
+        elif (
+            ctx.topic is None
+            and text
+            and any(not url.startswith("#") for url in inline.internal)
+            and not is_prose(first)
+        ):  # an item named by a link that could not be kept (relative, no --source)
             name, remark = split_name(inline.first_line_raw())
             topic = self.new_topic(name, line, ctx.parent, remark=_join(remark, more))
             self.task(topic, inline)
@@ -612,7 +630,11 @@ def _catalogue(node: SyntaxTreeNode) -> bool:
 
 
 def _in_prose(inline: InlineText) -> bool:
-    """True when the links of a paragraph sit in a sentence rather than stand alone."""
+    """True when the links of a paragraph or item sit inside a sentence ("Please check
+    [NOTES](…) for general information.") rather than name it ("[Tool](…) - does X.")."""
+    first = min(link.start for link in inline.links) if inline.links else 0
+    if sum(1 for ch in inline.text[:first] if ch.isalnum()) < 2:
+        return False
     text = inline.text
     for link in sorted(inline.links, key=lambda k: k.start, reverse=True):
         text = text[: link.start] + " " + text[link.end :]

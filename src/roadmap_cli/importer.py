@@ -165,8 +165,17 @@ def title_from_file(path: Path) -> str:
 
 def _heading_levels(tokens: list[Any]) -> tuple[int | None, int | None]:
     """``(title level, stage level)``: a single H1 is the title, and so is the only
-    heading of a document (a lone ``## Course name``); the next level starts stages."""
-    levels = [int(t.tag[1:]) for t in tokens if t.type == "heading_open"]
+    heading of a document (a lone ``## Course name``); the next level starts stages.
+    Boilerplate headings (Contents, License, Summary…) are not counted: a README whose
+    H1s are ``Contents``, ``Summary``, ``Curriculum`` and ``Team`` has its stages at H2."""
+    from roadmap_cli.import_boilerplate import heading_role
+
+    levels = [
+        int(t.tag[1:])
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
+        and heading_role(tokens[i + 1].content if i + 1 < len(tokens) else "") is None
+    ] or [int(t.tag[1:]) for t in tokens if t.type == "heading_open"]
     if not levels:
         return None, None
     top = min(levels)

@@ -60,6 +60,8 @@ FIRST_TOPIC = {
     "09-text-residue.md": "Llama 3.1论文精读 · 2. 预训练数据【论文精读·54】",
     "10-metadata.md": "The Book",
     "11-front-matter.md": "1. Mathematics",
+    "12-readme-sections.md": "Introduction to Computer Science and Programming using Python",
+    "13-awesome-sections.md": "CS 50 - Introduction to Computer Science, Harvard University",
     "agent.zh.md": "什么是 agent ？",
     "awesome-llm.en.md": "Attention Is All You Need",
     "go-backend.zh.md": "文档",

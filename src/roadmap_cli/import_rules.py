@@ -12,8 +12,9 @@ Ids (see README.md "Importing a Markdown roadmap"):
 * A title that leaves no ASCII word (emoji, scripts without a transliteration) gets
   ``t-`` and the first 8 hex digits of the SHA-1 of the normalised title: stable, if not
   readable.
-* Two topics with the same id: the first (in file order) keeps it, the next one gets the id
-  of its stage appended, then ``-2``, ``-3``….
+* Repeated titles take their parent's id in front (:mod:`roadmap_cli.import_ids`); two
+  topics that still get the same id: the first (in file order) keeps it, the next one gets
+  the id of its stage appended, then ``-2``, ``-3``….
 """
 
 from __future__ import annotations

@@ -1,29 +1,25 @@
 """Turn a Markdown learning roadmap into a roadmap: stages, topics and resources.
 
-The Markdown is parsed with ``markdown-it-py`` (CommonMark plus tables and
-strikethrough) and its syntax tree is read block by block:
+The Markdown is parsed with ``markdown-it-py`` (CommonMark, tables, strikethrough, task
+lists from ``mdit-py-plugins``, bare URLs linked by ``linkify-it-py``) and its syntax tree
+is read block by block (:mod:`roadmap_cli.import_builder`):
 
-* Headings: a document with exactly one H1 takes it as the roadmap title; the highest
-  remaining heading level (usually H2) starts stages; deeper headings (H3+) are topics.
-  Content before the first stage, and a document without headings, fall in a stage named
-  after the title (or the file).
-* Lists: an item with links gives resources, one per link, to the topic around it (a
-  heading topic, a labelled list, a parent item); with no topic around it (a list right
-  under a stage heading, an awesome-list), the item becomes a topic of its own, titled by
-  its first link. An item without links that has a nested list is a topic. An item without
-  links and without a nested list is a topic when it is short (a name: "PPO", "RLHF"), and
-  a remark otherwise (wider than 24 columns, a sentence mark, or the only item of a nested
-  list): remarks become the summary of the topic (or the note of the resource) they follow.
-  "name: remark" items give the topic ``name`` with the summary ``remark``.
-* A short paragraph right before a list ("**理论**：", "练手项目") names a topic that holds
-  the list. Other paragraphs are summaries; their links are resources like list links.
-* The text around a link (the item or paragraph without the link's own text, ``<br/>``
-  lines included) becomes its note. Standalone images are resources too (kind "site",
-  titled by their alt text or file name); a linked image (a badge) is its link.
-* Blockquotes are read like the text around them, tables row by row like list items, a
-  list whose links all point inside the page (a table of contents) is skipped, and code
-  blocks and rules are skipped. Only http(s) links become resources; others are reported.
-* A stage left without topics gets one topic named after the stage, holding its text.
+* Headings: a single H1 (or the only heading, or an HTML header's ``<h1>``–``<h3>``) is the
+  title; the next level starts stages; deeper headings are topics. Boilerplate sections
+  (License, Contributing, 目录…) are left out, introductions (About, 项目介绍…) join the
+  description, advice and resources (学习建议, References…) attach to the enclosing topic
+  (:mod:`roadmap_cli.import_boilerplate`).
+* Lists: a bold lead names a topic; text items are names or remarks, all siblings alike,
+  by punctuation (:mod:`roadmap_cli.import_items`); links are resources of the topic
+  around them, or topics of their own where there is none (an awesome-list); task-list
+  boxes are dropped from titles and remembered (``done``).
+* A bold label, description paragraphs and a list of links make one topic (a course
+  outline); table rows are topics (:mod:`roadmap_cli.import_tables`).
+* Badges, banners, social and translation links are not resources; relative links are
+  resolved against ``base`` when given. Whatever is not kept is recorded with its reason
+  in ``left_out`` (:mod:`roadmap_cli.import_summary`): nothing is dropped silently.
+* Containers, empty headings and a leading introduction are removed last
+  (:mod:`roadmap_cli.import_finish`).
 
 Ids are assigned afterwards by :mod:`roadmap_cli.import_ids`.
 """

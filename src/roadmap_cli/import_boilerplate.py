@@ -308,7 +308,8 @@ _SOCIAL_WORDS = (
     "公众号",
 )
 _OPTIONAL = re.compile(
-    r"可选|选学|选修|选读|可能没必要|不是必须|非必须|如果还想(?:再)?深入|如果想(?:再)?深入|进阶选读"
+    r"可选|选学|选修|选读|可能没必要|没必要|不是必须|非必须|不那么重要|不太重要|有兴趣的话|有余力"
+    r"|如果还想(?:再)?深入|如果想(?:再)?深入|进阶选读"
     r"|\boptional\b|\(optional\)|if you want to go further|going further|\bbonus\b"
     r"|nice to have|not required",
     re.IGNORECASE,

@@ -264,8 +264,12 @@ class Builder(BuilderState):
         first, more = inline.first_line()
         lead, lead_rest = inline.bold_lead()
         has_list = any(n.type in _LISTS for n in rest)
-        if not inline.links and heading_role(first) in ("advice", "resources"):
-            self.blocks(rest, ctx)  # "学习建议" under a topic: remarks on it
+        name, remark = split_name(inline.first_line_raw())
+        if not inline.links and heading_role(name) in ("advice", "resources"):
+            # "学习建议", "描述：…" under a topic: remarks on it, not a topic
+            if remark or more:
+                ctx.sink.append(_join(remark, more))
+            self.blocks(rest, ctx)
             return
         if named_by_bold(inline):
             topic = self.new_topic(lead, line, ctx.topic, remark=lead_rest)

@@ -101,7 +101,7 @@ def split_name(text: str) -> tuple[str, str]:
     if dash and dash.start() > 0 and text_width(stripped[: dash.start()]) <= 40:
         return stripped[: dash.start()].strip(), stripped[dash.end() :].strip()
     match = _TRAILING_PAREN.match(stripped)
-    if match and not is_prose(match.group("remark")) and len(match.group("remark")) >= 2:
+    if match and len(match.group("remark")) >= 2:
         name = match.group("name").strip()
         if text_width(name) >= 2:
             return name, match.group("remark").strip()

@@ -98,6 +98,8 @@ def named_by_bold(inline: InlineText) -> bool:
         if lead in inline.plain
         else rest
     )
-    ends = inline.plain.rstrip().endswith((".", "。", "!", "！", "?", "？"))
-    sentence = bool(rest) and rest[:1].isalpha() and rest[:1].islower() and ends
+    plain_end = inline.plain.rstrip()
+    ends = plain_end.endswith((".", "。", "!", "！", "?", "？")) and not plain_end.endswith("..")
+    word = rest.split(" ", 1)[0] if rest else ""
+    sentence = word.isascii() and word.isalpha() and word.islower() and ends
     return not sentence or after[:1] in ":：—-(（"

@@ -51,13 +51,14 @@ def finish_stages(builder: Builder) -> list[ImportedStage]:
     stages = [s for s in builder.stages if s.topics or s.texts or not s.had_toc]
     for stage in stages:
         kept = []
+        # a stage of bare headings (an outline) keeps them; containers go all the same
         skeleton = not any(t.resources or t.texts for t in stage.topics)
         for topic in stage.topics:
-            if skeleton or topic.resources or topic.origin in ("overview", "task"):
+            if topic.resources or topic.origin in ("overview", "task"):
                 kept.append(topic)
             elif topic.children:  # a container: its children are the topics
                 stage.texts.extend(topic.texts)
-            elif topic.texts or topic.origin not in ("heading", "label"):
+            elif skeleton or topic.texts or topic.origin not in ("heading", "label"):
                 kept.append(topic)
             else:
                 builder.drop("empty heading", topic.line, topic.title)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 __all__ = ["TRANSLATION_LABELS", "heading_role", "is_optional", "link_role"]
@@ -307,6 +308,7 @@ _SOCIAL_WORDS = (
     "交流群",
     "公众号",
 )
+_SOCIAL_TITLE = re.compile("|".join(re.escape(word) for word in _SOCIAL_WORDS), re.IGNORECASE)
 _OPTIONAL = re.compile(
     r"可选|选学|选修|选读|可能没必要|没必要|不是必须|非必须|不那么重要|不太重要|有兴趣的话|有余力"
     r"|如果还想(?:再)?深入|如果想(?:再)?深入|进阶选读"
@@ -351,11 +353,18 @@ def heading_role(title: str) -> str | None:
     return None
 
 
-def _host(url: str) -> str:
+@lru_cache(maxsize=4096)
+def _split(url: str) -> tuple[str, str]:
+    """``(host, path)`` of ``url``, host lower case; ``("", "")`` when it cannot be parsed."""
     try:
-        return (urlsplit(url).hostname or "").lower()
+        parts = urlsplit(url)
+        return (parts.hostname or "").lower(), parts.path
     except ValueError:
-        return ""
+        return "", ""
+
+
+def _host(url: str) -> str:
+    return _split(url)[0]
 
 
 def _matches(host: str, hosts: frozenset[str]) -> bool:
@@ -383,13 +392,12 @@ def link_role(url: str, title: str, *, image: bool) -> str | None:
         return "badge"
     if " ".join(title.casefold().split()) in _LANGUAGES:
         return "translation"
-    host = _host(url)
-    if host in ("github.com", "www.github.com") and urlsplit(url).path.startswith("/sponsors"):
+    host, path = _split(url)
+    if host in ("github.com", "www.github.com") and path.startswith("/sponsors"):
         return "social"
     if _matches(host, _SOCIAL_HOSTS):
         return "social"
-    lowered = title.casefold()
-    if any(word in lowered for word in _SOCIAL_WORDS):
+    if _SOCIAL_TITLE.search(title):
         return "social"
     return None
 

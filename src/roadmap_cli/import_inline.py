@@ -84,6 +84,7 @@ class InlineText:
     bolds: list[tuple[int, int]] = field(default_factory=list)  # bold runs outside links
     heading: str = ""  # the first <h1>…<h3> of an HTML block
     spans: list[tuple[int, int]] = field(default_factory=list)  # text of non-http links
+    _plain: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     def bold_lead(self) -> tuple[str, str]:
         """``(name, rest)`` when the text starts with a bold run (after links, emoji and
@@ -122,8 +123,10 @@ class InlineText:
 
     @property
     def plain(self) -> str:
-        """The text, tidied (see :func:`tidy`)."""
-        return tidy(self.text)
+        """The text, tidied (see :func:`tidy`); computed once per text."""
+        if self._plain is None or self._plain[0] != self.text:
+            self._plain = (self.text, tidy(self.text))
+        return self._plain[1]
 
     @property
     def all_struck(self) -> bool:

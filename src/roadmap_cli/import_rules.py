@@ -20,11 +20,13 @@ Ids (see README.md "Importing a Markdown roadmap"):
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
 __all__ = [
     "SLUG_LENGTH",
+    "han_count",
     "has_han",
     "looks_like_sentence",
     "resource_kind",
@@ -93,9 +95,17 @@ _HOST_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
 def has_han(text: str) -> bool:
     """True when ``text`` holds a Chinese (Han) character."""
-    return any(_is_han(ch) for ch in text)
+    return not text.isascii() and _HAN.search(text) is not None
+
+
+def han_count(text: str) -> int:
+    """How many Chinese (Han) characters ``text`` holds."""
+    return 0 if text.isascii() else len(_HAN.findall(text))
 
 
 def _is_han(ch: str) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from roadmap_cli.import_rules import has_han
+from roadmap_cli.import_rules import han_count
 from roadmap_cli.import_summary import LeftOut
 
 if TYPE_CHECKING:
@@ -225,6 +225,9 @@ def parse_markdown(
     )
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _majority_language(stages: list[ImportedStage], texts: list[str]) -> str:
     """ "zh" when Chinese characters outweigh Latin words in the titles and summaries
     (a Chinese character counts as a word), else "en"."""
@@ -232,8 +235,8 @@ def _majority_language(stages: list[ImportedStage], texts: list[str]) -> str:
     pieces = texts + [s.title for s in stages] + [t for s in stages for t in s.texts]
     pieces += [text for s in stages for t in s.topics for text in [t.title, *t.texts]]
     for piece in pieces:
-        han += sum(1 for ch in piece if has_han(ch))
-        latin += len(re.findall(r"[A-Za-z]{2,}", piece))
+        han += han_count(piece)
+        latin += len(_LATIN_WORD.findall(piece))
     return "zh" if han > 2 * latin else "en"
 
 

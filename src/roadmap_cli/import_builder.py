@@ -264,8 +264,8 @@ class Builder(BuilderState):
         first, more = inline.first_line()
         lead, lead_rest = inline.bold_lead()
         has_list = any(n.type in _LISTS for n in rest)
-        name, remark = split_name(inline.first_line_raw())
-        if not inline.links and heading_role(name) in ("advice", "resources"):
+        name, remark = split_name(inline.first_line_raw()) if not inline.links else ("", "")
+        if name and heading_role(name) in ("advice", "resources"):
             # "学习建议", "描述：…" under a topic: remarks on it, not a topic
             if remark or more:
                 ctx.sink.append(_join(remark, more))

@@ -7,6 +7,7 @@ links are kept (badges, banners, social links and translations are counted as le
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from roadmap_cli.import_boilerplate import is_optional, link_role
@@ -161,8 +162,7 @@ class BuilderState:
     def add_resource(
         self, topic: ImportedTopic, link: InlineLink, note: str, line: int, *, prose: bool = False
     ) -> None:
-        url = clean_url(link.url)
-        problem = check_url(url)
+        url, problem = _checked(link.url)
         if problem:
             self.skipped.append(f"line {line}: {url} ({problem})")
             self.drop("bad url", line, url)
@@ -207,6 +207,13 @@ class BuilderState:
                 for url in urls:
                     if not url.startswith("#"):
                         self.drop(reason, line_of(sub), url)
+
+
+@lru_cache(maxsize=8192)
+def _checked(url: str) -> tuple[str, str | None]:
+    """``url`` without tracking parameters, and what is wrong with it (None: nothing)."""
+    cleaned = clean_url(url)
+    return cleaned, check_url(cleaned)
 
 
 def link_reason(url: str) -> str:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from roadmap_cli.import_builder import Builder
     from roadmap_cli.importer import ImportedStage
 
-__all__ = ["finish_stages", "move_intro"]
+__all__ = ["absorb_only_children", "finish_stages", "move_intro"]
 
 
 def move_intro(builder: Builder) -> None:
@@ -50,6 +50,8 @@ def finish_stages(builder: Builder) -> list[ImportedStage]:
     move_intro(builder)
     stages = [s for s in builder.stages if s.topics or s.texts or not s.had_toc]
     for stage in stages:
+        absorb_only_children(stage)
+    for stage in stages:
         kept = []
         # a stage of bare headings (an outline) keeps them; containers go all the same
         skeleton = not any(t.resources or t.texts for t in stage.topics)
@@ -73,3 +75,24 @@ def finish_stages(builder: Builder) -> list[ImportedStage]:
             stage.overview.texts[:0] = stage.texts
             stage.texts = []
     return stages
+
+
+def absorb_only_children(stage: ImportedStage) -> None:
+    """A heading or label holding exactly one topic, which holds none, becomes that topic:
+    ``### Lecture 1`` over ``- YouTube video lecture`` (with its link) gives one topic
+    "Lecture 1" with the link, not a lone "YouTube video lecture" that only its place
+    could tell from the others."""
+    gone: set[int] = set()
+    for topic in stage.topics:
+        if topic.resources or topic.origin not in ("heading", "label") or len(topic.kids) != 1:
+            continue
+        kid = topic.kids[0]
+        if kid.kids or kid not in stage.topics or id(kid) in gone or kid.origin == "task":
+            continue
+        topic.resources.extend(kid.resources)
+        topic.texts.extend(kid.texts)
+        topic.optional = topic.optional or kid.optional
+        topic.children, topic.kids = 0, []
+        gone.add(id(kid))
+    if gone:
+        stage.topics = [t for t in stage.topics if id(t) not in gone]

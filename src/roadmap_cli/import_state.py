@@ -113,6 +113,7 @@ class BuilderState:
         topic.optional = is_optional(title, remark) or (parent is not None and parent.optional)
         if parent is not None:
             parent.children += 1
+            parent.kids.append(topic)
         if remark:
             topic.texts.append(remark)
         stage.topics.append(topic)

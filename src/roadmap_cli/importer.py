@@ -84,6 +84,7 @@ class ImportedTopic:
     parent: str = ""  # the title of the heading, label or item it sits under (or stage)
     origin: str = "item"  # heading, label, item, row, link or overview
     children: int = 0  # topics made under it
+    kids: list[ImportedTopic] = field(default_factory=list, repr=False)  # those topics
     done: bool = False  # a ticked task-list box
     duration: str = ""
     effort: str = ""

@@ -49,7 +49,7 @@ EXAMPLE_SOURCES = {
 FIRST_TOPIC = {
     "01-bold-leads.md": "Linear Algebra",
     "02-checklist.md": "Implement a vector",
-    "03-duplicates.md": "YouTube video lecture",
+    "03-duplicates.md": "Lecture 1: Introduction",
     "04-boilerplate.md": "Syntax",
     "05-badges.md": "LangGraph",
     "06-course-outline.md": (

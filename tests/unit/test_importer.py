@@ -175,8 +175,8 @@ def test_headings_h1_title_h2_stages_h3_topics(tmp_path: Path) -> None:
     assert data["title"] == "My plan"
     assert data["description"] == "Intro."
     assert [s["title"] for s in data["stages"]] == ["Part A", "Part B"]
-    # "Topic one" only holds "Topic two": a container, not a topic of its own
-    assert [t["title"] for t in data["stages"][0]["topics"]] == ["Topic two"]
+    # "Topic one" only holds "Topic two": the two are one topic, named by the heading
+    assert [t["title"] for t in data["stages"][0]["topics"]] == ["Topic one"]
     assert [t["title"] for t in data["stages"][1]["topics"]] == ["Part B"]  # never empty
 
 

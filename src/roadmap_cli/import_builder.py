@@ -144,7 +144,9 @@ class Builder(BuilderState):
             and not self.is_toc(following)
         ):
             if role is not None:  # "参考资料：" before a list: the list is the topic's
+                before, self.remarks_only = self.remarks_only, True
                 self.read_list(following, here, nested=False)
+                self.remarks_only = before
             elif catalogue(following):  # an awesome-list category: each item a topic
                 label = self.new_topic(text, line_of(node), here.topic, origin="label")
                 self.read_list(following, Ctx(None, label.texts, parent=label), nested=False)
@@ -186,16 +188,17 @@ class Builder(BuilderState):
             return
         elif is_stage and role == "advice" and self.stage is not None:
             self.headings = []  # 结语, 学习建议: words on the stage before
-            self.attach = True
+            self.attach = self.remarks_only = True
         elif is_stage:
             self.stage = ImportedStage(text, line, f"{'#' * level} {text}")
             self.stages.append(self.stage)
             self.headings = []
-            self.attach = False
+            self.attach = self.remarks_only = False
         else:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
             self.attach = role is not None and not self.headings
+            self.remarks_only = role is not None
             if role is None:  # advice and resources go to the enclosing topic
                 parent = self.headings[-1][1] if self.headings else None
                 topic = self.new_topic(text, line, parent, origin="heading")
@@ -264,6 +267,16 @@ class Builder(BuilderState):
         first, more = inline.first_line()
         lead, lead_rest = inline.bold_lead()
         has_list = any(n.type in _LISTS for n in rest)
+        if self.remarks_only:  # advice or resources: remarks and links, never topics
+            if inline.links:
+                here = Ctx(ctx.topic, ctx.sink, attach=True)  # no topic around: the overview
+                owner, sink = self.link_item(inline, here, line, prose=in_prose(inline))
+                self.blocks(rest, Ctx(owner, sink, attach=True))
+            else:
+                if text:
+                    ctx.sink.append(text)
+                self.blocks(rest, ctx)
+            return
         name, remark = split_name(inline.first_line_raw()) if not inline.links else ("", "")
         if name and heading_role(name) in ("advice", "resources"):
             # "学习建议", "描述：…" under a topic: remarks on it, not a topic

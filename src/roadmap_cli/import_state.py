@@ -77,6 +77,7 @@ class BuilderState:
         self.skip_level: int | None = None  # inside a left-out or intro section
         self.skip_reason = "boilerplate"  # or "intro link": the section's text is kept
         self.attach = False  # inside an advice/resources section with no topic around
+        self.remarks_only = False  # inside an advice/resources section: no new topics
         self.skipped: list[str] = []
         self.left_out: list[LeftOut] = []
 

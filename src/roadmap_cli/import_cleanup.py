@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 __all__ = ["strip_invisible", "strip_markers", "strip_site_suffix"]
 
@@ -60,8 +59,3 @@ def strip_site_suffix(title: str) -> str:
         if cut != title and cut.strip():
             return cut.strip()
     return title
-
-
-def is_emoji_only(text: str) -> bool:
-    """True when ``text`` holds symbols and punctuation only (no letter or digit)."""
-    return not any(unicodedata.category(ch)[0] in "LN" for ch in text)

@@ -29,7 +29,6 @@ __all__ = [
     "InlineLink",
     "InlineText",
     "inline_of",
-    "join_cells",
     "tidy",
     "tidy_title",
     "title_from_url",
@@ -301,27 +300,6 @@ def inline_of(node: SyntaxTreeNode, base: str | None = None) -> InlineText:
     out.links = kept
     for link in out.nested:
         link.url = link.url.strip().replace(" ", "%20")
-    return out
-
-
-def join_cells(cells: list[InlineText]) -> InlineText:
-    """A table row as one piece of text: its non-empty cells joined with " · "; ``name``
-    is the first cell's text when that cell holds no link."""
-    out = InlineText()
-    if cells and not cells[0].links:
-        out.name = tidy_title(cells[0].text)
-    for cell in cells:
-        if not cell.text.strip() and not cell.links:
-            continue
-        if out.text:
-            out.text += " · "
-        shift = len(out.text)
-        out.text += cell.text
-        for link in cell.links:
-            link.start += shift
-            link.end += shift
-            out.links.append(link)
-        out.internal.extend(cell.internal)
     return out
 
 

@@ -1,5 +1,5 @@
 """Rules the Markdown importer applies to single values: ids from titles, resource kinds
-from URLs, how wide and how sentence-like a piece of text is.
+from URLs, how wide a piece of text is (whether it is prose: :mod:`roadmap_cli.import_items`).
 
 Ids (see README.md "Importing a Markdown roadmap"):
 
@@ -28,7 +28,6 @@ __all__ = [
     "SLUG_LENGTH",
     "han_count",
     "has_han",
-    "looks_like_sentence",
     "resource_kind",
     "slugify",
     "text_width",
@@ -40,7 +39,6 @@ SLUG_LENGTH = 32
 #: Ids never exceed this many characters (the roadmap format allows 80).
 ID_LIMIT = 80
 
-_SENTENCE_ENDS = "。！？；!?;"
 _HOST_KINDS: tuple[tuple[str, str], ...] = (
     ("arxiv.org", "paper"),
     ("openreview.net", "paper"),
@@ -121,18 +119,6 @@ def _is_han(ch: str) -> bool:
 def text_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide (CJK) characters count 2, others 1."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def looks_like_sentence(text: str, limit: int = 24) -> bool:
-    """True when ``text`` reads as a remark rather than the name of something to study:
-    wider than ``limit`` columns, containing a sentence mark (。！？；!?;), or ending with a
-    full stop."""
-    stripped = text.strip()
-    return (
-        text_width(stripped) > limit
-        or any(ch in _SENTENCE_ENDS for ch in stripped)
-        or stripped.endswith((".", "。"))
-    )
 
 
 def _ascii_words(chunk: str) -> list[str]:

@@ -222,3 +222,34 @@ def test_curriculum_table_fields_are_shown(roadmap: Roadmap, tmp_path: Path) -> 
     shown = roadmap("--roadmap", str(out), "show", "calculus-1a")
     assert shown.exit_code == 0, shown.stderr
     assert "13 weeks" in shown.stdout and "6-10 hours/week" in shown.stdout
+
+
+AGENT = Path(__file__).resolve().parents[2].parent / "shared/examples/markdown-roadmaps/agent.zh.md"
+
+
+def test_shared_example_keeps_marks_when_sections_move_and_go(
+    roadmap: Roadmap, tmp_path: Path
+) -> None:
+    """The agent roadmap has '子任务分解' twice (under 概述 and under Planning): the marks
+    stay on the same items when 概述 is deleted and the sections after Planning reversed."""
+    import pytest
+
+    if not AGENT.is_file():
+        pytest.skip(f"{AGENT} is not here")
+    text = AGENT.read_text("utf-8")
+    md = _write(tmp_path, "agent.md", text)
+    out = tmp_path / "agent.toml"
+    assert roadmap("import", str(md), "-o", str(out)).exit_code == 0
+    before = tomllib.loads(out.read_text("utf-8"))
+    planning = next(s for s in before["stages"] if s["title"] == "Planning")
+    marked = [t["id"] for t in planning["topics"]] + ["dify"]
+    assert roadmap("--roadmap", str(out), "done", *marked).exit_code == 0
+    sections = text.split("\n## ")
+    head, rest = sections[0], sections[1:]
+    kept = [s for s in rest if not s.startswith("概述")]
+    moved = kept[:2] + list(reversed(kept[2:]))
+    md.write_text("\n## ".join([head, *moved]), "utf-8")
+    run = roadmap("import", str(md), "-o", str(out), "--force")
+    assert run.exit_code == 0, run.stderr
+    statuses = _statuses(roadmap, out)
+    assert {t for t, status in statuses.items() if status == "done"} == set(marked)

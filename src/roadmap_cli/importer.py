@@ -4,8 +4,9 @@ The Markdown is parsed with ``markdown-it-py`` (CommonMark, tables, strikethroug
 lists from ``mdit-py-plugins``, bare URLs linked by ``linkify-it-py``) and its syntax tree
 is read block by block (:mod:`roadmap_cli.import_builder`):
 
-* Headings: a single H1 (or the only heading, or an HTML header's ``<h1>``–``<h3>``) is the
-  title; the next level starts stages; deeper headings are topics. Boilerplate sections
+* Headings: a single H1 (or a heading opening the document alone at its level, or an HTML
+  header's ``<h1>``–``<h3>``, else an H1 opening the document) is the title; the next level
+  starts stages; deeper headings are topics. Boilerplate sections
   (License, Contributing, 目录…) are left out, introductions (About, 项目介绍…) join the
   description, advice and resources (学习建议, References…) attach to the enclosing topic
   (:mod:`roadmap_cli.import_boilerplate`).
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from roadmap_cli.import_inline import tidy_title
 from roadmap_cli.import_rules import han_count
 from roadmap_cli.import_summary import LeftOut
 
@@ -176,10 +178,29 @@ def _heading_levels(tokens: list[Any]) -> tuple[int | None, int | None]:
     if not levels:
         return None, None
     top = min(levels)
-    if (top == 1 and levels.count(1) == 1) or len(levels) == 1:
+    first = _first_heading(tokens)
+    lone_first = first is not None and first[0] == top and levels.count(top) == 1
+    if (top == 1 and levels.count(1) == 1) or len(levels) == 1 or lone_first:
         rest = [level for level in levels if level != top]
         return top, min(rest) if rest else None
     return None, top
+
+
+_CONTENT = frozenset(
+    ("paragraph_open", "bullet_list_open", "ordered_list_open", "table_open", "blockquote_open")
+)
+
+
+def _first_heading(tokens: list[Any]) -> tuple[int, str] | None:
+    """``(level, text)`` of the document's first heading when it opens the document (only
+    HTML blocks, a banner or badges, come before it), else None."""
+    for i, token in enumerate(tokens):
+        if token.type in _CONTENT:
+            return None
+        if token.type == "heading_open":
+            text = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            return int(token.tag[1:]), text
+    return None
 
 
 def parse_markdown(
@@ -213,7 +234,9 @@ def parse_markdown(
     builder = Builder(file_title, title_level, stage_level, base)
     builder.blocks(SyntaxTreeNode(tokens).children, None)
     stages = builder.finish()
-    title = builder.title or file_title
+    first = _first_heading(tokens)
+    opening = tidy_title(first[1]) if first is not None and first[0] == 1 else ""
+    title = builder.title or opening or file_title
     if not stages and builder.texts:  # only an introduction: one topic holding it
         stage = ImportedStage(title, 1, None)
         stage.topics.append(ImportedTopic(title, 1, texts=builder.texts, origin="overview"))

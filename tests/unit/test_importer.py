@@ -182,7 +182,7 @@ def test_headings_h1_title_h2_stages_h3_topics(tmp_path: Path) -> None:
 
 def test_several_h1_headings_become_stages(tmp_path: Path) -> None:
     data = imported(tmp_path, "# One\n\n- a\n\n# Two\n\n- b\n", "several.md")
-    assert data["title"] == "several"
+    assert data["title"] == "One"  # the heading opening the document names it
     assert [s["title"] for s in data["stages"]] == ["One", "Two"]
 
 
@@ -246,7 +246,7 @@ def test_relative_links_are_reported_not_imported(tmp_path: Path) -> None:
 
 
 def test_same_link_twice_in_a_topic_is_one_resource(tmp_path: Path) -> None:
-    markdown = "## A\n\n### Scaling\n\n- [Paper](https://arxiv.org/abs/2001.08361)\n" * 1
+    markdown = "# Plan\n\n## A\n\n### Scaling\n\n- [Paper](https://arxiv.org/abs/2001.08361)\n"
     markdown += "- [Paper](https://arxiv.org/abs/2001.08361) again\n"
     data = imported(tmp_path, markdown)
     assert len(topic(data, "Scaling")["resources"]) == 1
@@ -254,7 +254,7 @@ def test_same_link_twice_in_a_topic_is_one_resource(tmp_path: Path) -> None:
 
 
 def test_strings_that_need_escaping_round_trip(tmp_path: Path) -> None:
-    markdown = '## S\n\n### say "hi" \\\\ back\\slash\n\n- [a "q"](https://e.example/) tab\there\n'
+    markdown = '# T\n\n## S\n\n### say "hi" \\\\ back\\slash\n\n- [a "q"](https://e.example/) tab\there\n'
     data = imported(tmp_path, markdown)
     assert topics(data)[0]["title"] == 'say "hi" \\ back\\slash'
     assert resources(data)[0]["title"] == 'a "q"'

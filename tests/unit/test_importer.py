@@ -254,7 +254,9 @@ def test_same_link_twice_in_a_topic_is_one_resource(tmp_path: Path) -> None:
 
 
 def test_strings_that_need_escaping_round_trip(tmp_path: Path) -> None:
-    markdown = '# T\n\n## S\n\n### say "hi" \\\\ back\\slash\n\n- [a "q"](https://e.example/) tab\there\n'
+    markdown = (
+        '# T\n\n## S\n\n### say "hi" \\\\ back\\slash\n\n- [a "q"](https://e.example/) tab\there\n'
+    )
     data = imported(tmp_path, markdown)
     assert topics(data)[0]["title"] == 'say "hi" \\ back\\slash'
     assert resources(data)[0]["title"] == 'a "q"'

@@ -203,8 +203,11 @@ def run_import(
     base = source or (previous.roadmap.get("source") if previous is not None else None)
     roadmap = parse_markdown(markdown, file_title, base=base)
     if not roadmap.stages:
+        counts = count_by_reason(roadmap.left_out)
+        what = ", ".join(f"{n} {reason}" for reason, n in counts.items())
         raise RoadmapError(
-            f"{path}: found nothing to import (no sections, lists, links or text)",
+            f"{path}: found nothing to import"
+            + (f" (only what is left out: {what})" if what else " (no sections, lists or text)"),
             "give a Markdown file that lists what to learn",
         )
     assign_ids(

@@ -113,14 +113,16 @@ def base_env(data_dir: Path, **extra: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Run:
-    """One finished child process: wall time (s), peak resident memory (MiB), exit status
-    and its output."""
+    """One finished child process: wall time (s), peak resident memory (MiB), exit status,
+    its output, and the CPU time it used (user + system, s: unlike the wall time, hardly
+    affected by other processes on a busy machine)."""
 
     seconds: float
     max_rss_mib: float
     returncode: int
     stdout: bytes
     stderr: bytes
+    cpu_seconds: float = 0.0
 
 
 def run(
@@ -173,7 +175,12 @@ def run(
         err.seek(0)
         factor = 1024 if sys.platform != "darwin" else 1  # macOS reports bytes
         return Run(
-            seconds, usage.ru_maxrss * factor / 2**20, proc.returncode, out.read(), err.read()
+            seconds,
+            usage.ru_maxrss * factor / 2**20,
+            proc.returncode,
+            out.read(),
+            err.read(),
+            usage.ru_utime + usage.ru_stime,
         )
 
 

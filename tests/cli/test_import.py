@@ -44,7 +44,7 @@ def plan(tmp_path: Path) -> Path:
 def test_prints_toml_on_stdout_without_output(roadmap: Roadmap, plan: Path) -> None:
     run = roadmap("import", str(plan))
     assert run.exit_code == 0, run.stderr
-    assert run.stderr == ""
+    assert run.stderr.startswith("Printed roadmap study-plan with 2 stages")  # the summary
     data = tomllib.loads(run.stdout)
     assert data["id"] == "study-plan"
     assert data["title"] == "Study plan"

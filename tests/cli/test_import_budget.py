@@ -24,7 +24,7 @@ SCRIPT = Path(sys.executable).with_name("roadmap")
 #: A read-only command must not import these (they exist for writing).
 WRITE_ONLY = frozenset({"filelock"})
 #: Only the command that needs it imports each of these (tui: textual; plan --ics: icalendar).
-ONE_COMMAND = frozenset({"textual", "icalendar", "fsrs"})
+ONE_COMMAND = frozenset({"textual", "icalendar"})
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def test_undo_reverts_a_log(roadmap) -> None:
     assert roadmap("log", "attention", "30m").exit_code == 0
     undo = roadmap("undo")
     assert undo.exit_code == 0
-    assert "attention: 30m logged" in undo.stdout
+    assert "30m logged on attention" in undo.stdout
     report = roadmap("report", "--json").json()["time"]
     assert report["minutes"] == 120
     assert "(undone)" in roadmap("history").stdout

@@ -28,10 +28,10 @@ def test_list_stage_header_shows_the_whole_roadmaps_numbers(roadmap) -> None:
 def test_report_says_one_completion_not_1_completions(roadmap) -> None:
     assert roadmap("done", "numpy").exit_code == 0
     said = " ".join(roadmap("report").stdout.split())
-    assert "1 completion or note" in said
+    assert "1 completion, note or review" in said
     assert "1 completions" not in said
     assert roadmap("note", "numpy", "more").exit_code == 0
-    assert "2 completions and notes" in " ".join(roadmap("report").stdout.split())
+    assert "2 completions, notes and reviews" in " ".join(roadmap("report").stdout.split())
 
 
 def test_the_svg_report_loads_nothing_remote(roadmap, tmp_path: Path) -> None:

@@ -3,8 +3,9 @@
 :func:`run_import` is the whole core of the command: the Markdown is parsed
 (:mod:`roadmap_cli.importing.markdown`), ids are assigned keeping those of an earlier output file
 (:mod:`roadmap_cli.importing.ids`), the TOML is written out (:mod:`roadmap_cli.importing.toml_out`)
-and checked with :func:`roadmap_cli.roadmap.catalog.check_roadmap` before anything is written, so
-an import never leaves an invalid roadmap file; the file is written atomically.
+and checked with :func:`roadmap_cli.validation.check_parsed` before anything is written (on
+the data the text holds, built directly: the produced TOML is never parsed back), so an
+import never leaves an invalid roadmap file; the file is written atomically.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import shlex
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
+from roadmap_cli.importing.summary import LeftOut, count_by_reason
 
 __all__ = ["ImportResult", "run_import"]
 
@@ -38,7 +40,13 @@ class ImportResult:
         warnings: validation warnings (e.g. missing English titles), as text.
         skipped: links that did not become resources, as ``"line N: URL (reason)"``.
         notices: other things worth saying (an unreadable earlier file).
+        left_out: everything read but not made a topic or resource, with its reason
+            (:mod:`roadmap_cli.importing.summary`).
+        ticked: ids of topics whose task-list box is ticked (``- [x]``).
+        recorded: with ``--progress``, the ids newly recorded as done (else None).
     """
+
+    RENDERER: ClassVar[str] = "roadmap_cli.render.import_"
 
     source: Path
     output: Path | None
@@ -54,11 +62,17 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    ticked: list[str] = field(default_factory=list)
+    recorded: list[str] | None = None
+    verbose: bool = False  # the text summary lists left-out items one by one
+    to_stderr: bool = False  # the TOML went to stdout: the summary goes to stderr
 
     def to_json(self) -> dict[str, Any]:
         """``{source, output, id, title, language, counts: {stages, topics, resources},
-        kept_ids, replaced, warnings, skipped_links, notices, toml}``; ``toml`` is the file
-        text when there is no ``output``, else null."""
+        kept_ids, replaced, warnings, skipped_links, notices, left_out: {counts: {reason:
+        n}, items: [{reason, line, what}]}, ticked: [ids], recorded_done: [ids] | null,
+        toml}``; ``toml`` is the file text when there is no ``output``, else null."""
         return {
             "source": str(self.source),
             "output": str(self.output) if self.output else None,
@@ -75,6 +89,12 @@ class ImportResult:
             "warnings": self.warnings,
             "skipped_links": self.skipped,
             "notices": self.notices,
+            "left_out": {
+                "counts": count_by_reason(self.left_out),
+                "items": [item.to_json() for item in self.left_out],
+            },
+            "ticked": self.ticked,
+            "recorded_done": self.recorded,
             "toml": None if self.output else self.text,
         }
 
@@ -166,8 +186,8 @@ def run_import(
     """
     from roadmap_cli.importing.ids import assign_ids, read_previous
     from roadmap_cli.importing.markdown import parse_markdown, title_from_file
-    from roadmap_cli.importing.toml_out import write_toml
-    from roadmap_cli.roadmap.catalog import check_roadmap
+    from roadmap_cli.importing.toml_out import roadmap_dict, write_toml
+    from roadmap_cli.roadmap.checks import check_parsed
     from roadmap_cli.support.clock import now_utc
 
     _check_options(roadmap_id, source)
@@ -185,18 +205,22 @@ def run_import(
         )
     markdown = _read_markdown(path)
     file_title = title_from_file(path)
-    roadmap = parse_markdown(markdown, file_title)
-    if not roadmap.stages:
-        raise RoadmapError(
-            f"{path}: found nothing to import (no sections, lists, links or text)",
-            "give a Markdown file that lists what to learn",
-        )
-    notices: list[str] = []
     previous = None
+    notices: list[str] = []
     if output is not None:
         previous, reason = read_previous(output)
         if reason:
             notices.append(f"could not read the ids of the existing {output} ({reason})")
+    base = source or (previous.roadmap.get("source") if previous is not None else None)
+    roadmap = parse_markdown(markdown, file_title, base=base)
+    if not roadmap.stages:
+        counts = count_by_reason(roadmap.left_out)
+        what = ", ".join(f"{n} {reason}" for reason, n in counts.items())
+        raise RoadmapError(
+            f"{path}: found nothing to import"
+            + (f" (only what is left out: {what})" if what else " (no sections, lists or text)"),
+            "give a Markdown file that lists what to learn",
+        )
     assign_ids(
         roadmap, roadmap_id=roadmap_id, file_title=file_title, source=source, previous=previous
     )
@@ -212,7 +236,7 @@ def run_import(
         "unchanged keep their ids (so progress carries over) and what you added to them.",
     ]
     text = write_toml(roadmap, header)
-    checked, problems = check_roadmap(text.encode("utf-8"))
+    checked, problems = check_parsed(roadmap_dict(roadmap))  # the data of ``text``
     if checked is None:
         errors = [str(p) for p in problems if p.severity == "error"]
         raise RoadmapFileError(
@@ -249,4 +273,6 @@ def run_import(
         warnings=[str(p) for p in problems if p.severity == "warning"],
         skipped=roadmap.skipped,
         notices=notices,
+        left_out=roadmap.left_out,
+        ticked=[t.id for t in roadmap.topics() if t.done],
     )

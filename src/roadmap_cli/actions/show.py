@@ -48,7 +48,7 @@ class ShowTopicResult:
 
     def to_json(self) -> dict[str, Any]:
         """``{topic: {id, title, title_en, stage, status, since, optional, summary,
-        summary_en, editor_note, editor_note_en, requires, required_by, notes,
+        summary_en, duration, effort, editor_note, editor_note_en, requires, required_by, notes,
         resources, done_elsewhere: [{roadmap, topic, at}], review: {mode, in_review, due,
         due_day, reviews, last_review, last_rating, recall}}}``."""
         t = self.topic
@@ -59,6 +59,8 @@ class ShowTopicResult:
                 "since": iso_or_none(self.state.since),
                 "optional": t.optional,
                 **guidance_json(t),
+                "duration": t.duration,
+                "effort": t.effort,
                 "aliases": list(t.aliases),
                 "requires": [topic_ref(r, s) for r, s in self.requires],
                 "required_by": [topic_ref(r, s) for r, s in self.required_by],

@@ -3,9 +3,14 @@
 :func:`assign_ids` gives every stage and topic of an
 :class:`~roadmap_cli.importing.markdown.ImportedRoadmap` an id. Re-importing over an earlier output
 file (``roadmap import FILE.md -o out.toml --force``) first reads that file with
-:func:`read_previous`; then a topic keeps the id it had when it has the same title in the
-same stage, else the same title anywhere (if that title was unique), else exactly the same
-links (a renamed topic). A kept topic also keeps what was added to it by hand: ``title_en``,
+:func:`read_previous`; then a topic whose title occurs more than once (“YouTube video
+lecture” ×7) keeps the id of the earlier topic of that title that shares a link with it;
+other topics keep the id they had when they have the same title in the same stage, else the
+same title anywhere (if that title was unique), else exactly the same links (a renamed
+topic). A new id is made from the title; for a repeated title, from its parent's title
+(the heading, label or item it sits under, or its stage) and its own:
+``lecture-2-youtube-video-lecture``, so removing or moving one block never hands its id to
+another. A kept topic also keeps what was added to it by hand: ``title_en``,
 ``aliases``, ``requires`` (those that still resolve) and ``optional``. Stages keep their
 id and ``title_en`` by title; the roadmap keeps its ``id``, ``title_en`` and ``source``.
 Everything else gets a new id made from its title (:func:`roadmap_cli.importing.rules.slugify`).
@@ -19,6 +24,7 @@ version) is replaced so, and kept as an alias, so progress follows the topic.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +34,9 @@ from roadmap_cli.importing.rules import slugify, unique_id
 
 __all__ = ["Previous", "assign_ids", "read_previous"]
 
+#: A repeated title's id starts with its parent's, cut to this many characters.
+PARENT_LENGTH = 24
+
 
 @dataclass
 class _OldTopic:
@@ -36,6 +45,7 @@ class _OldTopic:
     aliases: list[str] = field(default_factory=list)
     requires: list[str] = field(default_factory=list)
     optional: bool | None = None
+    title: str = ""
 
 
 @dataclass
@@ -48,14 +58,16 @@ class Previous:
         by_place: ``(stage title, topic title)`` → the topic's id and hand-made fields.
         by_title: topic title → the same, for titles that occurred once.
         by_links: the topic's resource URLs (in order) → the same, when unique.
+        by_url: one resource URL → the topic that has it, when only one has it.
         topic_ids: every topic id the file held.
     """
 
     roadmap: dict[str, str] = field(default_factory=dict)
     stages: dict[str, tuple[str, str]] = field(default_factory=dict)
-    by_place: dict[tuple[str, str], _OldTopic] = field(default_factory=dict)
+    by_place: dict[tuple[str, str], _OldTopic | None] = field(default_factory=dict)
     by_title: dict[str, _OldTopic | None] = field(default_factory=dict)
     by_links: dict[tuple[str, ...], _OldTopic | None] = field(default_factory=dict)
+    by_url: dict[str, _OldTopic | None] = field(default_factory=dict)
     topic_ids: set[str] = field(default_factory=set)
 
 
@@ -104,10 +116,12 @@ def read_previous(path: Path) -> tuple[Previous | None, str | None]:
                 _strings(topic.get("aliases")),
                 _strings(topic.get("requires")),
                 optional if isinstance(optional, bool) else None,
+                _text(topic, "title"),
             )
-            title = _text(topic, "title")
+            title = old.title
             previous.topic_ids.add(old.id)
-            previous.by_place.setdefault((stage_title, title), old)
+            place = (stage_title, title)
+            previous.by_place[place] = None if place in previous.by_place else old
             previous.by_title[title] = None if title in previous.by_title else old
             resources = topic.get("resources")
             links = tuple(
@@ -117,6 +131,8 @@ def read_previous(path: Path) -> tuple[Previous | None, str | None]:
             )
             if links:
                 previous.by_links[links] = None if links in previous.by_links else old
+            for url in dict.fromkeys(links):
+                previous.by_url[url] = None if url in previous.by_url else old
     return previous, None
 
 
@@ -186,8 +202,18 @@ def assign_ids(
             taken.add(topic.id)
         return True
 
+    counts = Counter(t.title.casefold() for t in roadmap.topics())
+    repeated = {title for title, n in counts.items() if n > 1}
+    for topic in roadmap.topics():  # 0: a repeated title: by its links first
+        if topic.title.casefold() in repeated:
+            matches = {id(m): m for r in topic.resources if (m := old.by_url.get(r.url))}
+            same = [m for m in matches.values() if m.title == topic.title]
+            if len(same) == 1:
+                keep(topic, same[0])
     for stage in roadmap.stages:  # 1: same title in the same stage, or a unique title
         for topic in stage.topics:
+            if id(topic) in kept or topic.title.casefold() in repeated:
+                continue
             if not keep(topic, old.by_place.get((stage.title, topic.title))):
                 keep(topic, old.by_title.get(topic.title))
     for topic in roadmap.topics():  # 2: the same links (a renamed topic)
@@ -195,11 +221,15 @@ def assign_ids(
         if links and id(topic) not in kept:
             keep(topic, old.by_links.get(links))
     taken.update(alias for t in roadmap.topics() for alias in t.aliases)
-    for stage in roadmap.stages:  # 3: new ids from titles
+    for stage in roadmap.stages:  # 3: new ids from titles (and parents, for repeated ones)
         for topic in stage.topics:
             if not topic.id:
                 base = slugify(topic.title)
                 qualifier = stage.id if stage.id != base else "overview"
+                if topic.title.casefold() in repeated and topic.parent:
+                    parent = slugify(topic.parent, PARENT_LENGTH)
+                    base = base if parent == base else f"{parent}-{base}"
+                    qualifier = ""
                 topic.id = unique_id(base, qualifier, taken)
 
     ids = {t.id for t in roadmap.topics()}

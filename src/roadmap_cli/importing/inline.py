@@ -5,7 +5,11 @@ HTML block) into its text and the links in it, for :mod:`roadmap_cli.importing.m
 remembered: what follows it in a list item is continuation text); ``<a href>`` and
 ``<img src>`` in inline or block HTML count as links and images; inline code keeps its
 backticks; emphasis, bold and strikethrough give their text. Only absolute http(s) links
-are kept as links; other targets are listed in ``internal``.
+are kept as links; relative targets are resolved against ``base`` (the ``--source``
+address) when one is given; other targets are listed in ``internal``. A task-list box
+(``- [x]``, read by mdit-py-plugins' tasklists) sets ``task``; bold runs are remembered
+(``bolds``) so a bold lead can name a topic; a link whose only content is an image is titled
+by the image's alt text and marked ``badge`` when the image is a badge.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from roadmap_cli.importing.boilerplate import is_badge_url
+from roadmap_cli.importing.cleanup import strip_invisible, strip_markers
 from roadmap_cli.support.textsafe import clean_block, clean_line
 
 if TYPE_CHECKING:
@@ -23,7 +29,6 @@ __all__ = [
     "InlineLink",
     "InlineText",
     "inline_of",
-    "join_cells",
     "tidy",
     "tidy_title",
     "title_from_url",
@@ -33,8 +38,10 @@ _EDGE = " \t\n-–—:：|·,，、;；"
 
 
 def tidy(text: str) -> str:
-    """Collapse spaces in each line, drop empty lines, trim separators at both ends."""
-    lines = (" ".join(line.split()) for line in clean_block(text).split("\n"))
+    """Collapse spaces in each line, drop empty lines, trim separators at both ends;
+    invisible characters, alert markers (``[!NOTE]``) and emoji shortcodes removed."""
+    cleaned = strip_markers(strip_invisible(clean_block(text)), code=False)
+    lines = (" ".join(line.split()) for line in cleaned.split("\n"))
     out = "\n".join(line for line in lines if line)
     for empty in ("()", "（）", "[]"):
         out = out.replace(empty, "")
@@ -44,8 +51,10 @@ def tidy(text: str) -> str:
 
 
 def tidy_title(text: str) -> str:
-    """One line, spaces collapsed, control characters and trailing colons removed."""
-    return " ".join(clean_line(text).split()).strip(" :：")
+    """One line, spaces collapsed; control and invisible characters, alert markers, emoji
+    shortcodes, backticks and trailing colons removed."""
+    text = strip_markers(strip_invisible(clean_line(text)))
+    return " ".join(text.split()).strip(" :：-–—|·")
 
 
 @dataclass
@@ -55,6 +64,8 @@ class InlineLink:
     image: bool
     start: int
     end: int
+    badge: bool = False  # a link around a badge image (or a badge image)
+    images: list[str] = field(default_factory=list)  # URLs of images inside the link
 
 
 @dataclass
@@ -67,6 +78,34 @@ class InlineText:
     struck: int = 0  # characters inside ~~strikethrough~~
     name: str = ""  # a table row's first cell, when it holds no link
     soft: int = -1  # where the first soft line break is, or -1
+    nested: list[InlineLink] = field(default_factory=list)  # images/links inside a link
+    task: bool | None = None  # a task-list box: True ticked, False empty
+    bolds: list[tuple[int, int]] = field(default_factory=list)  # bold runs outside links
+    heading: str = ""  # the first <h1>…<h3> of an HTML block
+    spans: list[tuple[int, int]] = field(default_factory=list)  # text of non-http links
+    _plain: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def bold_lead(self) -> tuple[str, str]:
+        """``(name, rest)`` when the text starts with a bold run (after links, emoji and
+        spaces only: ``[Chapter 1](x.md) **Name** (remark)``), else ``("", "")``. ``rest``
+        is the text after the bold run, parentheses and separators trimmed."""
+        for start, end in self.bolds[:1]:
+            if not _only_link_text(self, start):
+                return "", ""
+            name = tidy_title(self.text[start:end])
+            rest = tidy(self.text[end:])
+            if rest.startswith(("(", "（")) and rest.endswith((")", "）")):
+                rest = rest[1:-1].strip()
+            return name, rest
+        return "", ""
+
+    @property
+    def bold_only(self) -> bool:
+        """True when all the text is one bold run (a label: ``**Lecture 1: Intro**``)."""
+        if len(self.bolds) != 1:
+            return False
+        start, end = self.bolds[0]
+        return not tidy(self.text[:start] + self.text[end:])
 
     def first_line(self) -> tuple[str, str]:
         """The text up to the first line break (soft or hard), and the rest, tidied."""
@@ -74,10 +113,19 @@ class InlineText:
         cut = min(cuts) if cuts else len(self.text)
         return tidy(self.text[:cut]), tidy(self.text[cut:])
 
+    def first_line_raw(self) -> str:
+        """The text up to the first line break, spaces inside kept (two spaces can
+        separate a name from a remark), ends trimmed."""
+        cuts = [i for i in (self.text.find("\n"), self.soft) if i >= 0]
+        cut = min(cuts) if cuts else len(self.text)
+        return strip_markers(strip_invisible(clean_line(self.text[:cut]))).strip(_EDGE)
+
     @property
     def plain(self) -> str:
-        """The text, tidied (see :func:`tidy`)."""
-        return tidy(self.text)
+        """The text, tidied (see :func:`tidy`); computed once per text."""
+        if self._plain is None or self._plain[0] != self.text:
+            self._plain = (self.text, tidy(self.text))
+        return self._plain[1]
 
     @property
     def all_struck(self) -> bool:
@@ -85,8 +133,26 @@ class InlineText:
         return self.struck > 0 and self.struck >= len(self.text.strip())
 
     def note_for(self, link: InlineLink) -> str:
-        """The text around ``link``: everything but its own text."""
-        return tidy(self.text[: link.start] + self.text[link.end :])
+        """The text around ``link``: everything but its own text, unless cutting it out
+        would leave a hole in a sentence ("check out the ."): then the whole text."""
+        before, after = self.text[: link.start], self.text[link.end :]
+        left, right = before.rstrip(" \t"), after.lstrip(" \t")
+        if left and right and left[-1] not in _HOLE_EDGES and right[0] not in _HOLE_EDGES:
+            return tidy(self.text)
+        return tidy(before + after)
+
+
+_HOLE_EDGES = " \t\n-–—:：|·,，、;；()（）[]【】@/"
+
+
+def _only_link_text(inline: InlineText, start: int) -> bool:
+    """True when everything before ``start`` with a letter in it is link text."""
+    covered = [False] * start
+    spans = [(link.start, link.end) for link in inline.links] + inline.spans
+    for first, last in spans:
+        for i in range(max(0, first), min(start, last)):
+            covered[i] = True
+    return all(covered[i] or not inline.text[i].isalnum() for i in range(start))
 
 
 class _Tag(HTMLParser):
@@ -96,6 +162,8 @@ class _Tag(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out = out
         self.open: list[tuple[str, int]] = []
+        self.images: list[tuple[str, str]] = []  # (src, alt) inside the open <a>
+        self.heading_at = -1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -103,9 +171,20 @@ class _Tag(HTMLParser):
             self.out.text += "\n"
         elif tag == "a" and values.get("href"):
             self.open.append((values["href"], len(self.out.text)))
-        elif tag == "img" and values.get("src") and not self.open:
-            at = len(self.out.text)
-            self.out.links.append(InlineLink(values.get("alt", ""), values["src"], True, at, at))
+            self.images = []
+        elif tag == "img" and values.get("src"):
+            if self.open:
+                self.images.append((values["src"], values.get("alt", "")))
+            else:
+                at = len(self.out.text)
+                image = InlineLink(values.get("alt", ""), values["src"], True, at, at)
+                image.badge = is_badge_url(values["src"])
+                self.out.links.append(image)
+        elif tag == "input" and values.get("type") == "checkbox":
+            self.out.task = "checked" in values
+        elif tag in ("h1", "h2", "h3") and not self.out.heading and self.heading_at < 0:
+            self.out.text += "\n"
+            self.heading_at = len(self.out.text)
         elif tag in ("p", "div", "li", "tr"):
             self.out.text += "\n"
 
@@ -113,13 +192,40 @@ class _Tag(HTMLParser):
         if tag == "a" and self.open:
             href, start = self.open.pop()
             title = self.out.text[start:]
-            self.out.links.append(InlineLink(title, href, False, start, len(self.out.text)))
+            link = InlineLink(title, href, False, start, len(self.out.text))
+            link.images = [src for src, _ in self.images]
+            if not title.strip() and self.images:
+                link.title = " ".join(alt for _, alt in self.images if alt)
+                link.badge = all(is_badge_url(src) for src, _ in self.images)
+            self.images = []
+            self.out.links.append(link)
+        elif tag in ("h1", "h2", "h3") and self.heading_at >= 0:
+            self.out.heading = tidy_title(self.out.text[self.heading_at :])
+            self.out.text = self.out.text[: self.heading_at] + "\n"
+            self.heading_at = len(self.out.text) + 10**9  # only the first heading
 
     def handle_data(self, data: str) -> None:
         self.out.text += data
 
 
-def _flatten(node: SyntaxTreeNode, out: InlineText, html: _Tag) -> None:
+class _LazyTag:
+    """An HTML reader made only when a block holds inline HTML (most hold none)."""
+
+    def __init__(self, out: InlineText) -> None:
+        self.out = out
+        self.tag: _Tag | None = None
+
+    def feed(self, data: str) -> None:
+        if self.tag is None:
+            self.tag = _Tag(self.out)
+        self.tag.feed(data)
+
+    def close(self) -> None:
+        if self.tag is not None:
+            self.tag.close()
+
+
+def _flatten(node: SyntaxTreeNode, out: InlineText, html: _LazyTag, top: bool = False) -> None:
     for child in node.children:
         kind = child.type
         if kind == "text" or kind == "code_inline":
@@ -135,66 +241,92 @@ def _flatten(node: SyntaxTreeNode, out: InlineText, html: _Tag) -> None:
             html.feed(child.content)
         elif kind == "image":
             at = len(out.text)
-            out.links.append(
-                InlineLink(child.content, str(child.attrs.get("src", "")), True, at, at)
-            )
+            src = str(child.attrs.get("src", ""))
+            image = InlineLink(child.content, src, True, at, at)
+            image.badge = is_badge_url(src)
+            out.links.append(image)
         elif kind == "link":
             start = len(out.text)
             inner = InlineText()
-            _flatten(child, inner, _Tag(inner))
+            inner_html = _LazyTag(inner)
+            _flatten(child, inner, inner_html)
+            inner_html.close()
             out.text += inner.text
-            title = inner.text or " ".join(i.title for i in inner.links)
+            images = [i for i in inner.links if i.image]
+            title = inner.text if inner.text.strip() else " ".join(i.title for i in images)
             href = str(child.attrs.get("href", ""))
-            out.links.append(InlineLink(title, href, False, start, len(out.text)))
+            end = len(out.text)
+            if child.markup == "linkify":  # a bare URL: sentence punctuation is not part of it
+                cut = href.rstrip(".,:;!?'\"。，：；！？")
+                end -= len(href) - len(cut)
+                href, title = cut, title[: len(title) - (len(href) - len(cut))] or cut
+            link = InlineLink(title, href, False, start, end)
+            link.images = [i.url for i in images]
+            link.badge = bool(images) and not inner.text.strip() and all(i.badge for i in images)
+            out.nested.extend(inner.links + inner.nested)
+            out.links.append(link)
         else:  # strong, em, s, …: their text
             before = len(out.text)
             _flatten(child, out, html)
             if kind == "s":
                 out.struck += len(out.text) - before
+            elif kind == "strong" and top:
+                out.bolds.append((before, len(out.text)))
 
 
-def inline_of(node: SyntaxTreeNode) -> InlineText:
-    """Flatten a block holding inline content (paragraph, heading, cell, HTML block)."""
+def inline_of(node: SyntaxTreeNode, base: str | None = None) -> InlineText:
+    """Flatten a block holding inline content (paragraph, heading, cell, HTML block);
+    relative link targets are resolved against ``base`` (an http(s) URL) when given."""
     out = InlineText()
-    html = _Tag(out)
+    html = _LazyTag(out)
     if node.type == "html_block":
         html.feed(node.content)
     else:
         for child in node.children:
             if child.type == "inline":
-                _flatten(child, out, html)
+                _flatten(child, out, html, top=True)
     html.close()
     kept = []
     for link in out.links:
         url = link.url.strip().replace(" ", "%20")
+        if base and url and not url.startswith("#") and _is_relative(url):
+            url = resolve(base, url)
         if url.lower().startswith(("http://", "https://")):
             link.url = url
             kept.append(link)
         elif url:
             out.internal.append(url)
+            out.spans.append((link.start, link.end))
     out.links = kept
+    for link in out.nested:
+        link.url = link.url.strip().replace(" ", "%20")
     return out
 
 
-def join_cells(cells: list[InlineText]) -> InlineText:
-    """A table row as one piece of text: its non-empty cells joined with " · "; ``name``
-    is the first cell's text when that cell holds no link."""
-    out = InlineText()
-    if cells and not cells[0].links:
-        out.name = tidy_title(cells[0].text)
-    for cell in cells:
-        if not cell.text.strip() and not cell.links:
-            continue
-        if out.text:
-            out.text += " · "
-        shift = len(out.text)
-        out.text += cell.text
-        for link in cell.links:
-            link.start += shift
-            link.end += shift
-            out.links.append(link)
-        out.internal.extend(cell.internal)
-    return out
+def _is_relative(url: str) -> bool:
+    head = url.split("/", 1)[0]
+    return ":" not in head and not url.startswith("//")
+
+
+def resolve(base: str, url: str) -> str:
+    """``url`` (relative) resolved against ``base``, the address of the Markdown file: a
+    GitHub repository address (``https://github.com/o/r``) stands for its README on the
+    default branch (``…/blob/HEAD/README.md``), so ``docs/x.md`` gives
+    ``https://github.com/o/r/blob/HEAD/docs/x.md``; a ``blob`` URL gives its folder."""
+    from urllib.parse import urljoin, urlsplit
+
+    parts = urlsplit(base)
+    segments = [p for p in parts.path.split("/") if p]
+    if parts.hostname in ("github.com", "www.github.com") and len(segments) == 2:
+        base = f"{parts.scheme}://{parts.netloc}/{segments[0]}/{segments[1]}/blob/HEAD/README.md"
+    elif (
+        parts.hostname in ("github.com", "www.github.com")
+        and len(segments) >= 4
+        and segments[2] in ("tree",)
+        and not base.endswith("/")
+    ):
+        base += "/"  # a folder
+    return urljoin(base, url)
 
 
 def title_from_url(url: str) -> str:

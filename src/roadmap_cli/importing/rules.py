@@ -1,5 +1,5 @@
 """Rules the Markdown importer applies to single values: ids from titles, resource kinds
-from URLs, how wide and how sentence-like a piece of text is.
+from URLs, how wide a piece of text is (whether it is prose: :mod:`roadmap_cli.importing.items`).
 
 Ids (see README.md "Importing a Markdown roadmap"):
 
@@ -12,20 +12,22 @@ Ids (see README.md "Importing a Markdown roadmap"):
 * A title that leaves no ASCII word (emoji, scripts without a transliteration) gets
   ``t-`` and the first 8 hex digits of the SHA-1 of the normalised title: stable, if not
   readable.
-* Two topics with the same id: the first (in file order) keeps it, the next one gets the id
-  of its stage appended, then ``-2``, ``-3``….
+* Repeated titles take their parent's id in front (:mod:`roadmap_cli.importing.ids`); two
+  topics that still get the same id: the first (in file order) keeps it, the next one gets
+  the id of its stage appended, then ``-2``, ``-3``….
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
 __all__ = [
     "SLUG_LENGTH",
+    "han_count",
     "has_han",
-    "looks_like_sentence",
     "resource_kind",
     "slugify",
     "text_width",
@@ -33,11 +35,10 @@ __all__ = [
 ]
 
 #: Ids made from titles are cut (at a word boundary) after this many characters.
-SLUG_LENGTH = 48
+SLUG_LENGTH = 32
 #: Ids never exceed this many characters (the roadmap format allows 80).
 ID_LIMIT = 80
 
-_SENTENCE_ENDS = "。！？；!?;"
 _HOST_KINDS: tuple[tuple[str, str], ...] = (
     ("arxiv.org", "paper"),
     ("openreview.net", "paper"),
@@ -92,9 +93,17 @@ _HOST_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
 def has_han(text: str) -> bool:
     """True when ``text`` holds a Chinese (Han) character."""
-    return any(_is_han(ch) for ch in text)
+    return not text.isascii() and _HAN.search(text) is not None
+
+
+def han_count(text: str) -> int:
+    """How many Chinese (Han) characters ``text`` holds."""
+    return 0 if text.isascii() else len(_HAN.findall(text))
 
 
 def _is_han(ch: str) -> bool:
@@ -110,18 +119,6 @@ def _is_han(ch: str) -> bool:
 def text_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide (CJK) characters count 2, others 1."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def looks_like_sentence(text: str, limit: int = 24) -> bool:
-    """True when ``text`` reads as a remark rather than the name of something to study:
-    wider than ``limit`` columns, containing a sentence mark (。！？；!?;), or ending with a
-    full stop."""
-    stripped = text.strip()
-    return (
-        text_width(stripped) > limit
-        or any(ch in _SENTENCE_ENDS for ch in stripped)
-        or stripped.endswith((".", "。"))
-    )
 
 
 def _ascii_words(chunk: str) -> list[str]:

@@ -11,18 +11,25 @@ characters escaped; empty optional fields are left out, ``title_en`` is always w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from roadmap_cli.importing.markdown import ImportedRoadmap, ImportedStage, ImportedTopic
 from roadmap_cli.importing.rules import text_width
 from roadmap_cli.roadmap.model import ROADMAP_SCHEMA
 
-__all__ = ["toml_string", "write_toml"]
+__all__ = ["roadmap_dict", "toml_string", "write_toml"]
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
 def _escape(text: str, *, multiline: bool) -> str:
+    if _NEEDS_ESCAPE.search(text) is None:  # the common case: nothing to escape
+        return text
     out = []
     for ch in text:
         if ch == "\n":
@@ -79,6 +86,10 @@ def _topic_lines(topic: ImportedTopic) -> list[str]:
         lines.append("optional = true")
     if topic.aliases:
         lines.append(f"aliases = {_array(topic.aliases)}")
+    if topic.duration:
+        lines.append(f"duration = {toml_string(topic.duration)}")
+    if topic.effort:
+        lines.append(f"effort = {toml_string(topic.effort)}")
     for resource in topic.resources:
         lines.append("")
         lines.append("[[stages.topics.resources]]")
@@ -117,3 +128,53 @@ def write_toml(roadmap: ImportedRoadmap, header: list[str]) -> str:
     for number, stage in enumerate(roadmap.stages, start=1):
         lines.extend(_stage_lines(number, stage))
     return "\n".join(lines) + "\n"
+
+
+def _topic_dict(topic: ImportedTopic) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": topic.id, "title": topic.title, "title_en": topic.title_en}
+    if topic.summary:
+        out["summary"] = topic.summary
+    if topic.requires:
+        out["requires"] = list(topic.requires)
+    if topic.optional:
+        out["optional"] = True
+    if topic.aliases:
+        out["aliases"] = list(topic.aliases)
+    if topic.duration:
+        out["duration"] = topic.duration
+    if topic.effort:
+        out["effort"] = topic.effort
+    if topic.resources:
+        out["resources"] = []
+        for resource in topic.resources:
+            item = {"title": resource.title, "url": resource.url, "kind": resource.kind}
+            if resource.note:
+                item["note"] = resource.note
+            out["resources"].append(item)
+    return out
+
+
+def roadmap_dict(roadmap: ImportedRoadmap) -> dict[str, Any]:
+    """Exactly what ``tomllib.loads(write_toml(roadmap, header))`` returns, built without
+    parsing: ``roadmap import`` validates this instead of parsing the text it just wrote
+    (a test checks the two are equal on every file of the import corpus)."""
+    out: dict[str, Any] = {
+        "schema": ROADMAP_SCHEMA,
+        "id": roadmap.id,
+        "title": roadmap.title,
+        "title_en": roadmap.title_en,
+        "language": roadmap.language,
+    }
+    if roadmap.source:
+        out["source"] = roadmap.source
+    if roadmap.description:
+        out["description"] = roadmap.description
+    out["stages"] = []
+    for stage in roadmap.stages:
+        item: dict[str, Any] = {"id": stage.id, "title": stage.title, "title_en": stage.title_en}
+        if stage.summary:
+            item["summary"] = stage.summary
+        if stage.topics:
+            item["topics"] = [_topic_dict(topic) for topic in stage.topics]
+        out["stages"].append(item)
+    return out

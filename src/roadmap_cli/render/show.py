@@ -67,6 +67,9 @@ def render_show(result: ShowTopicResult | ShowStageResult, lang: str) -> None:
     if topic.aliases:
         former = Text(", ".join(topic.aliases), style="muted")
         emit_lines(console, hang(Text("Former ids: ", style="muted"), former, width))
+    for label, value in (("Duration: ", topic.duration), ("Effort: ", topic.effort)):
+        if value:
+            emit_lines(console, hang(label, Text(value), width))
     about = guidance_lines(names, topic, width)
     if about:
         emit_lines(console, Text(""), *about)

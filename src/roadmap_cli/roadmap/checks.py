@@ -19,7 +19,14 @@ from roadmap_cli.roadmap.model import ROADMAP_SCHEMA, Roadmap
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["MAX_ROADMAP_BYTES", "Problem", "check_roadmap", "close_matches", "format_location"]
+__all__ = [
+    "MAX_ROADMAP_BYTES",
+    "Problem",
+    "check_parsed",
+    "check_roadmap",
+    "close_matches",
+    "format_location",
+]
 
 #: Roadmap files larger than this are refused before parsing.
 MAX_ROADMAP_BYTES = 64 * 1024 * 1024
@@ -232,6 +239,13 @@ def check_roadmap(data: bytes) -> tuple[Roadmap | None, list[Problem]]:
     raw, problems = _parse_toml(data)
     if raw is None:
         return None, problems
+    return check_parsed(raw)
+
+
+def check_parsed(raw: dict[str, Any]) -> tuple[Roadmap | None, list[Problem]]:
+    """Validate a roadmap document already parsed from TOML (or built as the exact data a
+    TOML file holds, as ``roadmap import`` does for the file it writes); the rest is as
+    :func:`check_roadmap`, which parses and then calls this. Never raises for bad input."""
     schema = raw.get("schema")
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > ROADMAP_SCHEMA:
         return None, [

@@ -130,6 +130,8 @@ class Topic(_Plain):
     optional: bool = False
     aliases: list[str] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
+    duration: str | None = None  # as the source says it: "13 weeks"
+    effort: str | None = None  # as the source says it: "6-10 hours/week"
 
     def display_title(self, lang: str, roadmap_language: str) -> str:
         """Title in ``lang`` ("zh" or "en"): ``title_en`` for English when the roadmap's

@@ -111,6 +111,8 @@ class Topic(_Model):
     optional: bool = False
     aliases: list[Id] = []
     resources: list[Resource] = []
+    duration: str | None = None
+    effort: str | None = None
 
 
 class Stage(_Model):

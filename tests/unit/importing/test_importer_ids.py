@@ -47,7 +47,7 @@ def test_slugify_without_ascii_words_is_a_stable_hash() -> None:
 def test_slugify_always_gives_a_valid_short_id(title: str) -> None:
     slug = slugify(title)
     assert ID_PATTERN.fullmatch(slug)
-    assert len(slug) <= 48
+    assert len(slug) <= 32
 
 
 def test_unique_id_adds_the_stage_then_a_number() -> None:
@@ -113,7 +113,7 @@ def test_duplicate_titles_get_distinct_deterministic_ids() -> None:
     markdown = "## Basics\n\n### Videos\n\n## Redis\n\n### Videos\n\n### Videos\n"
     roadmap = parse_markdown(markdown, "plan")
     assign_ids(roadmap, roadmap_id=None, file_title="plan")
-    assert [t.id for t in roadmap.topics()] == ["videos", "videos-redis", "videos-2"]
+    assert [t.id for t in roadmap.topics()] == ["basics-videos", "redis-videos", "redis-videos-2"]
 
 
 PLAN = "## Basics\n\n- Attention\n- [Lecture](https://youtu.be/a)\n- Scaling laws\n"

@@ -51,6 +51,17 @@ def command(
             "--force", help="Replace FILE if it exists, keeping the ids of unchanged topics."
         ),
     ] = False,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress",
+            help="Record ticked boxes ('- \\[x]') as done in the roadmap's progress (undoable).",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("-v", "--verbose", help="List everything left out, one by one."),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Turn a Markdown learning roadmap into a roadmap TOML file.
@@ -58,7 +69,9 @@ def command(
     Headings become stages and topics, list items topics and resources, links resources
     with the text around them as notes. The result passes 'roadmap validate' and works at
     once with --roadmap. Re-importing with --force keeps the ids (and so the progress) of
-    topics whose titles are unchanged.
+    topics whose titles are unchanged. A summary follows every import: what was made, and
+    everything left out by reason (badges, boilerplate sections, relative links…; -v lists
+    them). --progress records ticked boxes ('- \\[x]') as done; 'roadmap undo' reverts it.
 
     Examples:
 
@@ -67,14 +80,29 @@ def command(
       roadmap --roadmap agent.toml next
 
       roadmap import agent.zh.md -o agent.toml --force
+
+      roadmap import checklist.md -o plan.toml --progress
     """
     from roadmap_cli.actions.import_ import run_import
+    from roadmap_cli.errors import UsageError
 
     app = app_context(ctx)
+    if progress and output is None:
+        raise UsageError(
+            "--progress: the roadmap must be saved for its progress to mean anything",
+            "add -o FILE.toml, then use it with --roadmap FILE.toml",
+        )
     result = run_import(file, output=output, roadmap_id=roadmap_id, source=source, force=force)
+    result.verbose = verbose
+    if progress and result.ticked:
+        from roadmap_cli.importing.ticked import record_ticked
+        from roadmap_cli.support.clock import now_utc
+
+        store = app.store_for(result.roadmap_id)
+        result.recorded = record_ticked(store, result.ticked, now_utc()).recorded
     if output is None and not as_json:
         sys.stdout.write(result.text)
-        return
+        result.to_stderr = True
     if as_json:
         emit_json(result)
         return

@@ -1,0 +1,108 @@
+"""Is a list item the name of something to study, or a remark? And what is its name?
+
+Punctuation, not width, marks prose: a remark ends like a sentence (``。！？.!?``), holds a
+sentence mark inside (``；;``), or reads as several clauses (two or more commas and more
+than 40 columns); very long text (over 90 columns) is prose too. Siblings in one list are
+classified alike (:func:`classify_siblings`): a list that has links beside its text, or
+whose texts are mostly prose, makes every text item a remark; otherwise every text item
+names a topic.
+
+Names (:func:`split_name`): a bold lead (``**Hooks** useState``), ``name: remark``,
+``name  remark`` (two spaces or more), ``name (remark)`` and ``name — remark`` give the
+name and the remark separately.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roadmap_cli.importing.rules import text_width
+
+__all__ = ["classify_siblings", "is_prose", "is_sentences", "split_name"]
+
+_SENTENCE_END = tuple("。！？.!?…")
+_SENTENCE_MARKS = "；;"
+_CLAUSE = re.compile(r"[，,、]")
+_WIDE_GAP = re.compile(r"\s{2,}|\u3000")
+_DASH = re.compile(r"\s+[—–-]{1,2}\s+")
+_TWO_SENTENCES = re.compile(r"[。！？]\s*\S|[a-z]{3,}[.!?]\s+[A-Z]")
+_NUMBERED = re.compile(r"(?:\b\d+|\b[IVX]+|第.+[章节课讲周部篇])$")
+_TRAILING_PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<remark>[^()（）]+)[)）]$")
+
+
+def is_prose(text: str) -> bool:
+    """True when ``text`` reads as a remark rather than a name (see the module docstring).
+    A trailing ``(…)`` is left out of the judgement (``GPT (1, 2, 3, 4)`` is a name)."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    match = _TRAILING_PAREN.match(stripped)
+    core = match.group("name") if match else stripped
+    if core.endswith(("...", "…")) and not core.endswith(". ..."):
+        core = core.rstrip(".… ")  # "device, CPU, GPU, ..." is a list, not a sentence
+    if core.endswith(_SENTENCE_END) or any(mark in core for mark in _SENTENCE_MARKS):
+        return True
+    if _TWO_SENTENCES.search(core):
+        return True
+    width = text_width(core)
+    if width > 90:
+        return True
+    clauses = len(_CLAUSE.findall(core))
+    return (clauses >= 2 and width > 40) or (clauses >= 1 and width > 60)
+
+
+def is_sentences(text: str) -> bool:
+    """True when ``text`` holds more than one sentence (or a ``；``): too much for a label,
+    however it is formatted. One sentence ending in a full stop is not."""
+    return any(mark in text for mark in _SENTENCE_MARKS) or bool(_TWO_SENTENCES.search(text))
+
+
+def classify_siblings(texts: list[str], *, links: int) -> bool:
+    """Whether the link-less, list-less items ``texts`` of one list name topics (True) or
+    are remarks (False); all alike. ``links``: how many items of the list have links;
+    text items outnumbered by links are remarks on them."""
+    if not texts:
+        return True
+    prose = sum(1 for text in texts if _prose_item(text))
+    if links:
+        return prose == 0 and len(texts) > links
+    return prose * 2 < len(texts)
+
+
+def _prose_item(text: str) -> bool:
+    """An item is prose when its name is, or when it ends like a sentence."""
+    name, _ = split_name(text)
+    core = text.strip().rstrip(".… ") if text.strip().endswith(("...", "…")) else text.strip()
+    return is_prose(name) or core.endswith(_SENTENCE_END)
+
+
+def split_name(text: str) -> tuple[str, str]:
+    """``(name, remark)`` of an item's first line; remark ``""`` when there is none.
+
+    ``"numpy: python 数据处理基本库"`` → ``("numpy", "python 数据处理基本库")``;
+    ``"ControlNet (ICCV best paper)  作者是张吕敏，大神"`` → ``("ControlNet (ICCV best
+    paper)", "作者是张吕敏，大神")``; ``"llama3 的预训练(比较简单)"`` → ``("llama3 的预训练",
+    "比较简单")``.
+    """
+    stripped = text.strip()
+    gap = _WIDE_GAP.search(stripped)
+    if gap and gap.start() > 0 and stripped[gap.end() :].strip():
+        name, remark = split_name(stripped[: gap.start()])
+        return name, "\n".join(p for p in (remark, stripped[gap.end() :].strip()) if p)
+    for colon in (": ", "：", ":"):
+        head, sep, tail = stripped.partition(colon)
+        if sep and head.strip() and tail.strip() and text_width(head) <= 40:
+            if colon == ":" and (tail[:1].isdigit() or "//" in tail[:3]):
+                continue  # 10:30, https://
+            if _NUMBERED.search(head.strip()):
+                break  # "Lecture 1: Intro", "第三章：…" name a whole item
+            return head.strip(), tail.strip()
+    dash = _DASH.search(stripped)
+    if dash and dash.start() > 0 and text_width(stripped[: dash.start()]) <= 40:
+        return stripped[: dash.start()].strip(), stripped[dash.end() :].strip()
+    match = _TRAILING_PAREN.match(stripped)
+    if match and len(match.group("remark")) >= 2:
+        name = match.group("name").strip()
+        if text_width(name) >= 2:
+            return name, match.group("remark").strip()
+    return stripped, ""

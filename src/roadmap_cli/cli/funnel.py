@@ -50,8 +50,21 @@ class RoadmapGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from roadmap_cli.cli.fastparams import install
+        from roadmap_cli.cli.localize import (
+            localize_command,
+            localize_typer_strings,
+            preread_language,
+            wants_help,
+        )
+        from roadmap_cli.support.i18n import get_language, set_language
 
         install(self)  # plain option values without pydantic: faster start-up and completion
+        argv = sys.argv[1:] if args is None else list(args)
+        set_language(preread_language(argv))  # before any help or message is rendered
+        if get_language() != "en" and wants_help(argv):
+            import typer.rich_utils  # noqa: F401  (typer imports it to render help anyway)
+        localize_typer_strings()
+        localize_command(self, self.context_settings.get("help_option_names", ["--help"]))
         code = _run(self, args, prog_name or "roadmap", complete_var, extra)
         if standalone_mode:
             sys.exit(code)

@@ -8,16 +8,17 @@ from roadmap_cli.actions.list import ListResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import (
-    LABELS,
     Lang,
     bar,
     counts_text,
     emit_lines,
+    label,
     mark,
     title_text,
     topic_rows,
     topic_title,
 )
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 
 
@@ -49,4 +50,8 @@ def render_list(result: ListResult, lang: str) -> None:
             shown += 1
         emit_lines(console, Text(""), hang("", line, width, indent=2), topic_rows(rows, width))
     if result.status_filter and not shown:
-        console.print(Text(f"No topic is {LABELS[result.status_filter]}.", style="muted"))
+        console.print(
+            Text(
+                _("No topic is {status}.").format(status=label(result.status_filter)), style="muted"
+            )
+        )

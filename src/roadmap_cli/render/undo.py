@@ -8,9 +8,10 @@ from roadmap_cli.actions.undo import UndoResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import (
-    LABELS,
     emit_lines,
+    label,
 )
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 
 
@@ -20,10 +21,14 @@ def render_undo(result: UndoResult, lang: str) -> None:
     for event in result.undone:
         line = Text()
         if event.status is not None:
-            line.append(f"{clean_line(event.topic or '')} → {LABELS[event.status]}", style="id")
+            line.append(f"{clean_line(event.topic or '')} → {label(event.status)}", style="id")
         else:
-            line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note or '')}")
+            line.append(
+                _("note on {topic}: {note}").format(
+                    topic=clean_line(event.topic or ""), note=clean_line(event.note or "")
+                )
+            )
         if event.topic in result.now_status:
             status = result.now_status[event.topic]
-            line.append(f"  (now {LABELS[status]})", style="muted")
-        emit_lines(console, hang("Undid: ", line, console.width))
+            line.append("  " + _("(now {status})").format(status=label(status)), style="muted")
+        emit_lines(console, hang(_("Undid: "), line, console.width))

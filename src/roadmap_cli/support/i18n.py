@@ -12,12 +12,14 @@ library, lazily):
       raise UsageError(_("unknown stage {stage!r}").format(stage=query), _("run 'roadmap list'"))
       console.print(_("Next: {title}").format(title=title))
       ngettext("{n} topic", "{n} topics", n).format(n=n)
+      plural(n, "topic")   # roadmap_cli.support.words: the nouns counted everywhere
 
   Translate the *template*, then ``.format()`` it with named fields (never an f-string
   inside ``_()``: the extractor only sees literal strings, and named fields let the
   translation reorder them). Keep ids, commands and option names (``roadmap next``,
   ``--lang``) as they are inside the message; the Chinese keeps them in ASCII too.
-- A string defined at import time (a table, a constant) is marked with :func:`N_` and
+- A string defined at import time (a table, a constant) is marked with :func:`N_` (a
+  singular/plural pair with :func:`Nn_`) and
   translated where it is shown: ``LABELS = {"done": N_("done")}`` ... ``_(LABELS[s])``.
   (``_()`` at import time would freeze the language of the first import.)
 - ``--help`` texts (typer ``help=``, the command docstrings, the epilog) need no marking:
@@ -49,7 +51,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import gettext as _gettext
 
-__all__ = ["DOMAIN", "N_", "_", "get_language", "locale_dir", "ngettext", "set_language"]
+__all__ = ["DOMAIN", "N_", "Nn_", "_", "get_language", "locale_dir", "ngettext", "set_language"]
 
 #: The gettext domain: the catalogs are ``locale/<lang>/LC_MESSAGES/roadmap.mo``.
 DOMAIN = "roadmap"
@@ -85,9 +87,7 @@ def _catalog() -> _gettext.NullTranslations | None:
     if found is None:
         import gettext
 
-        found = gettext.translation(
-            DOMAIN, locale_dir(), languages=[_language], fallback=True
-        )
+        found = gettext.translation(DOMAIN, locale_dir(), languages=[_language], fallback=True)
         _translations[_language] = found
     return found
 
@@ -112,3 +112,9 @@ def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it (tables built at import
     time); translate it with :func:`_` where it is shown."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction (like ``ngettext`` without a count);
+    translate it with ``ngettext(singular, plural, n)`` where the count is known."""
+    return singular, plural

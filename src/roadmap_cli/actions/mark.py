@@ -18,6 +18,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.progress.events import Event, Status, format_time
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.i18n import _
 
 
 @dataclass
@@ -97,7 +98,7 @@ def mark(
     now = now_utc()
     at = parse_when(when, now) if when is not None else now
     if note is not None and not note.strip():
-        raise UsageError("--note: the note is empty", "write the note text after --note")
+        raise UsageError(_("--note: the note is empty"), _("write the note text after --note"))
     status = VERBS[verb]
 
     def record(progress: Progress) -> list[Change]:

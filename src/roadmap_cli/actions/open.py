@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
@@ -66,19 +67,25 @@ def choose(topic: Topic, index: int | None, every: bool) -> list[tuple[int, Reso
     """
     resources = list(topic.resources)
     if every and index is not None:
-        raise UsageError("--all and --index exclude each other", "give one of them")
+        raise UsageError(_("--all and --index exclude each other"), _("give one of them"))
     if not resources:
         raise RoadmapError(
-            f"topic {topic.id!r} lists no resources to open",
-            f"'roadmap search' finds topics with resources; 'roadmap show {topic.id}' shows it",
+            _("topic {id!r} lists no resources to open").format(id=topic.id),
+            _("'roadmap search' finds topics with resources; '{command}' shows it").format(
+                command=f"roadmap show {topic.id}"
+            ),
         )
     if every:
         return list(enumerate(resources, 1))
     number = 1 if index is None else index
     if not 1 <= number <= len(resources):
         raise UsageError(
-            f"--index {number}: topic {topic.id!r} has {plural(len(resources), 'resource')}",
-            f"use --index 1 to {len(resources)} (numbers as in 'roadmap show {topic.id}')",
+            _("--index {number}: topic {id!r} has {resources}").format(
+                number=number, id=topic.id, resources=plural(len(resources), "resource")
+            ),
+            _("use --index 1 to {n} (numbers as in '{command}')").format(
+                n=len(resources), command=f"roadmap show {topic.id}"
+            ),
         )
     return [(number, resources[number - 1])]
 
@@ -150,14 +157,21 @@ def browser_problem() -> tuple[str, str]:
 
     from roadmap_cli.support.textsafe import clean_line
 
-    hint = "open the URL above yourself"
     browser = os.environ.get("BROWSER", "")
     if browser.strip():
         return (
-            f"no browser could be started: BROWSER={clean_line(browser)!r} failed",
-            f"{hint}, or set BROWSER to a browser command that works (e.g. firefox)",
+            _("no browser could be started: BROWSER={command!r} failed").format(
+                command=clean_line(browser)
+            ),
+            _(
+                "open the URL above yourself, or set BROWSER to a browser command that works "
+                "(e.g. firefox)"
+            ),
         )
-    return "no browser could be started here", f"{hint}, or set BROWSER to a browser command"
+    return (
+        _("no browser could be started here"),
+        _("open the URL above yourself, or set BROWSER to a browser command"),
+    )
 
 
 def open_resources(
@@ -184,8 +198,10 @@ def open_resources(
         problem = check_url(resource.url)
         if problem:
             raise RoadmapError(
-                f"resource {number} of {topic.id!r}: refusing to open it: {problem}",
-                "only http and https links are opened; fix the roadmap file",
+                _("resource {number} of {id!r}: refusing to open it: {problem}").format(
+                    number=number, id=topic.id, problem=problem
+                ),
+                _("only http and https links are opened; fix the roadmap file"),
             )
     chosen = [
         Chosen(number, resource, opener(resource.url) if launch else False)

@@ -36,6 +36,7 @@ from roadmap_cli.cli.commands import next as next_
 from roadmap_cli.cli.commands import open as open_
 from roadmap_cli.cli.funnel import RoadmapGroup
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["COMMANDS", "app", "main"]
 
@@ -63,7 +64,10 @@ def _path_option(name: str, value: str | None, what: str) -> Path | None:
     if value is None:
         return None
     if not value.strip():
-        raise UsageError(f"{name}: the path is empty", f"give {name} a {what}, or leave it out")
+        raise UsageError(
+            _("{option}: the path is empty").format(option=name),
+            _("give {option} a {what}, or leave it out").format(option=name, what=_(what)),
+        )
     return Path(value).expanduser()
 
 
@@ -105,8 +109,8 @@ def options(
 ) -> None:
     """Track your way through a learning roadmap."""
     ctx.obj = AppContext(
-        roadmap_file=_path_option("--roadmap", roadmap, "roadmap file"),
-        data_dir=_path_option("--data-dir", data_dir, "folder"),
+        roadmap_file=_path_option("--roadmap", roadmap, N_("roadmap file")),
+        data_dir=_path_option("--data-dir", data_dir, N_("folder")),
         lang=check_language(lang or default_language()),
     )
 

@@ -18,6 +18,7 @@ from typer._click import exceptions as click_exceptions  # typer >= 0.29 vendors
 from typer.core import TyperGroup
 
 from roadmap_cli.errors import ExitStatus, RoadmapError
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 
 __all__ = ["RoadmapGroup", "say_error"]
@@ -29,10 +30,10 @@ def say_error(message: str, hint: str | None = None, details: Sequence[str] = ()
         sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     )
     red, dim, reset = ("\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
-    lines = [f"{red}roadmap: error:{reset} {clean_line(message)}"]
+    lines = [f"{red}roadmap: {_('error:')}{reset} {clean_line(message)}"]
     lines += [f"  {clean_line(d)}" for d in details]
     if hint:
-        lines.append(f"{dim}hint:{reset} {clean_line(hint)}")
+        lines.append(f"{dim}{_('hint:')}{reset} {clean_line(hint)}")
     sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
 
@@ -107,20 +108,24 @@ def _run(
         return ExitStatus.SUCCESS
     except click_exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else prog_name
-        message = exc.format_message().replace("Value error, ", "")
-        say_error(message, f"see '{command} --help'")
+        from roadmap_cli.cli.localize import translate_click_message
+
+        message = translate_click_message(exc.format_message().replace("Value error, ", ""))
+        say_error(message, _("see '{command}'").format(command=f"{command} --help"))
         return ExitStatus.USAGE
     except click_exceptions.ClickException as exc:
-        say_error(exc.format_message())
+        from roadmap_cli.cli.localize import translate_click_message
+
+        say_error(translate_click_message(exc.format_message()))
         return exc.exit_code
     except typer.Abort:
-        say_error("aborted")
+        say_error(_("aborted"))
         return ExitStatus.ERROR
     except RoadmapError as exc:
         say_error(exc.message, exc.hint, exc.details)
         return int(exc.exit_status)
     except KeyboardInterrupt:
-        say_error("interrupted (a change is saved whole or not at all)")
+        say_error(_("interrupted (a change is saved whole or not at all)"))
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:
         # the reader went away (`roadmap list | head`): what it wanted was printed
@@ -130,8 +135,8 @@ def _run(
         if os.environ.get("ROADMAP_DEBUG"):
             raise
         say_error(
-            f"internal error: {type(exc).__name__}: {exc}",
-            "this is a bug in roadmap; run again with ROADMAP_DEBUG=1 for the traceback",
+            _("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            _("this is a bug in roadmap; run again with ROADMAP_DEBUG=1 for the traceback"),
         )
         return ExitStatus.ERROR
     return int(result) if isinstance(result, int) else ExitStatus.SUCCESS

@@ -151,3 +151,36 @@ def help_messages(command: Any) -> Iterator[str]:
 
 #: The help option's text (click's), translated with the rest.
 HELP_OPTION = N_("Show this message and exit.")
+
+
+#: click's usage errors (English, as typer's vendored click words them) and the msgids
+#: they become; the groups are passed as {0}, {1}… to the translation.
+_CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"No such command '(.+)'\.", N_("No such command '{0}'.")),
+    (r"No such option: (\S+) Did you mean (\S+)\?", N_("No such option: {0} Did you mean {1}?")),
+    (r"No such option: (\S+)", N_("No such option: {0}")),
+    (r"Missing argument '(.+)'\.", N_("Missing argument '{0}'.")),
+    (r"Missing option '(.+)'\.", N_("Missing option '{0}'.")),
+    (r"Option '(.+)' requires an argument\.", N_("Option '{0}' requires an argument.")),
+    (r"Option '(.+)' does not take a value\.", N_("Option '{0}' does not take a value.")),
+    (r"Got unexpected extra arguments? \((.*)\)", N_("Got unexpected extra arguments ({0})")),
+    (r"Invalid value for (.+?): (.*)", N_("Invalid value for {0}: {1}")),
+    (r"'(.*)' is not a valid integer\.", N_("'{0}' is not a valid integer.")),
+    (r"(.*) is not in the range (.*)\.", N_("{0} is not in the range {1}.")),
+    (r"(.*) is not one of (.*)\.", N_("{0} is not one of {1}.")),
+)
+
+
+def translate_click_message(message: str) -> str:
+    """A usage error of click (``No such command 'x'.``, ``Invalid value for '-n': …``) in
+    the interface language; an unknown wording as it is. Raises nothing."""
+    if get_language() == "en":
+        return message
+    import re
+
+    for pattern, msgid in _CLICK_MESSAGES:
+        found = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if found:
+            groups = [translate_click_message(g) if g else "" for g in found.groups()]
+            return _(msgid).format(*groups)
+    return message

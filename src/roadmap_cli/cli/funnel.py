@@ -30,10 +30,11 @@ def say_error(message: str, hint: str | None = None, details: Sequence[str] = ()
         sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     )
     red, dim, reset = ("\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
-    lines = [f"{red}roadmap: {_('error:')}{reset} {clean_line(message)}"]
+    error, hint_label = _("error:"), _("hint:")
+    lines = [f"{red}roadmap: {error}{reset} {clean_line(message)}"]
     lines += [f"  {clean_line(d)}" for d in details]
     if hint:
-        lines.append(f"{dim}{_('hint:')}{reset} {clean_line(hint)}")
+        lines.append(f"{dim}{hint_label}{reset} {clean_line(hint)}")
     sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
 

@@ -52,6 +52,9 @@ TYPER_STRINGS: dict[str, str] = {
     "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
 }
 
+#: click's usage line prefix, translated by :func:`localize_typer_strings`.
+USAGE = N_("Usage: ")
+
 #: Global options that take a value (skipped while looking for --lang).
 _VALUE_OPTIONS = ("--roadmap", "--data-dir")
 
@@ -100,6 +103,18 @@ def localize_typer_strings() -> None:
     for name, english in TYPER_STRINGS.items():
         if hasattr(module, name):
             setattr(module, name, _(english))
+    from typer._click.formatting import HelpFormatter
+
+    original = getattr(HelpFormatter.write_usage, "_roadmap_original", HelpFormatter.write_usage)
+    if get_language() == "en":
+        HelpFormatter.write_usage = original  # type: ignore[method-assign]
+        return
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, _("Usage: ") if prefix is None else prefix)
+
+    write_usage._roadmap_original = original  # type: ignore[attr-defined]
+    HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
 
 
 def wants_help(args: Sequence[str]) -> bool:

@@ -47,9 +47,9 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
     title = escape_markdown(topic.display_title(lang, snap.catalog.roadmap.language))
     since = f" {local_date(state.since)}" if state.since else ""
     if state.status == "done":
-        line = f"- [x] **{title}** (`{topic.id}`) — {_('done')}{since}"
+        line = f"- [x] **{title}** (`{topic.id}`) — " + _("done") + since
     elif state.status == "skipped":
-        line = f"- [x] ~~{title}~~ (`{topic.id}`) — {_('skipped')}"
+        line = f"- [x] ~~{title}~~ (`{topic.id}`) — " + _("skipped")
     elif state.status == "in_progress":
         doing = _("in progress")
         if state.since:
@@ -59,7 +59,7 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
     else:
         line = f"- [ ] {title} (`{topic.id}`)"
     if topic.optional:
-        line += f" *{_('(optional)')}*"
+        line += " *" + _("(optional)") + "*"
     lines = [line]
     for resource in topic.resources:
         label = escape_markdown(resource.title) or markdown_url(resource.url)

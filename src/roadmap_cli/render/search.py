@@ -30,6 +30,11 @@ _FIELD_NAMES = {
 }
 
 
+def _field_name(field: str) -> str:
+    """A matched field's name in the interface language."""
+    return _(_FIELD_NAMES[field]) if field in _FIELD_NAMES else field
+
+
 def render_search(result: SearchResult, lang: str) -> None:
     """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
     console = make_console()
@@ -72,7 +77,7 @@ def render_search(result: SearchResult, lang: str) -> None:
             emit_lines(
                 console,
                 hang(
-                    Text(f"  {_(_FIELD_NAMES.get(piece.field, piece.field))}: ", style="muted"),
+                    Text(f"  {_field_name(piece.field)}: ", style="muted"),
                     quote,
                     width,
                 ),

@@ -19,7 +19,7 @@ from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
 from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
 from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import _, pgettext
 from roadmap_cli.support.textsafe import cell_width, clean_line
 from roadmap_cli.support.words import plural
 
@@ -59,14 +59,22 @@ def _overall(result: ReportResult, width: int) -> list[RenderableType]:
         fold_indented(Text(f"{indent}{_split(result.total)}", style="muted"), width),
     ]
     if result.optional.total:
-        parts = f"{_part(_('required'), result.required)} · {_part(_('optional'), result.optional)}"
+        required, optional = _("required"), _("optional")
+        parts = f"{_part(required, result.required)} · {_part(optional, result.optional)}"
         out.append(fold_indented(Text(f"{indent}{parts}", style="muted"), width))
     return out
 
 
 def _column_labels() -> tuple[str, ...]:
     """The headings of the stage table's count columns."""
-    return (_("done"), _("doing"), _("skipped"), _("to do"), _("req"), _("opt"))
+    return (
+        pgettext("column", "done"),
+        pgettext("column", "doing"),
+        pgettext("column", "skipped"),
+        pgettext("column", "to do"),
+        pgettext("column", "req"),
+        pgettext("column", "opt"),
+    )
 
 
 def _ratio(counts: Counts) -> Text:
@@ -84,7 +92,7 @@ def _stages(result: ReportResult, names: Lang, width: int) -> RenderableType:
     table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="muted")
     table.add_column("", overflow="fold", ratio=1, min_width=8)
     table.add_column("", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column(pgettext("column", "%"), justify="right", no_wrap=True)
     for label in _column_labels():
         table.add_column(label, justify="right", no_wrap=True)
     for summary in result.summaries:
@@ -112,7 +120,7 @@ def _stages_narrow(result: ReportResult, names: Lang, width: int) -> RenderableT
         )
         for s in result.summaries
     ]
-    labels = ("%", *_column_labels())
+    labels = (pgettext("column", "%"), *_column_labels())
     widths = [
         max(cell_width(x) for x in [label, *(row[i] for row in cells)])
         for i, label in enumerate(labels)
@@ -224,7 +232,7 @@ def _pace(result: ReportResult, width: int) -> list[RenderableType]:
     rate_text = _("{rate} topics/week")
     recent = rate_text.format(rate=f"{pace.recent_per_week:.1f}")
     out.append(Text("  " + _pad(_("last 4 weeks"), 14) + recent))
-    since = " " + _("(since {date})").format(date=local_date(pace.first)) if pace.first else ""
+    since = _(" (since {date})").format(date=local_date(pace.first)) if pace.first else ""
     overall_rate = rate_text.format(rate=f"{pace.overall_per_week:.1f}")
     overall = "  " + _pad(_("overall"), 14) + overall_rate + since
     out.append(fold_indented(overall, width, indent=16))

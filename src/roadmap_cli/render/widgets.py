@@ -175,7 +175,7 @@ def topic_title(names: Lang, topic: Topic) -> Text:
     """The topic's title in the chosen language, "(optional)" after an optional one."""
     title = Text(names.title(topic))
     if topic.optional:
-        title.append(" " + _("(optional)"), style="muted")
+        title.append(_(" (optional)"), style="muted")
     return title
 
 

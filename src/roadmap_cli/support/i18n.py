@@ -12,6 +12,7 @@ library, lazily):
       raise UsageError(_("unknown stage {stage!r}").format(stage=query), _("run 'roadmap list'"))
       console.print(_("Next: {title}").format(title=title))
       ngettext("{n} topic", "{n} topics", n).format(n=n)
+      pgettext("column", "done")   # the same English word, translated for another place
       plural(n, "topic")   # roadmap_cli.support.words: the nouns counted everywhere
 
   Translate the *template*, then ``.format()`` it with named fields (never an f-string
@@ -51,7 +52,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import gettext as _gettext
 
-__all__ = ["DOMAIN", "N_", "Nn_", "_", "get_language", "locale_dir", "ngettext", "set_language"]
+__all__ = [
+    "DOMAIN",
+    "N_",
+    "Nn_",
+    "_",
+    "get_language",
+    "locale_dir",
+    "ngettext",
+    "pgettext",
+    "set_language",
+]
 
 #: The gettext domain: the catalogs are ``locale/<lang>/LC_MESSAGES/roadmap.mo``.
 DOMAIN = "roadmap"
@@ -106,6 +117,13 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     if catalog is None:
         return singular if n == 1 else plural
     return catalog.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` translated in ``context`` (a short word: "column"), for an English
+    word that needs another translation there ("done" as a table heading)."""
+    catalog = _catalog()
+    return message if catalog is None else catalog.pgettext(context, message)
 
 
 def N_(message: str) -> str:

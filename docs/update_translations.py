@@ -7,9 +7,9 @@ compile the catalog.
 
 Messages are (1) the strings marked in ``src/roadmap_cli`` with ``_()``, ``N_()``,
 ``ngettext()``, ``Nn_()`` or ``pgettext()`` (Babel's Python extractor, the same as
-``pybabel extract -k _ -k N_ -k ngettext:1,2 -k Nn_:1,2 -k pgettext:1c,2``), and (2) every ``--help`` text of the app
-(command docstrings, ``help=`` of options and arguments, the epilog), collected from the
-built click commands, since they are translated there at run time
+``pybabel extract -k _ -k N_ -k ngettext:1,2 -k Nn_:1,2 -k pgettext:1c,2``), and (2)
+every ``--help`` text of the app (command docstrings, ``help=`` of options and arguments,
+the epilog), collected from the built click commands, since they are translated there at run time
 (:mod:`roadmap_cli.cli.localize`).
 
 After a merge, new messages have an empty translation and changed ones are marked fuzzy:

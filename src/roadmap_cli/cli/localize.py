@@ -171,6 +171,10 @@ HELP_OPTION = N_("Show this message and exit.")
 #: click's usage errors (English, as typer's vendored click words them) and the msgids
 #: they become; the groups are passed as {0}, {1}… to the translation.
 _CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
+    (
+        r"No such command '(.+)'\. Did you mean '(.+)'\?",
+        N_("No such command '{0}'. Did you mean '{1}'?"),
+    ),
     (r"No such command '(.+)'\.", N_("No such command '{0}'.")),
     (r"No such option: (\S+) Did you mean (\S+)\?", N_("No such option: {0} Did you mean {1}?")),
     (r"No such option: (\S+)", N_("No such option: {0}")),
@@ -183,6 +187,12 @@ _CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'(.*)' is not a valid integer\.", N_("'{0}' is not a valid integer.")),
     (r"(.*) is not in the range (.*)\.", N_("{0} is not in the range {1}.")),
     (r"(.*) is not one of (.*)\.", N_("{0} is not one of {1}.")),
+    (
+        r"Input should be a valid integer, unable to parse string as an integer",
+        N_("Input should be a valid integer, unable to parse string as an integer"),
+    ),
+    (r"Input should be greater than or equal to (.+)", N_("Input should be at least {0}")),
+    (r"Input should be less than or equal to (.+)", N_("Input should be at most {0}")),
 )
 
 

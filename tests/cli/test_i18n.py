@@ -165,7 +165,8 @@ def test_unknown_topic_error_and_hint(roadmap) -> None:
     zh = roadmap("--lang", "zh", "show", "atention")
     assert zh.exit_code == 2 and zh.stdout == ""
     assert zh.stderr == (
-        "roadmap: 错误: 未知的主题 'atention'\n提示: 你是想找 attention, flash-attention, agent 吗？\n"
+        "roadmap: 错误: 未知的主题 'atention'\n"
+        "提示: 你是想找 attention, flash-attention, agent 吗？\n"
     )
     en = roadmap("--lang", "en", "show", "atention")
     assert en.exit_code == 2

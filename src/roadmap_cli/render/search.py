@@ -77,7 +77,9 @@ def render_search(result: SearchResult, lang: str) -> None:
             emit_lines(
                 console,
                 hang(
-                    Text(f"  {_field_name(piece.field)}: ", style="muted"),
+                    Text(
+                        "  " + _("{field}: ").format(field=_field_name(piece.field)), style="muted"
+                    ),
                     quote,
                     width,
                 ),

@@ -107,4 +107,5 @@ def command(
         sys.stdout.write(text)
         return
     write_report(output, text, force=force, data_dir=app.store().data_dir)
-    sys.stderr.write(f"roadmap: wrote the report ({chosen}) to {output}\n")
+    done = _("wrote the report ({format}) to {path}").format(format=chosen, path=output)
+    sys.stderr.write(f"roadmap: {done}\n")

@@ -117,9 +117,24 @@ def localize_typer_strings() -> None:
     HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
 
 
-def wants_help(args: Sequence[str]) -> bool:
-    """Whether these arguments may render help: ``-h``/``--help`` or no arguments."""
-    return not args or "-h" in args or "--help" in args
+def wants_help(args: Sequence[str], root: Any = None) -> bool:
+    """Whether these arguments may render help: ``-h``/``--help``, no arguments, or (given
+    the ``root`` click group) arguments that name a group and nothing after it
+    (``roadmap progress``, which shows the group's help)."""
+    if not args or "-h" in args or "--help" in args:
+        return True
+    node, i = root, 0
+    while node is not None and i < len(args):
+        arg = args[i]
+        if arg in (*_VALUE_OPTIONS, "--lang"):
+            i += 2
+            continue
+        if arg.startswith("-"):
+            i += 1
+            continue
+        node = getattr(node, "commands", {}).get(arg)
+        i += 1
+    return node is not None and node is not root and hasattr(node, "commands")
 
 
 def localize_command(command: Any, help_names: Sequence[str] = ("--help",)) -> None:
@@ -179,6 +194,7 @@ _CLICK_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"No such option: (\S+) Did you mean (\S+)\?", N_("No such option: {0} Did you mean {1}?")),
     (r"No such option: (\S+)", N_("No such option: {0}")),
     (r"Missing argument '(.+)'\.", N_("Missing argument '{0}'.")),
+    (r"Missing command\.", N_("Missing command.")),
     (r"Missing option '(.+)'\.", N_("Missing option '{0}'.")),
     (r"Option '(.+)' requires an argument\.", N_("Option '{0}' requires an argument.")),
     (r"Option '(.+)' does not take a value\.", N_("Option '{0}' does not take a value.")),

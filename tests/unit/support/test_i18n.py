@@ -108,8 +108,17 @@ def test_the_language_is_known_before_typer_starts(
 
 
 def test_wants_help() -> None:
+    from typer.main import get_command
+
+    from roadmap_cli.cli.app import app
+
+    root = get_command(app)
     assert wants_help([]) and wants_help(["next", "-h"]) and wants_help(["--help"])
-    assert not wants_help(["next", "-n", "3"])
+    assert not wants_help(["next", "-n", "3"], root)
+    assert wants_help(["progress"], root)  # a group alone shows its help
+    assert wants_help(["--roadmap", "x.toml", "--lang", "zh", "progress"], root)
+    assert not wants_help(["progress", "restore"], root)
+    assert not wants_help(["--lang", "zh"], root)  # "Missing command", an error
 
 
 @pytest.mark.parametrize(

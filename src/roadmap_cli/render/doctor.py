@@ -57,7 +57,7 @@ def render_doctor(result: DoctorResult, lang: str) -> None:
         counted = [plural(result.topics, "topic")]
         if result.roadmap_warnings:
             counted.append(plural(len(result.roadmap_warnings), "warning"))
-        text = f"{_name(result.roadmap_path)} " + _("({items})").format(items=_(", ").join(counted))
+        text = _name(result.roadmap_path) + _(" ({items})").format(items=_(", ").join(counted))
         out.append(_check(level, _("Roadmap"), text))
         out += [_detail(w) for w in result.roadmap_warnings[:10]]
         if len(result.roadmap_warnings) > 10:
@@ -91,9 +91,7 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
         out.append(_check("ok", _("Progress"), f"{_name(path)} {unwritten}"))
     else:
         events = plural(result.events, "event")
-        out.append(
-            _check("ok", _("Progress"), f"{_name(path)} " + _("({items})").format(items=events))
-        )
+        out.append(_check("ok", _("Progress"), _name(path) + _(" ({items})").format(items=events)))
     readable = [b for b in result.backups if b.readable]
     if result.backups:
         level = "ok" if len(readable) == len(result.backups) else "warning"
@@ -116,8 +114,8 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
             )
         )
         for o in result.orphans:
-            events = _("({items})").format(items=plural(o.events, "event"))
-            out.append(_detail(f"{o.topic}: {o.status} {events}"))
+            events = _(" ({items})").format(items=plural(o.events, "event"))
+            out.append(_detail(f"{o.topic}: {o.status}{events}"))
         out.append(
             _detail(_("if a topic was renamed, add its old id to the topic's 'aliases'"), "muted")
         )

@@ -32,7 +32,7 @@ def render_validate(result: ValidateResult, lang: str) -> None:
             plural(c["topics"], "topic", glue=NBSP),
             plural(c["resources"], "resource", glue=NBSP),
         ]
-        head.append(" " + _("({items})").format(items=_(", ").join(counted)))
+        head.append(_(" ({items})").format(items=_(", ").join(counted)))
     else:
         head = Text(f"{name}: {plural(len(result.errors), 'error', glue=NBSP)}", style="error")
     if result.warnings:

@@ -134,7 +134,7 @@ def counts_text(counts: Counts) -> Text:
     if counts.in_progress:
         extra.append(_("{n} in progress").format(n=counts.in_progress))
     if extra:
-        text.append(" " + _("({items})").format(items=_(", ").join(extra)), style="muted")
+        text.append(_(" ({items})").format(items=_(", ").join(extra)), style="muted")
     return text
 
 

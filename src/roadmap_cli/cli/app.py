@@ -98,7 +98,8 @@ def options(
         str | None,
         typer.Option(
             "--lang",
-            help="Language of titles: zh or en (env ROADMAP_LANG; default from the locale).",
+            help="Language of the interface and titles: zh or en (env ROADMAP_LANG; default from "
+            "the locale).",
             show_default=False,
         ),
     ] = None,

@@ -44,6 +44,10 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
 }
 WIDTH = 100
+HEADER = """\
+# The interface of roadmap-cli.
+# This file is distributed under the same license as the roadmap-cli project (MIT).
+# Update it with: python docs/update_translations.py (see docs/architecture.md)."""
 
 
 def po_path(lang: str) -> Path:
@@ -91,6 +95,10 @@ def merged(lang: str, template: Catalog) -> Catalog:
     template.creation_date = catalog.creation_date
     catalog.update(template, update_header_comment=False)
     catalog.obsolete.clear()
+    catalog.header_comment = HEADER
+    catalog.project, catalog.version = "roadmap-cli", ""
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = catalog.language_team = "roadmap developers"
     return catalog
 
 

@@ -82,9 +82,14 @@ def test_translations_keep_the_placeholders(catalog: Catalog) -> None:
     assert not wrong, wrong[:5]
 
 
+def _without_generator(po: bytes) -> list[bytes]:
+    """The .po lines but the "Generated-By: Babel x.y" header (any Babel version will do)."""
+    return [line for line in po.splitlines() if not line.startswith(b'"Generated-By:')]
+
+
 def test_the_po_file_is_as_the_update_script_writes_it(tool: ModuleType) -> None:
     expected = tool.po_bytes(tool.merged("zh", tool.extract()))
-    assert tool.po_path("zh").read_bytes() == expected, (
+    assert _without_generator(tool.po_path("zh").read_bytes()) == _without_generator(expected), (
         "roadmap.po is out of date: run 'python docs/update_translations.py'"
     )
 

@@ -77,6 +77,7 @@ def cases(venv: Venv) -> list[Case]:
         Case("import floor", [venv.python, "-c", FLOOR]),
         Case("roadmap next", [rm, "next"]),
         Case("roadmap next --json", [rm, "next", "--json"]),
+        Case("roadmap --lang zh next", [rm, "--lang", "zh", "next"]),
         Case("roadmap next, empty roadmap cache", [rm, "next"], cold=True),
         Case("roadmap next, git-synced folder", [rm, "next"], synced=True),
         Case("roadmap list", [rm, "list"]),

@@ -47,6 +47,9 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     time.tzset()
     yield data
     time.tzset()
+    from roadmap_cli.support.i18n import set_language
+
+    set_language("en")  # the interface language is process-wide: the next test starts in English
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+from roadmap_cli.support.i18n import N_, _
+
 __all__ = [
     "AmbiguousTopicError",
     "ExitStatus",
@@ -63,6 +65,14 @@ class UsageError(RoadmapError):
     exit_status = ExitStatus.USAGE
 
 
+#: What a TOPIC or STAGE argument names, as messages say it (English msgids).
+WHAT = {"topic": N_("topic"), "stage": N_("stage")}
+
+
+def _what(what: str) -> str:
+    return _(WHAT[what]) if what in WHAT else what
+
+
 class UnknownTopicError(UsageError):
     """TOPIC matched nothing; ``suggestions`` holds the closest ids (exit 2). ``close`` is
     False when even the closest ids are not much alike (the hint then says so)."""
@@ -70,17 +80,17 @@ class UnknownTopicError(UsageError):
     def __init__(
         self, query: str, suggestions: list[str], what: str = "topic", close: bool = True
     ) -> None:
+        name = _what(what)
         if suggestions and close:
-            hint = "did you mean " + ", ".join(suggestions) + "?"
+            hint = _("did you mean {ids}?").format(ids=", ".join(suggestions))
         elif suggestions:
-            hint = (
-                f"nothing close; the nearest {what} ids are "
-                + ", ".join(suggestions)
-                + f" ('roadmap list' shows every {what})"
-            )
+            hint = _(
+                "nothing close; the nearest {what} ids are {ids} "
+                "('roadmap list' shows every {what})"
+            ).format(what=name, ids=", ".join(suggestions))
         else:
-            hint = f"run 'roadmap list' to see every {what} id"
-        super().__init__(f"unknown {what} {query!r}", hint)
+            hint = _("run 'roadmap list' to see every {what} id").format(what=name)
+        super().__init__(_("unknown {what} {query!r}").format(what=name, query=query), hint)
         self.query = query
         self.suggestions = suggestions
 
@@ -91,8 +101,10 @@ class AmbiguousTopicError(UsageError):
     def __init__(self, query: str, candidates: list[str], what: str = "topic") -> None:
         shown = ", ".join(candidates[:8]) + (" …" if len(candidates) > 8 else "")
         super().__init__(
-            f"{what} {query!r} is ambiguous: it matches {shown}",
-            "type more of the id, or the full id",
+            _("{what} {query!r} is ambiguous: it matches {ids}").format(
+                what=_what(what), query=query, ids=shown
+            ),
+            _("type more of the id, or the full id"),
         )
         self.query = query
         self.candidates = candidates
@@ -135,9 +147,11 @@ class NewerFormatError(ProgressFileError):
     def __init__(self, path: Path | str, schema: int, supported: int) -> None:
         super().__init__(
             path,
-            f"the progress file was written by a newer roadmap-cli (schema {schema}; this "
-            f"version reads up to {supported})",
-            "upgrade roadmap-cli (pip install -U roadmap-cli); the file was not changed",
+            _(
+                "the progress file was written by a newer roadmap-cli (schema {schema}; this "
+                "version reads up to {supported})"
+            ).format(schema=schema, supported=supported),
+            _("upgrade roadmap-cli (pip install -U roadmap-cli); the file was not changed"),
         )
         self.schema = schema
         self.supported = supported

@@ -149,7 +149,7 @@ def test_history_titles_follow_lang_and_orphans_are_marked(roadmap, tmp_path: Pa
     assert run.exit_code == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].startswith("2026-11-02 01:00  attention") and "注意力机制" in lines[0]
-    assert lines[1].startswith("2026-11-01 01:00  gone") and "no longer in the roadmap" in lines[1]
+    assert lines[1].startswith("2026-11-01 01:00  gone") and "已不在路线图中" in lines[1]
     assert roadmap("history", "--json").json()["events"][1]["orphan"] is True
 
 

@@ -54,8 +54,8 @@ def test_next_in_both_languages(roadmap) -> None:
     zh = roadmap("--lang", "zh", "next")
     en = roadmap("--lang", "en", "next")
     assert zh.exit_code == en.exit_code == 0
-    assert "Next: 深度学习理论" in zh.stdout
-    assert "Stage: 基础" in zh.stdout
+    assert "下一步：深度学习理论" in zh.stdout
+    assert "阶段：基础" in zh.stdout
     assert "Next: Deep learning lectures (Hung-yi Lee)" in en.stdout
     assert "Stage: Foundations" in en.stdout
 

@@ -136,7 +136,7 @@ def test_zh_list_at_50_keeps_english_words_and_brackets_whole(
     assert run.stderr == ""
     pad = " " * 29
     assert "数据处理（llama3、\n" + pad + "deepseek v3）\n" in run.stdout
-    assert "优质博客：Lil'Log\n" + pad + "（Lilian Weng）\n" in run.stdout
+    assert "优质博客：Lil'Log\n" + pad + "（Lilian Weng）（选\n" + pad + "修）\n" in run.stdout
     assert "KV cache（MQA、GQA、\n" + pad + "MLA、PagedAttention）\n" in run.stdout
     _assert_clean(run.stdout, 50)
 
@@ -163,7 +163,7 @@ def test_report_next_section_folds_under_its_item(
     run = roadmap("--lang", "zh", "report")
     assert run.exit_code == 0
     assert run.stderr == ""
-    section = run.stdout.split("\nNext\n")[1].split("\n\n")[0].splitlines()
+    section = run.stdout.split("\n接下来\n")[1].split("\n\n")[0].splitlines()
     assert len(section) > 1  # the long title folds
     assert section[0].startswith("  data  大规模语言模型")
     for line in section[1:]:
@@ -174,7 +174,7 @@ def test_report_next_section_folds_under_its_item(
 @pytest.mark.parametrize(
     ("args", "first", "indent"),
     [
-        (("next",), "Next: ", 6),
+        (("next",), "下一步：", 8),
         (("list",), "  [ ] data   ", 13),
         (("show", "basics"), "[ ] data   ", 11),
     ],

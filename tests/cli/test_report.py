@@ -171,11 +171,11 @@ def test_report_fits_the_width_without_colour_codes(
     assert ("基础" in run.stdout) == (lang == "zh")
     assert ("Foundations" in run.stdout) == (lang == "en")
     # the bars of all stages start in one column, whatever the titles' widths
-    stages = _section(run.stdout, "Stages").splitlines()
+    stages = _section(run.stdout, "Stages" if lang == "en" else "各阶段").splitlines()
     starts = {cell_len(re.split("[█▓░]", line)[0]) for line in stages if re.search("[█▓░]", line)}
     assert len(starts) == 1, stages
     assert len([line for line in stages if re.search("[█▓░]", line)]) == 5
-    assert "Streak: 4 days" in run.stdout
+    assert ("Streak: 4 days" if lang == "en" else "当前连续学习：4 天") in run.stdout
 
 
 def test_colour_only_without_no_color(studied, monkeypatch: pytest.MonkeyPatch) -> None:

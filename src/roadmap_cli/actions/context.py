@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.store import ProgressStore
@@ -46,10 +47,12 @@ def check_language(lang: str, source: str = "--lang") -> str:
     key = lang.strip().lower().replace("_", "-").split("-")[0]
     if key not in LANGUAGES:
         if source == "ROADMAP_LANG":
-            hint = "set ROADMAP_LANG to zh or en, or unset it (or give --lang zh or --lang en)"
+            hint = _("set ROADMAP_LANG to zh or en, or unset it (or give --lang zh or --lang en)")
         else:
-            hint = "use --lang zh or --lang en (or ROADMAP_LANG)"
-        raise UsageError(f"{source}: unknown language {lang!r}", hint)
+            hint = _("use --lang zh or --lang en (or ROADMAP_LANG)")
+        raise UsageError(
+            _("{option}: unknown language {lang!r}").format(option=source, lang=lang), hint
+        )
     return key
 
 

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
 from roadmap_cli.importing.summary import LeftOut, count_by_reason
+from roadmap_cli.support.i18n import _
 
 __all__ = ["ImportResult", "run_import"]
 
@@ -102,19 +103,28 @@ class ImportResult:
 def _read_markdown(path: Path) -> str:
     try:
         if path.is_dir():
-            raise RoadmapError(f"{path}: is a folder", "give the Markdown file to import")
+            raise RoadmapError(
+                _("{path}: is a folder").format(path=path), _("give the Markdown file to import")
+            )
         if path.stat().st_size > MAX_MARKDOWN_BYTES:
-            raise RoadmapError(f"{path}: is too large to be a roadmap (over 32 MiB)")
+            raise RoadmapError(
+                _("{path}: is too large to be a roadmap (over 32 MiB)").format(path=path)
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RoadmapError(f"{path}: no such file", "check the path of the Markdown file") from None
+        raise RoadmapError(
+            _("{path}: no such file").format(path=path), _("check the path of the Markdown file")
+        ) from None
     except OSError as exc:
-        raise RoadmapError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise RoadmapError(
+            _("{path}: cannot read the file ({reason})").format(path=path, reason=exc.strerror)
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RoadmapError(
-            f"{path}: byte {exc.start} is not UTF-8 text", "save the file as UTF-8 and try again"
+            _("{path}: byte {n} is not UTF-8 text").format(path=path, n=exc.start),
+            _("save the file as UTF-8 and try again"),
         ) from None
 
 
@@ -137,12 +147,12 @@ def _check_options(roadmap_id: str | None, source: str | None) -> None:
 
     if roadmap_id is not None and not is_valid_id(roadmap_id):
         raise UsageError(
-            f"--id: {roadmap_id!r} is not a valid roadmap id",
-            "use lower-case ASCII letters, digits and '-', starting with a letter or digit",
+            _("--id: {id!r} is not a valid roadmap id").format(id=roadmap_id),
+            _("use lower-case ASCII letters, digits and '-', starting with a letter or digit"),
         )
     problem = check_url(source) if source is not None else None
     if problem:
-        raise UsageError(f"--source: {problem}", "give the http(s) address of the original")
+        raise UsageError(f"--source: {problem}", _("give the http(s) address of the original"))
 
 
 def _command_line(
@@ -193,15 +203,17 @@ def run_import(
     _check_options(roadmap_id, source)
     if output is not None and output.resolve() == path.resolve():
         raise UsageError(
-            f"-o: {output} is the Markdown file being imported",
-            "write the roadmap to another file, e.g. one ending in .toml",
+            _("-o: {path} is the Markdown file being imported").format(path=output),
+            _("write the roadmap to another file, e.g. one ending in .toml"),
         )
     if output is not None and output.is_dir():
-        raise RoadmapError(f"{output}: is a folder", "give a file name for the roadmap file")
+        raise RoadmapError(
+            _("{path}: is a folder").format(path=output), _("give a file name for the roadmap file")
+        )
     if output is not None and output.exists() and not force:
         raise RoadmapError(
-            f"{output}: already exists; nothing was written",
-            "add --force to replace it (topics whose titles are unchanged keep their ids)",
+            _("{path}: already exists; nothing was written").format(path=output),
+            _("add --force to replace it (topics whose titles are unchanged keep their ids)"),
         )
     markdown = _read_markdown(path)
     file_title = title_from_file(path)
@@ -241,8 +253,10 @@ def run_import(
         errors = [str(p) for p in problems if p.severity == "error"]
         raise RoadmapFileError(
             output or path,
-            f"the imported roadmap would be invalid ({len(errors)} problems); nothing written",
-            "check the ids named below (an earlier output file may hold bad ones), or use --id",
+            _("the imported roadmap would be invalid ({n} problems); nothing written").format(
+                n=len(errors)
+            ),
+            _("check the ids named below (an earlier output file may hold bad ones), or use --id"),
             errors,
         )
     if not force and checked.id == _bundled_id():

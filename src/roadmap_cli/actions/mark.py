@@ -19,6 +19,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.progress.events import Event, Status, format_time
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.i18n import _
 
 
 @dataclass
@@ -115,14 +116,15 @@ def mark(
     now = now_utc()
     at = parse_when(when, now) if when is not None else now
     if note is not None and not note.strip():
-        raise UsageError("--note: the note is empty", "write the note text after --note")
+        raise UsageError(_("--note: the note is empty"), _("write the note text after --note"))
     from roadmap_cli.actions.note import MAX_NOTE_LENGTH
 
     if note is not None and len(note.strip()) > MAX_NOTE_LENGTH:
         raise UsageError(
-            f"--note: the note is {len(note.strip()):,} characters long; the limit is "
-            f"{MAX_NOTE_LENGTH:,}",
-            "keep long write-ups in a file and note where it is",
+            _("--note: the note is {length} characters long; the limit is {limit}").format(
+                length=f"{len(note.strip()):,}", limit=f"{MAX_NOTE_LENGTH:,}"
+            ),
+            _("keep long write-ups in a file and note where it is"),
         )
     status = VERBS[verb]
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -62,11 +63,13 @@ def add_note(app: AppContext, query: str, text: str, when: str | None = None) ->
     topic = catalog.resolve_topic(query)
     text = text.strip()
     if not text:
-        raise UsageError("TEXT: the note is empty", "write the note after the topic")
+        raise UsageError(_("TEXT: the note is empty"), _("write the note after the topic"))
     if len(text) > MAX_NOTE_LENGTH:
         raise UsageError(
-            f"TEXT: the note is {len(text)} characters long; the limit is {MAX_NOTE_LENGTH}",
-            "keep long write-ups in a file and note where it is",
+            _("TEXT: the note is {n} characters long; the limit is {limit}").format(
+                n=len(text), limit=MAX_NOTE_LENGTH
+            ),
+            _("keep long write-ups in a file and note where it is"),
         )
     at = now_utc()
     if when is not None:  # --date: back-dated, as 'done --date' reads it

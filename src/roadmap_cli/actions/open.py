@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
@@ -71,19 +72,25 @@ def choose(
     """
     resources = list(topic.resources) if resources is None else resources
     if every and index is not None:
-        raise UsageError("--all and --index exclude each other", "give one of them")
+        raise UsageError(_("--all and --index exclude each other"), _("give one of them"))
     if not resources:
         raise RoadmapError(
-            f"topic {topic.id!r} lists no resources to open",
-            f"'roadmap search' finds topics with resources; 'roadmap show {topic.id}' shows it",
+            _("topic {id!r} lists no resources to open").format(id=topic.id),
+            _("'roadmap search' finds topics with resources; '{command}' shows it").format(
+                command=f"roadmap show {topic.id}"
+            ),
         )
     if every:
         return list(enumerate(resources, 1))
     number = 1 if index is None else index
     if not 1 <= number <= len(resources):
         raise UsageError(
-            f"--index {number}: topic {topic.id!r} has {plural(len(resources), 'resource')}",
-            f"use --index 1 to {len(resources)} (numbers as in 'roadmap show {topic.id}')",
+            _("--index {number}: topic {id!r} has {resources}").format(
+                number=number, id=topic.id, resources=plural(len(resources), "resource")
+            ),
+            _("use --index 1 to {n} (numbers as in '{command}')").format(
+                n=len(resources), command=f"roadmap show {topic.id}"
+            ),
         )
     return [(number, resources[number - 1])]
 
@@ -157,17 +164,24 @@ def browser_problem(urls: list[str] | None = None) -> tuple[str, str]:
     from roadmap_cli.support.textsafe import clean_line
 
     if urls:
-        more = f" (and {len(urls) - 1} more)" if len(urls) > 1 else ""
-        hint = f"open it yourself: {clean_line(urls[0])}{more}"
+        more = _(" (and {n} more)").format(n=len(urls) - 1) if len(urls) > 1 else ""
+        hint = _("open it yourself: {url}").format(url=clean_line(urls[0])) + more
     else:
-        hint = "open the URL yourself"
+        hint = _("open the URL yourself")
     browser = os.environ.get("BROWSER", "")
     if browser.strip():
         return (
-            f"no browser could be started: BROWSER={clean_line(browser)!r} failed",
-            f"{hint}, or set BROWSER to a browser command that works (e.g. firefox)",
+            _("no browser could be started: BROWSER={command!r} failed").format(
+                command=clean_line(browser)
+            ),
+            _("{hint}, or set BROWSER to a browser command that works (e.g. firefox)").format(
+                hint=hint
+            ),
         )
-    return "no browser could be started here", f"{hint}, or set BROWSER to a browser command"
+    return (
+        _("no browser could be started here"),
+        _("{hint}, or set BROWSER to a browser command").format(hint=hint),
+    )
 
 
 def open_resources(
@@ -196,8 +210,10 @@ def open_resources(
         problem = check_url(resource.url)
         if problem:
             raise RoadmapError(
-                f"resource {number} of {topic.id!r}: refusing to open it: {problem}",
-                "only http and https links are opened; fix the roadmap file",
+                _("resource {number} of {id!r}: refusing to open it: {problem}").format(
+                    number=number, id=topic.id, problem=problem
+                ),
+                _("only http and https links are opened; fix the roadmap file"),
             )
     chosen = [
         Chosen(number, resource, opener(resource.url) if launch else False)

@@ -20,6 +20,7 @@ from roadmap_cli.errors import (
     ProgressFileError,
     RoadmapError,
 )
+from roadmap_cli.support.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.events import Progress
@@ -143,7 +144,7 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
     """
     from roadmap_cli.progress.store import parse_progress
 
-    again = "export it again on the other machine ('roadmap progress export FILE')"
+    again = _("export it again on the other machine ('roadmap progress export FILE')")
     from roadmap_cli.support.capped import MAX_PROGRESS_BYTES, TooLargeError, read_capped
 
     try:
@@ -156,9 +157,11 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
             again,
         ) from None
     except FileNotFoundError:
-        raise ProgressFileError(path, "no such file", "check the path") from None
+        raise ProgressFileError(path, _("no such file"), _("check the path")) from None
     except OSError as exc:
-        raise ProgressFileError(path, f"cannot read it ({exc.strerror})") from None
+        raise ProgressFileError(
+            path, _("cannot read it ({reason})").format(reason=exc.strerror)
+        ) from None
     try:
         copy = parse_progress(data, path)
     except NewerFormatError:
@@ -169,9 +172,12 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
     if copy.roadmap != roadmap_id:
         raise ProgressFileError(
             path,
-            f"this is progress of roadmap {copy.roadmap!r}, not of {roadmap_id!r} in use",
-            f"merge it with the roadmap it belongs to: roadmap --roadmap FILE progress merge "
-            f"{path}",
+            _("this is progress of roadmap {found!r}, not of {expected!r} in use").format(
+                found=copy.roadmap, expected=roadmap_id
+            ),
+            _("merge it with the roadmap it belongs to: {command}").format(
+                command=f"roadmap --roadmap FILE progress merge {path}"
+            ),
         )
     return copy
 
@@ -189,12 +195,16 @@ def _refuse_future(copy: Progress, path: Path) -> None:
     future = [e for e in copy.events if e.at > limit]
     if future:
         first = min(future, key=lambda e: e.at)
-        noun = "event" if len(future) == 1 else "events"
         raise ProgressFileError(
             path,
-            f"refusing to merge: {len(future)} {noun} dated in the future (the first on "
-            f"{first.at.date().isoformat()}); nothing was merged",
-            "check that machine's clock and date, then export the progress again",
+            ngettext(
+                "refusing to merge: {n} event dated in the future (the first on {date}); "
+                "nothing was merged",
+                "refusing to merge: {n} events dated in the future (the first on {date}); "
+                "nothing was merged",
+                len(future),
+            ).format(n=len(future), date=first.at.date().isoformat()),
+            _("check that machine's clock and date, then export the progress again"),
         )
 
 
@@ -254,8 +264,10 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
     found = store.newest_readable_backup()
     if found is None:
         raise RoadmapError(
-            f"{store.path}: no readable backup to restore (looked in {store.backup_dir})",
-            "backups appear after the second change; 'roadmap paths' shows where files are",
+            _("{path}: no readable backup to restore (looked in {folder})").format(
+                path=store.path, folder=store.backup_dir
+            ),
+            _("backups appear after the second change; 'roadmap paths' shows where files are"),
         )
     backup, progress = found
     damaged = None
@@ -270,23 +282,32 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
     except ProgressFileError as exc:
         if isinstance(exc, NewerFormatError) and not force:
             raise RoadmapError(
-                f"{store.path}: the progress file was written by a newer roadmap-cli; "
-                "restoring would replace it with an older backup",
-                "upgrade roadmap-cli (pip install -U roadmap-cli); or add --force to set it "
-                "aside (kept) and restore the newest backup",
+                _(
+                    "{path}: the progress file was written by a newer roadmap-cli; "
+                    "restoring would replace it with an older backup"
+                ).format(path=store.path),
+                _(
+                    "upgrade roadmap-cli (pip install -U roadmap-cli); or add --force to set it "
+                    "aside (kept) and restore the newest backup"
+                ),
             ) from None
         try:
             damaged = store.set_aside_damaged()
         except OSError as exc:
             raise ProgressFileError(
-                store.path, f"cannot move the unreadable file aside ({exc.strerror})"
+                store.path,
+                _("cannot move the unreadable file aside ({reason})").format(reason=exc.strerror),
             ) from None
     else:
         if store.exists() and not force:
             raise RoadmapError(
-                f"{store.path}: the progress file is readable; nothing to restore",
-                "'roadmap undo' reverts the last change; 'roadmap progress restore --force' "
-                "replaces the file with the newest backup, keeping it as a backup",
+                _("{path}: the progress file is readable; nothing to restore").format(
+                    path=store.path
+                ),
+                _(
+                    "'roadmap undo' reverts the last change; 'roadmap progress restore --force' "
+                    "replaces the file with the newest backup, keeping it as a backup"
+                ),
             )
     kept = store.restore_backup(backup, progress)
     return RestoreResult(store.path, backup, len(progress.events), damaged, kept)

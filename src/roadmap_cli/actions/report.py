@@ -20,6 +20,7 @@ from roadmap_cli.progress.events import TopicState, format_time
 from roadmap_cli.progress.review import ReviewSummary
 from roadmap_cli.progress.snapshot import Counts, NextPlan, Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.plan import PlanStatus
@@ -192,12 +193,14 @@ def write_report(path: Path, text: str, *, force: bool, data_dir: Path) -> None:
 
     if not path.parent.is_dir():
         raise RoadmapError(
-            f"--output: the folder {path.parent} does not exist",
-            "create it first, or write the report somewhere else",
+            _("--output: the folder {folder} does not exist").format(folder=path.parent),
+            _("create it first, or write the report somewhere else"),
         )
     if path.resolve().is_relative_to(data_dir.resolve()):
         raise RoadmapError(
-            f"--output: {path} is in your progress folder ({data_dir}); the report was not written",
-            "write the report somewhere else: that folder holds your progress and its backups",
+            _(
+                "--output: {path} is in your progress folder ({folder}); the report was not written"
+            ).format(path=path, folder=data_dir),
+            _("write the report somewhere else: that folder holds your progress and its backups"),
         )
-    write_file(path, text, force=force, what="report")
+    write_file(path, text, force=force, what=_("report"))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.events import Status
@@ -142,7 +143,7 @@ def search(catalog: Catalog, snap: Snapshot, query: str, lang: str = "") -> Sear
     """
     terms = normalise(query).split()
     if not terms:
-        raise UsageError("QUERY: the search text is empty", "give a word to look for")
+        raise UsageError(_("QUERY: the search text is empty"), _("give a word to look for"))
     hits: list[TopicHit] = []
     for stage in catalog.stages:
         for topic in stage.topics:

@@ -9,6 +9,7 @@ from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.events import Event, Status
 from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.i18n import _
 
 
 @dataclass
@@ -40,7 +41,9 @@ def undo(app: AppContext) -> UndoResult:
     def revert(progress: Progress) -> list[Event]:
         last = progress.last_change()
         if not last:
-            raise RoadmapError("nothing to undo", "'roadmap history' lists what has been recorded")
+            raise RoadmapError(
+                _("nothing to undo"), _("'roadmap history' lists what has been recorded")
+            )
         now = now_utc()
         targets = tuple(e.id for e in last)
         progress.add(Event(id=progress.new_id(), at=now, undo=targets))

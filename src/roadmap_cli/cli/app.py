@@ -43,6 +43,7 @@ from roadmap_cli.cli.commands import next as next_
 from roadmap_cli.cli.commands import open as open_
 from roadmap_cli.cli.funnel import RoadmapGroup, say_notice
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["COMMANDS", "app", "main"]
 
@@ -70,7 +71,10 @@ def _path_option(name: str, value: str | None, what: str) -> Path | None:
     if value is None:
         return None
     if not value.strip():
-        raise UsageError(f"{name}: the path is empty", f"give {name} a {what}, or leave it out")
+        raise UsageError(
+            _("{option}: the path is empty").format(option=name),
+            _("give {option} a {what}, or leave it out").format(option=name, what=_(what)),
+        )
     return Path(value).expanduser()
 
 
@@ -103,7 +107,8 @@ def options(
         str | None,
         typer.Option(
             "--lang",
-            help="Language of titles: zh or en (env ROADMAP_LANG; default from the locale).",
+            help="Language of the interface and titles: zh or en (env ROADMAP_LANG; default from "
+            "the locale).",
             show_default=False,
         ),
     ] = None,
@@ -114,8 +119,8 @@ def options(
 ) -> None:
     """Track your way through a learning roadmap."""
     ctx.obj = AppContext(
-        roadmap_file=_path_option("--roadmap", roadmap, "roadmap file"),
-        data_dir=_path_option("--data-dir", data_dir, "folder"),
+        roadmap_file=_path_option("--roadmap", roadmap, N_("roadmap file")),
+        data_dir=_path_option("--data-dir", data_dir, N_("folder")),
         lang=check_language(lang or default_language()),
         notify=say_notice,
     )

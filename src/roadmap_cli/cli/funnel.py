@@ -19,6 +19,7 @@ from typer._click import exceptions as click_exceptions  # typer >= 0.29 vendors
 from typer.core import TyperGroup
 
 from roadmap_cli.errors import ExitStatus, RoadmapError
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 
 __all__ = ["RoadmapGroup", "say_error", "say_notice"]
@@ -30,12 +31,13 @@ def say_error(message: str, hint: str | None = None, details: Sequence[str] = ()
         sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     )
     red, dim, reset = ("\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "")
-    lines = [f"{red}roadmap: error:{reset} {_cut(clean_line(message))}"]
+    error, hint_label = _("error:"), _("hint:")
+    lines = [f"{red}roadmap: {error}{reset} {_cut(clean_line(message))}"]
     lines += [f"  {_cut(clean_line(d))}" for d in details[:50]]
     if len(details) > 50:
-        lines.append(f"  ... and {len(details) - 50} more")
+        lines.append("  " + _("... and {n} more").format(n=len(details) - 50))
     if hint:
-        lines.append(f"{dim}hint:{reset} {_cut(clean_line(hint))}")
+        lines.append(f"{dim}{hint_label}{reset} {_cut(clean_line(hint))}")
     sys.stderr.write("\n".join(lines) + "\n")
     sys.stderr.flush()
 
@@ -73,11 +75,24 @@ class RoadmapGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         from roadmap_cli.cli.fastparams import install
+        from roadmap_cli.cli.localize import (
+            localize_command,
+            localize_typer_strings,
+            preread_language,
+            wants_help,
+        )
+        from roadmap_cli.support.i18n import get_language, set_language
         from roadmap_cli.support.streams import make_streams_safe
 
         make_streams_safe()  # a cp1252 or gbk console never crashes a command
         _install_wait_notice()
         install(self)  # plain option values without pydantic: faster start-up and completion
+        argv = sys.argv[1:] if args is None else list(args)
+        set_language(preread_language(argv))  # before any help or message is rendered
+        if get_language() != "en" and wants_help(argv, self):
+            import typer.rich_utils  # noqa: F401  (typer imports it to render help anyway)
+        localize_typer_strings()
+        localize_command(self, self.context_settings.get("help_option_names", ["--help"]))
         code = _run(self, args, prog_name or "roadmap", complete_var, extra)
         _warn_zone()
         if standalone_mode:
@@ -147,20 +162,24 @@ def _run(
         return ExitStatus.SUCCESS
     except click_exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else prog_name
-        message = exc.format_message().replace("Value error, ", "")
-        say_error(message, f"see '{command} --help'")
+        from roadmap_cli.cli.localize import translate_click_message
+
+        message = translate_click_message(exc.format_message().replace("Value error, ", ""))
+        say_error(message, _("see '{command}'").format(command=f"{command} --help"))
         return ExitStatus.USAGE
     except click_exceptions.ClickException as exc:
-        say_error(exc.format_message())
+        from roadmap_cli.cli.localize import translate_click_message
+
+        say_error(translate_click_message(exc.format_message()))
         return exc.exit_code
     except typer.Abort:
-        say_error("aborted")
+        say_error(_("aborted"))
         return ExitStatus.ERROR
     except RoadmapError as exc:
         say_error(exc.message, exc.hint, exc.details)
         return int(exc.exit_status)
     except KeyboardInterrupt:
-        say_error("interrupted (a change is saved whole or not at all)")
+        say_error(_("interrupted (a change is saved whole or not at all)"))
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:
         # the reader went away (`roadmap list | head`): what it wanted was printed
@@ -170,8 +189,8 @@ def _run(
         if os.environ.get("ROADMAP_DEBUG"):
             raise
         say_error(
-            f"internal error: {type(exc).__name__}: {exc}",
-            "this is a bug in roadmap; run again with ROADMAP_DEBUG=1 for the traceback",
+            _("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            _("this is a bug in roadmap; run again with ROADMAP_DEBUG=1 for the traceback"),
         )
         return ExitStatus.ERROR
     return int(result) if isinstance(result, int) else ExitStatus.SUCCESS

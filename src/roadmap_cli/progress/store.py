@@ -28,6 +28,7 @@ from roadmap_cli.errors import (
     ProgressFileError,
 )
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress, ShapeError
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = [
     "BACKUP_COUNT",
@@ -78,34 +79,42 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
         ProgressFileError: empty, not UTF-8 JSON, a byte-order mark, the wrong shape, a newer
             schema, or another roadmap's progress. The message names the file and what to do.
     """
-    fix = "restore a backup with 'roadmap progress restore', or move the file away to start afresh"
+    fix = _(
+        "restore a backup with 'roadmap progress restore', or move the file away to start afresh"
+    )
     if not data.strip():
-        raise ProgressFileError(path, "the progress file is empty", fix)
+        raise ProgressFileError(path, _("the progress file is empty"), fix)
     if data.startswith(b"\xef\xbb\xbf"):
         raise ProgressFileError(
             path,
-            "the progress file starts with a UTF-8 byte-order mark (BOM)",
-            "save it as UTF-8 without BOM, or run 'roadmap progress restore'",
+            _("the progress file starts with a UTF-8 byte-order mark (BOM)"),
+            _("save it as UTF-8 without BOM, or run 'roadmap progress restore'"),
         )
     try:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
         raise ProgressFileError(
             path,
-            f"the progress file is not valid JSON (line {exc.lineno}, column {exc.colno})",
+            _("the progress file is not valid JSON (line {line}, column {column})").format(
+                line=exc.lineno, column=exc.colno
+            ),
             fix,
         ) from None
     except ValueError:  # not UTF-8
-        raise ProgressFileError(path, "the progress file is not UTF-8 JSON", fix) from None
+        raise ProgressFileError(path, _("the progress file is not UTF-8 JSON"), fix) from None
     except RecursionError:
-        raise ProgressFileError(path, "the progress file is nested too deeply", fix) from None
+        raise ProgressFileError(path, _("the progress file is nested too deeply"), fix) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
         raise ProgressFileError(
-            path, "the progress file is not a roadmap progress file (no 'events' list)", fix
+            path, _("the progress file is not a roadmap progress file (no 'events' list)"), fix
         )
     schema = raw.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise ProgressFileError(path, f"the progress file has no valid 'schema' ({schema!r})", fix)
+        raise ProgressFileError(
+            path,
+            _("the progress file has no valid 'schema' ({schema!r})").format(schema=schema),
+            fix,
+        )
     if schema > PROGRESS_SCHEMA:
         raise NewerFormatError(path, schema, PROGRESS_SCHEMA)
     while schema < PROGRESS_SCHEMA:
@@ -115,13 +124,15 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
         progress = Progress.from_json(raw)
     except ShapeError as exc:
         raise ProgressFileError(
-            path, f"the progress file has the wrong shape: {exc}", fix
+            path, _("the progress file has the wrong shape: {problem}").format(problem=exc), fix
         ) from None
     if roadmap_id is not None and progress.roadmap != roadmap_id:
         raise ProgressFileError(
             path,
-            f"the progress file belongs to roadmap {progress.roadmap!r}, not {roadmap_id!r}",
-            "move it to a file named after its roadmap id",
+            _("the progress file belongs to roadmap {found!r}, not {expected!r}").format(
+                found=progress.roadmap, expected=roadmap_id
+            ),
+            _("move it to a file named after its roadmap id"),
         )
     return progress
 
@@ -147,8 +158,8 @@ class ProgressStore:
         if not is_valid_id(self.roadmap_id):
             raise ProgressFileError(
                 self.data_dir,
-                f"roadmap id {self.roadmap_id!r} cannot name a progress file",
-                "give the roadmap an id of lower-case letters, digits and '-'",
+                _("roadmap id {id!r} cannot name a progress file").format(id=self.roadmap_id),
+                _("give the roadmap an id of lower-case letters, digits and '-'"),
             )
 
     @property
@@ -196,21 +207,23 @@ class ProgressStore:
             return Progress(roadmap=self.roadmap_id)
         except IsADirectoryError:
             raise ProgressFileError(
-                path, "is a folder, not a progress file", "move the folder away"
+                path, _("is a folder, not a progress file"), _("move the folder away")
             ) from None
         except PermissionError:
             raise ProgressAccessError(
                 path,
-                "no permission to read the progress file",
-                f"check its owner and mode to fix its permissions (chmod u+rw {path})",
+                _("no permission to read the progress file"),
+                _("check its owner and mode to fix its permissions (chmod u+rw {path})").format(
+                    path=path
+                ),
             ) from None
         except NotADirectoryError:
-            raise ProgressFileError(path.parent, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT) from None
+            raise ProgressFileError(path.parent, _(_NOT_A_FOLDER), _(_NOT_A_FOLDER_HINT)) from None
         except OSError as exc:
             raise ProgressAccessError(
                 path,
-                f"cannot read the progress file ({exc.strerror})",
-                "check the disk and the file; 'roadmap progress restore' brings back a backup",
+                _("cannot read the progress file ({reason})").format(reason=exc.strerror),
+                _("check the disk and the file; 'roadmap progress restore' brings back a backup"),
             ) from None
         return parse_progress(data, path, self.roadmap_id)
 
@@ -270,12 +283,18 @@ class ProgressStore:
         except Timeout:
             raise LockTimeoutError(
                 self.path,
-                f"another roadmap command has held the write lock for {LOCK_TIMEOUT:.0f} s",
-                f"wait for it to finish; if none is running, delete {self.lock_path}",
+                _("another roadmap command has held the write lock for {seconds} s").format(
+                    seconds=f"{LOCK_TIMEOUT:.0f}"
+                ),
+                _("wait for it to finish; if none is running, delete {path}").format(
+                    path=self.lock_path
+                ),
             ) from None
         except OSError as exc:
             raise ProgressFileError(
-                self.lock_path, f"cannot take the write lock ({exc.strerror})", _WRITE_HINT
+                self.lock_path,
+                _("cannot take the write lock ({reason})").format(reason=exc.strerror),
+                _(_WRITE_HINT),
             ) from None
         try:
             self._remove_stale_temporaries()
@@ -285,12 +304,14 @@ class ProgressStore:
 
     def _ensure_dir(self) -> None:
         if self.data_dir.exists() and not self.data_dir.is_dir():
-            raise ProgressFileError(self.data_dir, _NOT_A_FOLDER, _NOT_A_FOLDER_HINT)
+            raise ProgressFileError(self.data_dir, _(_NOT_A_FOLDER), _(_NOT_A_FOLDER_HINT))
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ProgressFileError(
-                self.data_dir, f"cannot create the data folder ({exc.strerror})", _WRITE_HINT
+                self.data_dir,
+                _("cannot create the data folder ({reason})").format(reason=exc.strerror),
+                _(_WRITE_HINT),
             ) from None
 
     def _remove_stale_temporaries(self) -> None:
@@ -317,7 +338,9 @@ class ProgressStore:
             check = text
         parse_progress(check.encode("utf-8"), self.path, self.roadmap_id)  # validate first
         if self.path.is_dir():
-            raise ProgressFileError(self.path, "is a folder, not a progress file", "move it away")
+            raise ProgressFileError(
+                self.path, _("is a folder, not a progress file"), _("move it away")
+            )
         # a progress file that is a symlink (into a synced folder, say) stays one: the
         # file it points to is replaced, in its own folder
         target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
@@ -340,7 +363,9 @@ class ProgressStore:
                 with contextlib.suppress(OSError):
                     pending.unlink()
             raise ProgressFileError(
-                self.path, f"cannot write the progress file ({exc.strerror})", _WRITE_HINT
+                self.path,
+                _("cannot write the progress file ({reason})").format(reason=exc.strerror),
+                _(_WRITE_HINT),
             ) from None
         finally:
             if tmp is not None:  # gone after a successful replace
@@ -461,7 +486,9 @@ class ProgressStore:
             raise FileExistsError(17, "too many kept files", str(kept))
         except OSError as exc:
             raise ProgressFileError(
-                self.backup_dir, f"cannot keep the current file ({exc.strerror})", _WRITE_HINT
+                self.backup_dir,
+                _("cannot keep the current file ({reason})").format(reason=exc.strerror),
+                _(_WRITE_HINT),
             ) from None
 
     def newest_readable_backup(self) -> tuple[Path, Progress] | None:
@@ -484,9 +511,9 @@ class ProgressStore:
         return target
 
 
-_WRITE_HINT = "check that the data folder is writable, or choose another with --data-dir"
-_NOT_A_FOLDER = "is not a folder (it should hold your progress)"
-_NOT_A_FOLDER_HINT = "move that file away, or choose another folder with --data-dir"
+_WRITE_HINT = N_("check that the data folder is writable, or choose another with --data-dir")
+_NOT_A_FOLDER = N_("is not a folder (it should hold your progress)")
+_NOT_A_FOLDER_HINT = N_("move that file away, or choose another folder with --data-dir")
 
 
 def _identity(path: Path) -> tuple[int, ...] | None:

@@ -14,6 +14,7 @@ from roadmap_cli.actions.doctor import DoctorResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang, whole
 from roadmap_cli.render.widgets import emit_lines
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
 
@@ -21,11 +22,14 @@ __all__: list[str] = []
 
 Row = tuple[Text, Text, Text]
 
+#: The level words of the first column (English msgids).
+LEVELS = {"ok": N_("ok"), "warning": N_("warning"), "error": N_("error"), "info": N_("info")}
+
 
 def _check(level: str, label: str, text: str) -> Row:
     """A check's row: level ("ok", "warning", "error" or "info"), label, finding."""
     style = {"ok": "done", "warning": "warning", "error": "error", "info": "muted"}[level]
-    return Text(level, style=style), Text(label, style="heading"), Text(clean_line(text))
+    return Text(_(LEVELS[level]), style=style), Text(label, style="heading"), Text(clean_line(text))
 
 
 def _detail(text: str, style: str = "") -> Row:
@@ -43,20 +47,22 @@ def render_doctor(result: DoctorResult, lang: str) -> None:
     console = make_console()
     out: list[Row] = []
     if result.roadmap_errors:
-        out.append(_check("error", "Roadmap", f"{_name(result.roadmap_path)} is invalid"))
+        invalid = _("{path} is invalid").format(path=_name(result.roadmap_path))
+        out.append(_check("error", _("Roadmap"), invalid))
         out += [_detail(e) for e in result.roadmap_errors]
         validate = f"roadmap validate {_name(result.roadmap_path)}"
-        out.append(_detail(f"fix it, then run '{validate}'", "muted"))
+        out.append(_detail(_("fix it, then run '{command}'").format(command=validate), "muted"))
     else:
         level = "warning" if result.roadmap_warnings else "ok"
-        text = f"{_name(result.roadmap_path)} ({plural(result.topics, 'topic')}"
+        counted = [plural(result.topics, "topic")]
         if result.roadmap_warnings:
-            text += f", {plural(len(result.roadmap_warnings), 'warning')}"
-        out.append(_check(level, "Roadmap", text + ")"))
+            counted.append(plural(len(result.roadmap_warnings), "warning"))
+        text = _name(result.roadmap_path) + _(" ({items})").format(items=_(", ").join(counted))
+        out.append(_check(level, _("Roadmap"), text))
         out += [_detail(w) for w in result.roadmap_warnings[:10]]
         if len(result.roadmap_warnings) > 10:
             more = len(result.roadmap_warnings) - 10
-            out.append(_detail(f"… and {more} more ('roadmap validate')", "muted"))
+            out.append(_detail(_("… and {n} more ('roadmap validate')").format(n=more), "muted"))
     if result.progress_path is not None:
         out += _progress_lines(result)
     level_width = max(row[0].cell_len for row in out)
@@ -68,11 +74,13 @@ def render_doctor(result: DoctorResult, lang: str) -> None:
         emit_lines(console, hang(head, finding, console.width, split_long=False))
     console.print()
     if result.healthy:
-        console.print(Text("Healthy: your progress is readable and safe.", style="done"))
+        console.print(Text(_("Healthy: your progress is readable and safe."), style="done"))
     elif result.damaged:
-        console.print(Text("Damaged: see the errors above.", style="error"))
+        console.print(Text(_("Damaged: see the errors above."), style="error"))
     else:
-        console.print(Text("Not damaged, but out of reach: see the errors above.", style="error"))
+        console.print(
+            Text(_("Not damaged, but out of reach: see the errors above."), style="error")
+        )
 
 
 def _progress_lines(result: DoctorResult) -> list[Row]:
@@ -85,66 +93,78 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
         if not result.data_dir.is_dir():
             return out
     if result.progress_error is not None:
-        out.append(_check("error", "Progress", f"{_name(path)}: {result.progress_error}"))
+        out.append(_check("error", _("Progress"), f"{_name(path)}: {result.progress_error}"))
         if result.progress_hint:
             out.append(_detail(result.progress_hint, "muted"))
     elif not result.progress_exists:
-        out.append(_check("ok", "Progress", f"{_name(path)} (not written yet: nothing marked)"))
+        unwritten = _("(not written yet: nothing marked)")
+        out.append(_check("ok", _("Progress"), f"{_name(path)} {unwritten}"))
     else:
         events = plural(result.events, "event")
-        out.append(_check("ok", "Progress", f"{_name(path)} ({events})"))
+        out.append(_check("ok", _("Progress"), _name(path) + _(" ({items})").format(items=events)))
     readable = [b for b in result.backups if b.readable]
     if result.backups:
         level = "ok" if len(readable) == len(result.backups) else "warning"
-        text = f"{len(result.backups)} kept, {len(readable)} readable"
+        text = _("{kept} kept, {readable} readable").format(
+            kept=len(result.backups), readable=len(readable)
+        )
         if readable:
-            text += f"; newest readable: {readable[0].path.name}"
-        out.append(_check(level, "Backups", text))
+            text += _("; newest readable: {name}").format(name=readable[0].path.name)
+        out.append(_check(level, _("Backups"), text))
     else:
-        out.append(_check("info", "Backups", "none yet (one is kept at every change)"))
+        out.append(_check("info", _("Backups"), _("none yet (one is kept at every change)")))
     if result.orphans:
         out.append(
             _check(
                 "warning",
-                "Orphans",
-                f"{plural(len(result.orphans), 'topic')} no longer in the roadmap; "
-                "their marks are kept",
+                _("Orphans"),
+                _("{topics} no longer in the roadmap; their marks are kept").format(
+                    topics=plural(len(result.orphans), "topic")
+                ),
             )
         )
         for o in result.orphans:
-            out.append(_detail(f"{o.topic}: {o.status} ({plural(o.events, 'event')})"))
+            events = _(" ({items})").format(items=plural(o.events, "event"))
+            out.append(_detail(f"{o.topic}: {o.status}{events}"))
         out.append(
-            _detail("if a topic was renamed, add its old id to the topic's 'aliases'", "muted")
+            _detail(_("if a topic was renamed, add its old id to the topic's 'aliases'"), "muted")
         )
     for a in result.aliased:
         out.append(
             _check(
                 "info",
-                "Renamed",
-                f"{plural(a.events, 'mark')} under former id {a.alias} count for {a.topic}",
+                _("Renamed"),
+                _("{marks} under former id {alias} count for {topic}").format(
+                    marks=plural(a.events, "mark"), alias=a.alias, topic=a.topic
+                ),
             )
         )
     if result.temporaries:
         out.append(
             _check(
                 "warning",
-                "Temporary",
-                f"{plural(len(result.temporaries), 'file')} left by an interrupted write "
-                "(the next change removes them)",
+                _("Temporary"),
+                _("{files} left by an interrupted write (the next change removes them)").format(
+                    files=plural(len(result.temporaries), "file")
+                ),
             )
         )
         out += [_detail(p.name) for p in result.temporaries]
     for p in result.set_aside:
-        out.append(_check("info", "Set aside", f"{_name(p)} (a damaged copy, kept)"))
+        kept = _("(a damaged copy, kept)")
+        out.append(_check("info", _("Set aside"), f"{_name(p)} {kept}"))
     for c in result.conflict_copies:
-        out.append(
-            _check("warning", "Copy", f"{_name(c.path)}: {c.service} conflict copy, {c.problem}")
+        copy = _("{file}: {service} conflict copy, {problem}").format(
+            file=_name(c.path), service=c.service, problem=c.problem
         )
+        out.append(_check("warning", _("Copy"), copy))
     if result.conflict_copies:
         out.append(
             _detail(
-                "not merged; check it, then merge it with 'roadmap progress merge FILE' "
-                "or move it away",
+                _(
+                    "not merged; check it, then merge it with 'roadmap progress merge FILE' "
+                    "or move it away"
+                ),
                 "muted",
             )
         )

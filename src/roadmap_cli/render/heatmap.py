@@ -13,6 +13,9 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
+from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.textsafe import cell_width
+
 __all__ = ["SHADES", "WEEKS", "heatmap_columns", "heatmap_lines", "legend", "shade"]
 
 #: How many weeks the report's heatmap covers.
@@ -20,9 +23,22 @@ WEEKS = 16
 #: Cell characters for 0, 1, 2, 3 and 4-or-more events in a day.
 SHADES = ("·", "░", "▒", "▓", "█")
 _STYLES = ("bright_black", "green4", "green3", "green1", "bold green1")
-_DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
-_LABEL_WIDTH = 4  # "Mon" and a space
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_LABELS = (N_("Mon"), "", N_("Wed"), "", N_("Fri"), "", N_("Sun"))
+_LABEL_WIDTH = 4  # "Mon" and a space (cells)
+_MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
 
 
 def heatmap_columns(today: date, weeks: int = WEEKS) -> list[list[date | None]]:
@@ -54,16 +70,17 @@ def _month_line(columns: list[list[date | None]]) -> Text:
         if not days:
             continue
         if index == 0:
-            label = _MONTHS[days[0].month - 1]
+            label = _(_MONTHS[days[0].month - 1])
         else:
             firsts = [d for d in days if d.day == 1]
             if not firsts:
                 continue
-            label = _MONTHS[firsts[0].month - 1]
+            label = _(_MONTHS[firsts[0].month - 1])
         position = _LABEL_WIDTH + 2 * index
-        if len(line) > position - (1 if line.strip() else 0):
+        used = cell_width(line)
+        if used > position - (1 if line.strip() else 0):
             continue  # would touch the previous label: leave this one out
-        line = line.ljust(position) + label
+        line = line + " " * (position - used) + label
     return Text(line.rstrip(), style="muted")
 
 
@@ -79,7 +96,8 @@ def heatmap_lines(activity: Mapping[date, int], today: date, weeks: int = WEEKS)
     columns = heatmap_columns(today, weeks)
     lines = [_month_line(columns)]
     for weekday in range(7):
-        row = Text(_DAY_LABELS[weekday].ljust(_LABEL_WIDTH), style="muted")
+        day_label = _(_DAY_LABELS[weekday]) if _DAY_LABELS[weekday] else ""
+        row = Text(day_label + " " * (_LABEL_WIDTH - cell_width(day_label)), style="muted")
         for column in columns:
             day = column[weekday]
             if day is None:
@@ -99,5 +117,5 @@ def legend() -> Text:
     for level, char in enumerate(SHADES):
         text.append(char, style=_STYLES[level])
         text.append(f" {level}{'+' if level == len(SHADES) - 1 else ''}  ", style="muted")
-    text.append("completions, notes or reviews a day", style="muted")
+    text.append(_("completions, notes or reviews a day"), style="muted")
     return text

@@ -15,23 +15,29 @@ from roadmap_cli.render.prose import NBSP, fold_lines, fold_text
 from roadmap_cli.render.review import describe_review_event
 from roadmap_cli.render.widgets import Lang, extra_event_words
 from roadmap_cli.support.clock import local_zone
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import cell_width, clean_line
 from roadmap_cli.support.words import plural
 
 __all__ = ["describe", "history_lines"]
 
-_VERBS = {"in_progress": "started", "done": "done", "skipped": "skipped", "todo": "reset to to do"}
+_VERBS = {
+    "in_progress": N_("started"),
+    "done": N_("done"),
+    "skipped": N_("skipped"),
+    "todo": N_("reset to to do"),
+}
 
 
 def _short(event: Event) -> str:
     """What an event did, in a few words (``done``, ``note "…"``)."""
     if event.status is not None:
-        return _VERBS[event.status]
+        return _(_VERBS[event.status])
     if event.note is not None:
         note = clean_line(event.note)
-        return f'note "{note[:40]}…"' if len(note) > 41 else f'note "{note}"'
+        return _('note "{text}"').format(text=f"{note[:40]}…" if len(note) > 41 else note)
     if event.undo is not None:
-        return "undo"
+        return _("undo")
     if event.known and event.kind in REVIEW_KINDS:
         return describe_review_event(event)
     from roadmap_cli.render.plan import describe_plan_or_time
@@ -45,13 +51,13 @@ def describe(entry: HistoryEntry) -> str:
     event = entry.event
     if event.undo is not None:
         if not entry.targets:
-            return "undo of an event no longer recorded"
+            return _("undo of an event no longer recorded")
         parts = [
             f"{clean_line(t.topic) + ' ' if t.topic else ''}{_short(t)}" for t in entry.targets
         ]
-        return "undo of " + ", ".join(parts)
+        return _("undo of {events}").format(events=_(", ").join(parts))
     if event.note is not None:
-        return "note: " + clean_line(event.note)
+        return _("note: {text}").format(text=clean_line(event.note))
     if event.known and event.kind in REVIEW_KINDS:
         return describe_review_event(event)
     if event.kind in ("plan", "time"):
@@ -60,7 +66,7 @@ def describe(entry: HistoryEntry) -> str:
         return describe_plan_or_time(event) or event.kind
     if event.status is None:  # a kind beyond status/note/undo, perhaps a newer version's
         return extra_event_words(event)
-    return _VERBS[event.status]
+    return _(_VERBS[event.status])
 
 
 def _what(entry: HistoryEntry, names: Lang) -> list[tuple[str, str]]:
@@ -71,9 +77,9 @@ def _what(entry: HistoryEntry, names: Lang) -> list[tuple[str, str]]:
     if entry.topic is not None:
         parts.append(("  · " + names.title(entry.topic), "muted" + strike))
     elif entry.orphan:
-        parts.append(("  · no longer in the roadmap", "orphan" + strike))
+        parts.append(("  · " + _("no longer in the roadmap"), "orphan" + strike))
     if entry.undone:
-        parts.append(("  (undone)", "warning"))
+        parts.append(("  " + _("(undone)"), "warning"))
     return parts
 
 
@@ -96,7 +102,7 @@ def history_lines(result: HistoryResult, lang: str, console: Console) -> Iterato
         gap = " " * (id_width - cell_width(topic) + 2)
         parts = _what(entry, names)
         if plain:
-            what = "".join(text for text, _ in parts)
+            what = "".join(text for text, _style in parts)
             if cell_width(what) > room:
                 what = ("\n" + indent).join(fold_lines(_glue(what), room))
             yield f"{when}  {topic}{gap}{what}"
@@ -119,8 +125,11 @@ def render_history(result: HistoryResult, lang: str) -> None:
     """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
     console = make_console()
     if not result.entries:
-        since = f" since {result.since.isoformat()}" if result.since else ""
-        console.print(Text(f"No events{since}.", style="muted"))
+        if result.since:
+            empty = _("No events since {date}.").format(date=result.since.isoformat())
+        else:
+            empty = _("No events.")
+        console.print(Text(empty, style="muted"))
         return
     batch: list[str] = []  # plain lines are written in batches: one write per line is slow
     for item in history_lines(result, lang, console):
@@ -133,5 +142,11 @@ def render_history(result: HistoryResult, lang: str) -> None:
             console.print(item, no_wrap=True, crop=False)
     console.file.write("".join(batch))
     shown = len(result.entries)
-    footer = f"{shown} of {result.total} events" if shown < result.total else plural(shown, "event")
-    console.print(Text(f"{footer}; times in {clean_line(result.zone)}", style="muted"))
+    if shown < result.total:
+        footer = _("{shown} of {total} events").format(shown=shown, total=result.total)
+    else:
+        footer = plural(shown, "event")
+    zone = clean_line(result.zone)
+    console.print(
+        Text(_("{events}; times in {zone}").format(events=footer, zone=zone), style="muted")
+    )

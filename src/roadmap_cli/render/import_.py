@@ -10,6 +10,7 @@ from roadmap_cli.actions.import_ import ImportResult
 from roadmap_cli.importing.summary import count_by_reason
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 
 __all__: list[str] = []
@@ -80,4 +81,5 @@ def render_import(result: ImportResult, lang: str) -> None:
         )
     if result.output is not None:
         arg = shlex.quote(target)
-        say(console, Text(f"Use it: roadmap --roadmap {arg} next", style="muted"))
+        use = _("Use it: {command}").format(command=f"roadmap --roadmap {arg} next")
+        say(console, Text(use, style="muted"))

@@ -8,16 +8,17 @@ from roadmap_cli.actions.list import ListResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import (
-    LABELS,
     Lang,
     bar,
     counts_text,
     emit_lines,
+    label,
     mark,
     title_text,
     topic_rows,
     topic_title,
 )
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 
 
@@ -61,4 +62,8 @@ def render_list(result: ListResult, lang: str) -> None:
         for topic_id, hits in hints:
             emit_lines(console, hang(f"  {topic_id}: ", elsewhere_text(hits), width))
     if result.status_filter and not shown:
-        console.print(Text(f"No topic is {LABELS[result.status_filter]}.", style="muted"))
+        console.print(
+            Text(
+                _("No topic is {status}.").format(status=label(result.status_filter)), style="muted"
+            )
+        )

@@ -13,8 +13,8 @@ from roadmap_cli.render.widgets import (
     local_time,
     title_text,
 )
+from roadmap_cli.support.i18n import _, ngettext
 from roadmap_cli.support.textsafe import clean_block
-from roadmap_cli.support.words import plural
 
 
 def render_note(result: NoteResult, lang: str) -> None:
@@ -23,15 +23,18 @@ def render_note(result: NoteResult, lang: str) -> None:
     names = Lang(lang, result.language)
     head = title_text(names, result.topic, style="heading")
     head.append(f" ({result.topic.id})", style="id")
-    head.append(f" at {local_time(result.event.at)}", style="muted")
+    head.append(" " + _("at {time}").format(time=local_time(result.event.at)), style="muted")
     note = clean_block(result.event.note or "")
     width = console.width
-    emit_lines(console, hang("Note added to ", head, width), hang("  ", note, width))
+    emit_lines(console, hang(_("Note added to "), head, width), hang("  ", note, width))
     count = result.count
     console.print(
         Text(
-            f"{plural(count, 'note')} on this topic; "
-            f"see them with 'roadmap show {result.topic.id}'.",
+            ngettext(
+                "{n} note on this topic; see them with '{command}'.",
+                "{n} notes on this topic; see them with '{command}'.",
+                count,
+            ).format(n=count, command=f"roadmap show {result.topic.id}"),
             style="muted",
         )
     )

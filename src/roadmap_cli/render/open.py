@@ -11,6 +11,7 @@ from roadmap_cli.render.widgets import (
     resource_rows,
     title_text,
 )
+from roadmap_cli.support.i18n import _
 
 
 def render_open(result: OpenResult, lang: str) -> None:
@@ -20,7 +21,7 @@ def render_open(result: OpenResult, lang: str) -> None:
     head = title_text(names, result.topic, style="heading")
     head.append(f" ({result.topic.id})", style="id")
     chosen = result.chosen
-    verb = "Opening " if result.launch else "Resources of "
+    verb = _("Opening ") if result.launch else _("Resources of ")
     rows = resource_rows(
         [c.resource for c in chosen],
         console.width,

@@ -20,7 +20,8 @@ from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
 from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
 from roadmap_cli.render.report_markdown import review_section_lines
 from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
-from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.i18n import _, pgettext
+from roadmap_cli.support.textsafe import cell_width, clean_line
 from roadmap_cli.support.words import plural
 
 __all__ = ["export_report", "report_renderables"]
@@ -45,9 +46,8 @@ def _offline_svg_format() -> str:
 
 
 def _split(counts: Counts) -> str:
-    return (
-        f"{counts.done} done · {counts.in_progress} in progress · "
-        f"{counts.skipped} skipped · {counts.todo} to do"
+    return _("{done} done · {doing} in progress · {skipped} skipped · {todo} to do").format(
+        done=counts.done, doing=counts.in_progress, skipped=counts.skipped, todo=counts.todo
     )
 
 
@@ -55,18 +55,38 @@ def _part(label: str, counts: Counts) -> str:
     return f"{label} {counts.finished}/{counts.total} ({counts.percent:.0f}%)"
 
 
+def _pad(label: str, cells: int) -> str:
+    """``label`` followed by spaces to ``cells`` cells (at least two spaces)."""
+    return label + " " * max(2, cells - cell_width(label))
+
+
 def _overall(result: ReportResult, width: int) -> list[RenderableType]:
-    line = Text("Overall  ")
+    head = _pad(_("Overall"), 9)
+    indent = " " * cell_width(head)
+    line = Text(head)
     line.append_text(bar(result.total, 30 if width >= 80 else 16))
     line.append(f"  {result.total.finished}/{result.total.total} · {result.total.percent:.0f}%")
     out: list[RenderableType] = [
-        fold_indented(line, width, indent=9),
-        fold_indented(Text(f"         {_split(result.total)}", style="muted"), width),
+        fold_indented(line, width, indent=len(indent)),
+        fold_indented(Text(f"{indent}{_split(result.total)}", style="muted"), width),
     ]
     if result.optional.total:
-        parts = f"{_part('required', result.required)} · {_part('optional', result.optional)}"
-        out.append(fold_indented(Text(f"         {parts}", style="muted"), width))
+        required, optional = _("required"), _("optional")
+        parts = f"{_part(required, result.required)} · {_part(optional, result.optional)}"
+        out.append(fold_indented(Text(f"{indent}{parts}", style="muted"), width))
     return out
+
+
+def _column_labels() -> tuple[str, ...]:
+    """The headings of the stage table's count columns."""
+    return (
+        pgettext("column", "done"),
+        pgettext("column", "doing"),
+        pgettext("column", "skipped"),
+        pgettext("column", "to do"),
+        pgettext("column", "req"),
+        pgettext("column", "opt"),
+    )
 
 
 def _ratio(counts: Counts) -> Text:
@@ -84,8 +104,8 @@ def _stages(result: ReportResult, names: Lang, width: int) -> RenderableType:
     table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="muted")
     table.add_column("", overflow="fold", ratio=1, min_width=8)
     table.add_column("", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
-    for label in ("done", "doing", "skipped", "to do", "req", "opt"):
+    table.add_column(pgettext("column", "%"), justify="right", no_wrap=True)
+    for label in _column_labels():
         table.add_column(label, justify="right", no_wrap=True)
     for summary in result.summaries:
         c = summary.counts
@@ -112,15 +132,18 @@ def _stages_narrow(result: ReportResult, names: Lang, width: int) -> RenderableT
         )
         for s in result.summaries
     ]
-    labels = ("%", "done", "doing", "skipped", "to do", "req", "opt")
+    labels = (pgettext("column", "%"), *_column_labels())
     widths = [
-        max(len(x) for x in [label, *(row[i] for row in cells)]) for i, label in enumerate(labels)
+        max(cell_width(x) for x in [label, *(row[i] for row in cells)])
+        for i, label in enumerate(labels)
     ]
     bar_width = 8 if 4 + 8 + sum(w + 2 for w in widths) <= width else 0
     rows: list[RenderableType] = [
         Text(
             " " * (4 + bar_width)
-            + "".join(f"  {lb:>{w}}" for lb, w in zip(labels, widths, strict=True)),
+            + "".join(
+                "  " + " " * (w - cell_width(lb)) + lb for lb, w in zip(labels, widths, strict=True)
+            ),
             style="muted",
         )
     ]
@@ -140,33 +163,37 @@ def _four(counts: Counts) -> tuple[int, int, int, int]:
 
 def _days_ago(day: date, today: date) -> str:
     days = (today - day).days
-    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+    if days <= 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return _("{n} days ago").format(n=days)
 
 
 def _work(result: ReportResult, names: Lang, width: int) -> list[RenderableType]:
     """In progress (since when), recently done (with dates), and what is next; an item
     that folds keeps its lines under its title."""
-    out: list[RenderableType] = [_section("In progress")]
+    out: list[RenderableType] = [_section(_("In progress"))]
     for topic, since in result.in_progress:
         line = Text(names.title(topic))
         if since:
             day = local_date(since)
             ago = _days_ago(date.fromisoformat(day), result.today)
-            line.append(f"  since {day} ({ago})", style="muted")
+            line.append("  " + _("since {date} ({ago})").format(date=day, ago=ago), style="muted")
         out.append(hang(Text(f"  {topic.id}  ", style="id"), line, width))
     if not result.in_progress:
-        out.append(Text("  nothing started ('roadmap start TOPIC')", style="muted"))
+        out.append(Text("  " + _("nothing started ('roadmap start TOPIC')"), style="muted"))
 
-    out.append(_section("Recently done"))
+    out.append(_section(_("Recently done")))
     for topic, at in result.recent:
         head = Text(f"  {local_date(at)}  ", style="muted")
         head.append(topic.id, style="id")
         head.append("  ")
         out.append(hang(head, names.title(topic), width))
     if not result.recent:
-        out.append(Text("  nothing yet ('roadmap done TOPIC')", style="muted"))
+        out.append(Text("  " + _("nothing yet ('roadmap done TOPIC')"), style="muted"))
 
-    out.append(_section("Next"))
+    out.append(_section(_("Next")))
     ready = [i for i in result.plan.items if i.reason == "ready"]
     for item in ready:
         line = Text(names.title(item.topic))
@@ -175,9 +202,9 @@ def _work(result: ReportResult, names: Lang, width: int) -> list[RenderableType]
         out.append(hang(Text(f"  {item.topic.id}  ", style="id"), line, width))
     if not ready:
         if result.plan.remaining == 0:
-            out.append(Text("  all done!", style="done"))
+            out.append(Text("  " + _("all done!"), style="done"))
         else:
-            out.append(Text("  nothing ready: see 'roadmap next'", style="muted"))
+            out.append(Text("  " + _("nothing ready: see 'roadmap next'"), style="muted"))
     return out
 
 
@@ -185,20 +212,25 @@ def _activity(result: ReportResult, width: int) -> list[RenderableType]:
     """The heatmap, its legend, and the streaks."""
     start = heatmap_columns(result.today, result.weeks)[0][0] or result.today
     window = [n for d, n in result.activity.items() if start <= d <= result.today and n]
-    out: list[RenderableType] = [_section(f"Activity · last {result.weeks} weeks")]
+    out: list[RenderableType] = [_section(_("Activity · last {n} weeks").format(n=result.weeks))]
     out.extend(heatmap_lines(result.activity, result.today, result.weeks))
     out.append(fold_indented(legend(), width))
     out.append(Text(""))
-    streak = Text("  Streak: ")
+    streak = Text("  " + _("Streak: "))
     streak.append(plural(result.streak_current, "day"), style="heading")
-    streak.append(f" now · longest {plural(result.streak_longest, 'day')}")
+    streak.append(" " + _("now · longest {days}").format(days=plural(result.streak_longest, "day")))
     out.append(fold_indented(streak, width))
     count = sum(window)
     things = (
-        "1 completion, note or review" if count == 1 else f"{count} completions, notes and reviews"
+        _("1 completion, note or review")
+        if count == 1
+        else _("{n} completions, notes and reviews").format(n=count)
     )
     total = Text(
-        f"  {plural(len(window), 'active day')}, {things} in these {result.weeks} weeks",
+        "  "
+        + _("{days}, {things} in these {weeks} weeks").format(
+            days=plural(len(window), "active day"), things=things, weeks=result.weeks
+        ),
         style="muted",
     )
     out.append(fold_indented(total, width))
@@ -208,23 +240,31 @@ def _activity(result: ReportResult, width: int) -> list[RenderableType]:
 def _pace(result: ReportResult, width: int) -> list[RenderableType]:
     """Topics per week and the projected finish date, or "not enough data yet"."""
     pace = result.pace
-    out: list[RenderableType] = [_section("Pace")]
+    out: list[RenderableType] = [_section(_("Pace"))]
     if pace.projected_finish is None:
-        none = Text("  not enough data yet: mark a topic done to see your pace", style="muted")
+        none = Text(
+            "  " + _("not enough data yet: mark a topic done to see your pace"), style="muted"
+        )
         out.append(fold_indented(none, width))
         return out
-    out.append(Text(f"  last 4 weeks  {pace.recent_per_week:.1f} topics/week"))
-    since = f" (since {local_date(pace.first)})" if pace.first else ""
-    overall = f"  overall       {pace.overall_per_week:.1f} topics/week{since}"
+    rate_text = _("{rate} topics/week")
+    recent = rate_text.format(rate=f"{pace.recent_per_week:.1f}")
+    out.append(Text("  " + _pad(_("last 4 weeks"), 14) + recent))
+    since = _(" (since {date})").format(date=local_date(pace.first)) if pace.first else ""
+    overall_rate = rate_text.format(rate=f"{pace.overall_per_week:.1f}")
+    overall = "  " + _pad(_("overall"), 14) + overall_rate + since
     out.append(fold_indented(overall, width, indent=16))
-    finish = Text("  finish        ")
+    finish = Text("  " + _pad(_("finish"), 14))
     if pace.remaining == 0:
-        finish.append("every topic is done or skipped", style="done")
+        finish.append(_("every topic is done or skipped"), style="done")
     else:
         rate = pace.recent_per_week or pace.overall_per_week
         finish.append(pace.projected_finish.isoformat(), style="heading")
         finish.append(
-            f"  at {rate:.1f} topics/week, {plural(pace.remaining, 'topic')} to go",
+            "  "
+            + _("at {rate}, {topics} to go").format(
+                rate=rate_text.format(rate=f"{rate:.1f}"), topics=plural(pace.remaining, "topic")
+            ),
             style="muted",
         )
     out.append(fold_indented(finish, width, indent=16))
@@ -238,10 +278,14 @@ def report_renderables(result: ReportResult, lang: str, width: int = 100) -> lis
     names = Lang(lang, roadmap.language)
     head = Text(clean_line(roadmap.display_title(lang)), style="heading")
     head.append(
-        f"  · report of {result.today.isoformat()} ({clean_line(result.zone)})", style="muted"
+        "  · "
+        + _("report of {date} ({zone})").format(
+            date=result.today.isoformat(), zone=clean_line(result.zone)
+        ),
+        style="muted",
     )
     out: list[RenderableType] = [hang("", head, width), Text(""), *_overall(result, width)]
-    out.append(_section("Stages"))
+    out.append(_section(_("Stages")))
     out.append(_stages(result, names, width))
     out.extend(_work(result, names, width))
     out.extend(_activity(result, width))
@@ -254,11 +298,13 @@ def report_renderables(result: ReportResult, lang: str, width: int = 100) -> lis
 
     out.extend(report_plan_section(result.schedule, result.time, result.snap.catalog, lang, width))
     if result.orphans:
-        out.append(_section("Orphaned marks"))
+        out.append(_section(_("Orphaned marks")))
         for tid, state in sorted(result.orphans.items()):
             orphan = Text(
-                f"  {clean_line(tid)}: {state.status} — no longer in the roadmap "
-                "(kept; see 'roadmap doctor')",
+                "  "
+                + _(
+                    "{id}: {status} — no longer in the roadmap (kept; see 'roadmap doctor')"
+                ).format(id=clean_line(tid), status=state.status),
                 style="orphan",
             )
             out.append(fold_indented(orphan, width, indent=4))
@@ -276,7 +322,9 @@ def export_report(result: ReportResult, lang: str, fmt: str) -> str:
     console = make_console(record=True, width=EXPORT_WIDTH)
     console.file = io.StringIO()  # recorded only: nothing reaches stdout
     console.print(Group(*report_renderables(result, lang, EXPORT_WIDTH)))
-    title = f"roadmap report · {result.snap.catalog.roadmap.display_title(lang)}"
+    title = _("roadmap report · {title}").format(
+        title=result.snap.catalog.roadmap.display_title(lang)
+    )
     if fmt == "svg":
         return console.export_svg(title=clean_line(title), code_format=_offline_svg_format())
     if fmt == "html":

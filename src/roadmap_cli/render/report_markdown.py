@@ -19,6 +19,7 @@ from roadmap_cli.progress.review import ReviewSummary
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.widgets import EDITOR_PICK, YOURS, local_date
 from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
 
@@ -52,10 +53,10 @@ def markdown_url(url: str) -> str:
 
 
 def _counts_line(counts: Counts) -> str:
-    return (
-        f"**{counts.finished}/{counts.total} ({counts.percent:.0f}%)** — {counts.done} done · "
-        f"{counts.in_progress} in progress · {counts.skipped} skipped · {counts.todo} to do"
+    split = _("{done} done · {doing} in progress · {skipped} skipped · {todo} to do").format(
+        done=counts.done, doing=counts.in_progress, skipped=counts.skipped, todo=counts.todo
     )
+    return f"**{counts.finished}/{counts.total} ({counts.percent:.0f}%)** — {split}"
 
 
 def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
@@ -64,16 +65,19 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
     title = escape_markdown(topic.display_title(lang, snap.catalog.roadmap.language))
     since = f" {local_date(state.since)}" if state.since else ""
     if state.status == "done":
-        line = f"- [x] **{title}** (`{topic.id}`) — done{since}"
+        line = f"- [x] **{title}** (`{topic.id}`) — " + _("done") + since
     elif state.status == "skipped":
-        line = f"- [x] ~~{title}~~ (`{topic.id}`) — skipped"
+        line = f"- [x] ~~{title}~~ (`{topic.id}`) — " + _("skipped")
     elif state.status == "in_progress":
-        started = f" since {local_date(state.started or state.since)}" if state.since else ""
-        line = f"- [ ] **{title}** (`{topic.id}`) — *in progress{started}*"
+        doing = _("in progress")
+        if state.since:
+            started = local_date(state.started or state.since)
+            doing = _("in progress since {date}").format(date=started)
+        line = f"- [ ] **{title}** (`{topic.id}`) — *{doing}*"
     else:
         line = f"- [ ] {title} (`{topic.id}`)"
     if topic.optional:
-        line += " *(optional)*"
+        line += " *" + _("(optional)") + "*"
     language = snap.catalog.roadmap.language
     lines = [line]
     about = []
@@ -121,17 +125,21 @@ def report_markdown(result: ReportResult, lang: str) -> str:
     if description:
         lines += [markdown_guidance(description), ""]
     lines += [
-        f"Progress: {_counts_line(result.total)}  ",
-        f"Required {result.required.finished}/{result.required.total} · optional "
-        f"{result.optional.finished}/{result.optional.total} · report of "
-        f"{result.today.isoformat()}",
+        _("Progress: ") + f"{_counts_line(result.total)}  ",
+        _("Required {required} · optional {optional} · report of {date}").format(
+            required=f"{result.required.finished}/{result.required.total}",
+            optional=f"{result.optional.finished}/{result.optional.total}",
+            date=result.today.isoformat(),
+        ),
     ]
     pace = result.pace
     if pace.projected_finish is not None and pace.remaining:
         rate = pace.recent_per_week or pace.overall_per_week
         lines[-1] += "  "
         lines.append(
-            f"Pace {rate:.1f} topics/week · projected finish {pace.projected_finish.isoformat()}"
+            _("Pace {rate} topics/week · projected finish {date}").format(
+                rate=f"{rate:.1f}", date=pace.projected_finish.isoformat()
+            )
         )
     for summary in result.summaries:
         stage = summary.stage
@@ -144,9 +152,11 @@ def report_markdown(result: ReportResult, lang: str) -> str:
 
     lines += report_plan_markdown(result.schedule, result.time, result.snap.catalog, lang)
     if result.orphans:
-        lines += ["", "## Orphaned marks", ""]
+        lines += ["", "## " + _("Orphaned marks"), ""]
         for tid, state in sorted(result.orphans.items()):
-            lines.append(f"- {escape_markdown(tid)}: {state.status} (no longer in the roadmap)")
+            gone = _("(no longer in the roadmap)")
+            lines.append(f"- {escape_markdown(tid)}: {state.status} {gone}")
     if roadmap.source:
-        lines += ["", "---", "", f"Roadmap source: <{markdown_url(roadmap.source)}>"]
+        source = _("Roadmap source: {url}").format(url=f"<{markdown_url(roadmap.source)}>")
+        lines += ["", "---", "", source]
     return "\n".join(lines) + "\n"

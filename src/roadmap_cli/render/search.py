@@ -15,18 +15,24 @@ from roadmap_cli.render.widgets import (
     resource_rows,
     title_text,
 )
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
 
 __all__: list[str] = []
 
 _FIELD_NAMES = {
-    "id": "id",
-    "title": "title",
-    "title_en": "English title",
-    "summary": "summary",
-    "notes": "your notes",
+    "id": N_("id"),
+    "title": N_("title"),
+    "title_en": N_("English title"),
+    "summary": N_("summary"),
+    "notes": N_("your notes"),
 }
+
+
+def _field_name(field: str) -> str:
+    """A matched field's name in the interface language."""
+    return _(_FIELD_NAMES[field]) if field in _FIELD_NAMES else field
 
 
 def render_search(result: SearchResult, lang: str) -> None:
@@ -34,13 +40,17 @@ def render_search(result: SearchResult, lang: str) -> None:
     console = make_console()
     query = clean_line(result.query)
     if not result.hits:
-        console.print(Text(f'Nothing matches "{query}".', style="muted"))
-        console.print(Text("Try fewer or other words, or 'roadmap list' to browse.", style="muted"))
+        console.print(Text(_('Nothing matches "{query}".').format(query=query), style="muted"))
+        browse = _("Try fewer or other words, or 'roadmap list' to browse.")
+        console.print(Text(browse, style="muted"))
         return
     topics = len(result.hits)
     head = Text(
-        f"{plural(topics, 'topic')} and {plural(result.resource_count, 'resource')} "
-        f'match "{query}"',
+        _('{topics} and {resources} match "{query}"').format(
+            topics=plural(topics, "topic"),
+            resources=plural(result.resource_count, "resource"),
+            query=query,
+        ),
         style="heading",
     )
     width = console.width
@@ -56,13 +66,24 @@ def render_search(result: SearchResult, lang: str) -> None:
         line.highlight_words(terms, "bold", case_sensitive=False)
         emit_lines(console, hang(mark(hit.status) + " ", line, width))
         if hit.fields:
-            shown = ", ".join(_FIELD_NAMES[f] for f in hit.fields)
-            matched = hang(Text("  matched: ", style="muted"), Text(shown, style="muted"), width)
+            shown = _(", ").join(_(_FIELD_NAMES[f]) for f in hit.fields)
+            matched = hang(
+                Text("  " + _("matched: "), style="muted"), Text(shown, style="muted"), width
+            )
             emit_lines(console, matched)
         for piece in hit.excerpts:
             quote = Text(clean_line(piece.text))
             quote.highlight_words(terms, "bold", case_sensitive=False)
-            emit_lines(console, hang(Text(f"  {piece.field}: ", style="muted"), quote, width))
+            emit_lines(
+                console,
+                hang(
+                    Text(
+                        "  " + _("{field}: ").format(field=_field_name(piece.field)), style="muted"
+                    ),
+                    quote,
+                    width,
+                ),
+            )
         if hit.resources:
             rows = resource_rows(
                 [r.resource for r in hit.resources],
@@ -73,4 +94,4 @@ def render_search(result: SearchResult, lang: str) -> None:
             emit_lines(console, *rows)
     console.print()
     more = Text("roadmap show TOPIC · roadmap open TOPIC --index N", style="muted")
-    emit_lines(console, hang(Text("More: ", style="muted"), more, width))
+    emit_lines(console, hang(Text(_("More: "), style="muted"), more, width))

@@ -8,10 +8,11 @@ from roadmap_cli.actions.undo import UndoResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
 from roadmap_cli.render.widgets import (
-    LABELS,
     emit_lines,
     extra_event_words,
+    label,
 )
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 
 
@@ -21,9 +22,13 @@ def render_undo(result: UndoResult, lang: str) -> None:
     for event in result.undone:
         line = Text()
         if event.status is not None:
-            line.append(f"{clean_line(event.topic or '')} → {LABELS[event.status]}", style="id")
+            line.append(f"{clean_line(event.topic or '')} → {label(event.status)}", style="id")
         elif event.note is not None:
-            line.append(f"note on {clean_line(event.topic or '')}: {clean_line(event.note)}")
+            line.append(
+                _("note on {topic}: {note}").format(
+                    topic=clean_line(event.topic or ""), note=clean_line(event.note)
+                )
+            )
         elif event.known and event.kind in ("review", "review_mode", "settings"):
             from roadmap_cli.render.review import describe_review_event
 
@@ -37,5 +42,5 @@ def render_undo(result: UndoResult, lang: str) -> None:
             line.append(f"{clean_line(what)}{where}")
         if event.status is not None and event.topic in result.now_status:
             status = result.now_status[event.topic]
-            line.append(f"  (now {LABELS[status]})", style="muted")
-        emit_lines(console, hang("Undid: ", line, console.width))
+            line.append("  " + _("(now {status})").format(status=label(status)), style="muted")
+        emit_lines(console, hang(_("Undid: "), line, console.width))

@@ -21,6 +21,7 @@ from roadmap_cli.progress.events import Event, Status
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.prose import NBSP, hang
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import cell_width, clean_block, clean_line
 
 #: How a resource added by the roadmap's editor (``origin = "editor"``) is marked.
@@ -32,12 +33,36 @@ YOURS = "yours"
 MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
 
 
+#: Status words (English msgids; :func:`label` gives them in the interface language).
 LABELS: dict[str, str] = {
-    "done": "done",
-    "in_progress": "in progress",
-    "skipped": "skipped",
-    "todo": "to do",
+    "done": N_("done"),
+    "in_progress": N_("in progress"),
+    "skipped": N_("skipped"),
+    "todo": N_("to do"),
 }
+
+#: Resource kinds of the roadmap format, as the interface names them (others as written).
+KINDS: dict[str, str] = {
+    "paper": N_("paper"),
+    "video": N_("video"),
+    "course": N_("course"),
+    "book": N_("book"),
+    "article": N_("article"),
+    "blog": N_("blog"),
+    "code": N_("code"),
+    "docs": N_("docs"),
+    "site": N_("site"),
+}
+
+
+def label(status: Status | str) -> str:
+    """The status word of ``status`` in the interface language ("done", "已完成")."""
+    return _(LABELS[status])
+
+
+def kind_label(kind: str) -> str:
+    """A resource kind in the interface language; a kind outside the format as written."""
+    return _(KINDS[kind]) if kind in KINDS else kind
 
 
 def local_date(at: datetime) -> str:
@@ -115,11 +140,11 @@ def counts_text(counts: Counts) -> Text:
     text = Text(f"{counts.finished}/{counts.total} ·{NBSP}{counts.percent:.0f}%")
     extra = []
     if counts.skipped:
-        extra.append(f"{counts.skipped} skipped")
+        extra.append(_("{n} skipped").format(n=counts.skipped))
     if counts.in_progress:
-        extra.append(f"{counts.in_progress} in progress")
+        extra.append(_("{n} in progress").format(n=counts.in_progress))
     if extra:
-        text.append(f" ({', '.join(extra)})", style="muted")
+        text.append(_(" ({items})").format(items=_(", ").join(extra)), style="muted")
     return text
 
 
@@ -159,12 +184,12 @@ def resource_rows(
     lang, roadmap_language = (names.lang, names.roadmap_language) if names else ("", "")
     labels = [f"{n}." for n in numbers or range(1, len(resources) + 1)]
     number_width = max((len(label) for label in labels), default=0)
-    kind_width = max((cell_width(clean_line(r.kind)) for r in resources), default=0)
+    kind_width = max((cell_width(clean_line(kind_label(r.kind))) for r in resources), default=0)
     pad = " " * (indent + number_width + 1 + kind_width + 1)
     out: list[Text] = []
     for label, resource in zip(labels, resources, strict=True):
         url = clean_line(resource.url)
-        kind = clean_line(resource.kind)
+        kind = clean_line(kind_label(resource.kind))
         head = Text(" " * indent + label.rjust(number_width) + " ")
         head.append(kind, style="kind")
         head.append(" " * (kind_width - cell_width(kind) + 1))
@@ -195,7 +220,7 @@ def topic_title(names: Lang, topic: Topic) -> Text:
     """The topic's title in the chosen language, "(optional)" after an optional one."""
     title = Text(names.title(topic))
     if topic.optional:
-        title.append(" (optional)", style="muted")
+        title.append(_(" (optional)"), style="muted")
     return title
 
 

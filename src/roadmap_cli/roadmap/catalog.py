@@ -28,6 +28,7 @@ from roadmap_cli.roadmap.checks import (
     format_location,
 )
 from roadmap_cli.roadmap.model import Roadmap, Stage, Topic, is_valid_id
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.words import plural
 
 __all__ = [
@@ -61,12 +62,16 @@ def read_roadmap_bytes(path: Path) -> bytes:
         ) from None
     except FileNotFoundError:
         raise RoadmapFileError(
-            path, "no such roadmap file", "check the path, or run 'roadmap init FILE' to start one"
+            path,
+            _("no such roadmap file"),
+            _("check the path, or run 'roadmap init FILE' to start one"),
         ) from None
     except IsADirectoryError:
-        raise RoadmapFileError(path, "is a folder, not a roadmap file") from None
+        raise RoadmapFileError(path, _("is a folder, not a roadmap file")) from None
     except OSError as exc:
-        raise RoadmapFileError(path, f"cannot read the roadmap file ({exc.strerror})") from None
+        raise RoadmapFileError(
+            path, _("cannot read the roadmap file ({reason})").format(reason=exc.strerror)
+        ) from None
 
 
 def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
@@ -94,7 +99,9 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
         text = data.decode("utf-8-sig", errors="replace")
         errors = [p for p in problems if p.severity == "error"]
         errors.sort(key=lambda p: locate_line(text, p.location) or 1 << 30)  # as validate
-        hint = f"fix the file, then check it with 'roadmap validate {path}'"
+        hint = _("fix the file, then check it with '{command}'").format(
+            command=f"roadmap validate {path}"
+        )
         if path.suffix.lower() in (".md", ".markdown"):
             toml = path.with_suffix(".toml")
             hint = (
@@ -103,7 +110,7 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
             )
         raise RoadmapFileError(
             path,
-            f"invalid roadmap file ({plural(len(errors), 'problem')})",
+            _("invalid roadmap file ({problems})").format(problems=plural(len(errors), "problem")),
             hint,
             [str(p) for p in errors],
         )
@@ -198,8 +205,10 @@ class Catalog:
             raise AmbiguousTopicError(query, by_prefix)
         if self.stage(query) is not None:
             raise UsageError(
-                f"{query!r} is a stage, not a topic",
-                f"see its topics with 'roadmap list {query}', then name one of them",
+                _("{query!r} is a stage, not a topic").format(query=query),
+                _("see its topics with '{command}', then name one of them").format(
+                    command=f"roadmap list {query}"
+                ),
             )
         close = self._suggest(key)
         if close:

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.support.i18n import _
 
 __all__ = ["write_file"]
 
@@ -32,24 +33,32 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
             left behind.
     """
     if path.is_dir():
-        raise RoadmapError(f"{path}: is a folder", f"give a file name for the {what}")
+        raise RoadmapError(
+            _("{path}: is a folder").format(path=path),
+            _("give a file name for the {what}").format(what=what),
+        )
     if path.exists() and not path.is_file():  # never replace a device, pipe or socket
         raise RoadmapError(
-            f"{path}: is not a regular file (a device, pipe or socket); the {what} was not written",
-            f"give a plain file name for the {what}",
+            _(
+                "{path}: is not a regular file (a device, pipe or socket); "
+                "the {what} was not written"
+            ).format(path=path, what=what),
+            _("give a plain file name for the {what}").format(what=what),
         )
     if path.exists() and not force:
         raise RoadmapError(
-            f"{path}: already exists; the {what} was not written",
-            "choose another file name, or add --force to replace it",
+            _("{path}: already exists; the {what} was not written").format(path=path, what=what),
+            _("choose another file name, or add --force to replace it"),
         )
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise RoadmapError(
-            f"{path}: cannot write the {what} ({exc.strerror})",
-            "check that the folder exists and is writable",
+            _("{path}: cannot write the {what} ({reason})").format(
+                path=path, what=what, reason=exc.strerror
+            ),
+            _("check that the folder exists and is writable"),
         ) from None
     tmp = Path(tmp_name)
     try:
@@ -63,8 +72,10 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise RoadmapError(
-            f"{path}: cannot write the {what} ({exc.strerror})",
-            "check that the folder is writable and has space",
+            _("{path}: cannot write the {what} ({reason})").format(
+                path=path, what=what, reason=exc.strerror
+            ),
+            _("check that the folder is writable and has space"),
         ) from None
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["DAY_WORDS", "parse_day", "parse_since", "parse_when", "require_text"]
 
 #: What a day option accepts besides an ISO 8601 date, for hints.
-DAY_WORDS = "YYYY-MM-DD (e.g. 2026-11-01), 'today' or 'yesterday'"
+DAY_WORDS = N_("YYYY-MM-DD (e.g. 2026-11-01), 'today' or 'yesterday'")
 
 
 def require_text(text: str, option: str) -> str:
@@ -20,7 +21,10 @@ def require_text(text: str, option: str) -> str:
     """
     word = text.strip()
     if not word:
-        raise UsageError(f"{option}: the date is empty", f"give {DAY_WORDS}")
+        raise UsageError(
+            _("{option}: the date is empty").format(option=option),
+            _("give {forms}").format(forms=_(DAY_WORDS)),
+        )
     return word
 
 
@@ -62,20 +66,31 @@ def parse_when(text: str, now: datetime) -> datetime:
         when = datetime.fromisoformat(text.strip()) if day is None else now
     except ValueError:
         raise UsageError(
-            f"--date: cannot read {text!r} as a date", f"use {DAY_WORDS}, or an ISO 8601 date-time"
+            _("--date: cannot read {text!r} as a date").format(text=text),
+            _("use {forms}, or an ISO 8601 date-time").format(forms=_(DAY_WORDS)),
         ) from None
     if (day or when).year < 1900:  # progress files keep times from 1900 on
-        raise UsageError(f"--date: {text!r} is before 1900", "give the date the work was done")
+        raise UsageError(
+            _("--date: {text!r} is before 1900").format(text=text),
+            _("give the date the work was done"),
+        )
     if day is not None:  # a calendar day: noon local time, or now if that is later today
         if day > today:
-            raise UsageError(f"--date: {text!r} is in the future", "record work once it is done")
+            raise _future(text)
         return min(datetime.combine(day, time(12), zone).astimezone(UTC), now)
     if when.tzinfo is None:
         when = when.replace(tzinfo=zone)
     when = when.astimezone(UTC).replace(microsecond=0)
     if when > now:
-        raise UsageError(f"--date: {text!r} is in the future", "record work once it is done")
+        raise _future(text)
     return when
+
+
+def _future(text: str) -> UsageError:
+    return UsageError(
+        _("--date: {text!r} is in the future").format(text=text),
+        _("record work once it is done"),
+    )
 
 
 def parse_since(text: str) -> date:
@@ -89,5 +104,8 @@ def parse_since(text: str) -> date:
 
     day = parse_day(text, now_utc().astimezone(local_zone()).date(), "--since")
     if day is None:
-        raise UsageError(f"--since: cannot read {text!r} as a date", f"use {DAY_WORDS}")
+        raise UsageError(
+            _("--since: cannot read {text!r} as a date").format(text=text),
+            _("use {forms}").format(forms=_(DAY_WORDS)),
+        )
     return day

@@ -1,11 +1,40 @@
-"""Counting words: the one place a number and its noun are put together."""
+"""Counting words: the one place a number and its noun are put together, in the interface
+language (:func:`roadmap_cli.support.i18n.ngettext`)."""
 
 from __future__ import annotations
 
-__all__ = ["plural"]
+from roadmap_cli.support.i18n import Nn_, ngettext
+
+__all__ = ["NOUNS", "plural"]
+
+#: The nouns :func:`plural` counts: English noun -> (singular, plural) msgids with ``{n}``.
+#: A new noun is added here (the catalog extraction finds it through ``Nn_``).
+NOUNS: dict[str, tuple[str, str]] = {
+    "active day": Nn_("{n} active day", "{n} active days"),
+    "day": Nn_("{n} day", "{n} days"),
+    "error": Nn_("{n} error", "{n} errors"),
+    "event": Nn_("{n} event", "{n} events"),
+    "file": Nn_("{n} file", "{n} files"),
+    "link": Nn_("{n} link", "{n} links"),
+    "mark": Nn_("{n} mark", "{n} marks"),
+    "new event": Nn_("{n} new event", "{n} new events"),
+    "note": Nn_("{n} note", "{n} notes"),
+    "problem": Nn_("{n} problem", "{n} problems"),
+    "resource": Nn_("{n} resource", "{n} resources"),
+    "stage": Nn_("{n} stage", "{n} stages"),
+    "topic": Nn_("{n} topic", "{n} topics"),
+    "warning": Nn_("{n} warning", "{n} warnings"),
+}
 
 
 def plural(n: int, word: str, *, glue: str = " ") -> str:
-    """``"1 topic"``, ``"3 topics"``: ``n``, ``glue`` (a space, or a no-break space to keep
-    "1 error" on one line) and ``word``, with an "s" added unless ``n`` is 1."""
-    return f"{n}{glue}{word}{'' if n == 1 else 's'}"
+    """``"1 topic"``, ``"3 topics"`` (``"3 个主题"`` in Chinese): ``n`` and the English noun
+    ``word`` (a key of :data:`NOUNS`) counted in the interface language, the first space
+    replaced by ``glue`` (a no-break space keeps "1 error" on one line). A noun missing
+    from :data:`NOUNS` is counted in English, with an "s" unless ``n`` is 1."""
+    forms = NOUNS.get(word)
+    if forms is None:
+        text = f"{n} {word}{'' if n == 1 else 's'}"
+    else:
+        text = ngettext(forms[0], forms[1], n).format(n=n)
+    return text.replace(" ", glue, 1) if glue != " " else text

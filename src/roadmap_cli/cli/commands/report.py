@@ -12,6 +12,7 @@ import typer
 from roadmap_cli.cli.commands._common import JsonOption, app_context
 from roadmap_cli.errors import UsageError
 from roadmap_cli.render import emit_json
+from roadmap_cli.support.i18n import _
 
 #: The values of ``--format``.
 FORMATS = ("text", "markdown", "json", "svg", "html")
@@ -22,10 +23,14 @@ def _check_format(fmt: str | None, as_json: bool) -> str:
     from roadmap_cli.actions.report import FORMATS
 
     if chosen not in FORMATS:
-        raise UsageError(f"--format: unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+        raise UsageError(
+            _("--format: unknown format {fmt!r}").format(fmt=fmt),
+            _("use one of {choices}").format(choices=", ".join(FORMATS)),
+        )
     if as_json and chosen != "json":
         raise UsageError(
-            f"--json conflicts with --format {chosen}", "use one of them (--json = --format json)"
+            _("--json conflicts with --format {fmt}").format(fmt=chosen),
+            _("use one of them (--json = --format json)"),
         )
     return chosen
 
@@ -102,4 +107,5 @@ def command(
         sys.stdout.write(text)
         return
     write_report(output, text, force=force, data_dir=app.store().data_dir)
-    sys.stderr.write(f"roadmap: wrote the report ({chosen}) to {output}\n")
+    done = _("wrote the report ({format}) to {path}").format(format=chosen, path=output)
+    sys.stderr.write(f"roadmap: {done}\n")

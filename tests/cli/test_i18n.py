@@ -17,7 +17,7 @@ def test_next(roadmap) -> None:
     en = roadmap("--lang", "en", "next")
     assert zh.exit_code == en.exit_code == 0
     assert zh.stdout.startswith(
-        "下一步：深度学习理论 · Deep learning theory  (dl-theory)\n阶段：基础\n"
+        "下一步：深度学习理论 · Deep learning lectures (Hung-yi Lee)  (dl-theory)\n阶段：基础\n"
     )
     assert "  1. 视频 【機器學習2022】 - YouTube\n" in zh.stdout
     assert "  学完后：roadmap done dl-theory\n" in zh.stdout

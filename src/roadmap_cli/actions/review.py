@@ -32,6 +32,7 @@ from roadmap_cli.progress.review import (
 )
 from roadmap_cli.progress.snapshot import Snapshot
 from roadmap_cli.roadmap.model import Stage, Topic
+from roadmap_cli.support.i18n import _
 
 __all__ = [
     "DueItem",
@@ -65,8 +66,8 @@ def parse_rating(text: str) -> str:
     if key in ("1", "2", "3", "4"):
         return RATINGS[int(key) - 1]
     raise UsageError(
-        f"RATING: unknown rating {text!r}",
-        "rate with again (1), hard (2), good (3) or easy (4)",
+        _("RATING: unknown rating {text!r}").format(text=text),
+        _("rate with again (1), hard (2), good (3) or easy (4)"),
     )
 
 
@@ -258,14 +259,18 @@ class RateResult:
 def _not_in_review(topic: Topic, state: TopicState, off: bool) -> UsageError:
     if off:
         return UsageError(
-            f"{topic.id} is not in review: you turned its review off",
-            f"turn it back on with 'roadmap review --on {topic.id}'",
+            _("{id} is not in review: you turned its review off").format(id=topic.id),
+            _("turn it back on with {command}").format(command=f"'roadmap review --on {topic.id}'"),
         )
-    status = {"todo": "not started", "in_progress": "in progress", "skipped": "skipped"}
+    status = {"todo": _("not started"), "in_progress": _("in progress"), "skipped": _("skipped")}
     return UsageError(
-        f"{topic.id} is not in review: it is {status.get(state.status, state.status)}",
-        f"topics enter review when marked done ('roadmap done {topic.id}'); "
-        f"the first review is due {FIRST_REVIEW_DAYS} days later",
+        _("{id} is not in review: it is {status}").format(
+            id=topic.id, status=status.get(state.status, state.status)
+        ),
+        _(
+            "topics enter review when marked done ({command}); "
+            "the first review is due {days} days later"
+        ).format(command=f"'roadmap done {topic.id}'", days=FIRST_REVIEW_DAYS),
     )
 
 
@@ -300,9 +305,10 @@ def rate(app: AppContext, query: str, rating: str, when: str | None = None) -> R
         since = enrolled[topic.id].since
         if at < since:
             raise UsageError(
-                f"--date: {topic.id} entered review when it was done, after that date "
-                f"({since.astimezone(local_zone()).date().isoformat()})",
-                "give a date on or after the day it was marked done",
+                _("--date: {id} entered review when it was done, after that date ({date})").format(
+                    id=topic.id, date=since.astimezone(local_zone()).date().isoformat()
+                ),
+                _("give a date on or after the day it was marked done"),
             )
         event = Event.of_kind("review", name, id=progress.new_id(), at=at, topic=topic.id)
         progress.add(event)
@@ -413,9 +419,11 @@ def set_retention(app: AppContext, value: float) -> RetentionResult:
 
     if not MIN_RETENTION <= value <= MAX_RETENTION:
         raise UsageError(
-            f"--retention: {value:g} is out of range",
-            f"give the share of topics you want to still recall when due, "
-            f"{MIN_RETENTION:g} to {MAX_RETENTION:g} (default 0.9)",
+            _("--retention: {value} is out of range").format(value=f"{value:g}"),
+            _(
+                "give the share of topics you want to still recall when due, "
+                "{low} to {high} (default 0.9)"
+            ).format(low=f"{MIN_RETENTION:g}", high=f"{MAX_RETENTION:g}"),
         )
     app.catalog()
     now = now_utc()

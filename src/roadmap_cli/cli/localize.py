@@ -141,12 +141,13 @@ def localize_command(command: Any, help_names: Sequence[str] = ("--help",)) -> N
     """Translate the help texts of a click ``command`` in place, and of its subcommands:
     help, short_help, epilog, every parameter's help, and the help option's (whose names,
     ``help_names``, are the app's ``help_option_names``). Once per object; a no-op in
-    English. Raises nothing."""
-    if get_language() == "en" or getattr(command, _DONE, False):
+    English unless it was translated before (then English comes back). Raises nothing."""
+    language = get_language()
+    if getattr(command, _DONE, "en") == language:
         return
-    setattr(command, _DONE, True)
+    setattr(command, _DONE, language)
     for attribute in ("help", "short_help", "epilog"):
-        text = getattr(command, attribute, None)
+        text = _english(command, attribute)
         if text:
             setattr(command, attribute, _(text))
     params = list(getattr(command, "params", []))
@@ -157,11 +158,20 @@ def localize_command(command: Any, help_names: Sequence[str] = ("--help",)) -> N
         if option is not None:
             params.append(option)
     for param in params:
-        text = getattr(param, "help", None)
+        text = _english(param, "help")
         if text:
             param.help = _(text)
     for sub in getattr(command, "commands", {}).values():
         localize_command(sub, help_names)
+
+
+def _english(thing: Any, attribute: str) -> Any:
+    """The English text of ``thing.attribute`` as built, kept aside the first time it is
+    translated, so that a process can switch languages back and forth."""
+    key = f"_roadmap_en_{attribute}"
+    if not hasattr(thing, key):
+        setattr(thing, key, getattr(thing, attribute, None))
+    return getattr(thing, key)
 
 
 def help_messages(command: Any) -> Iterator[str]:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from roadmap_cli.progress.plan import PlanStatus
 from roadmap_cli.roadmap.catalog import Catalog
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
 
@@ -29,18 +30,27 @@ def plan_calendar(status: PlanStatus, catalog: Catalog, lang: str, stamp: dateti
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//roadmap-cli//roadmap {__version__}//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", clean_line(f"{roadmap.display_title(lang)} · plan"))
+    calendar.add(
+        "x-wr-calname", clean_line(_("{title} · plan").format(title=roadmap.display_title(lang)))
+    )
     for week in status.schedule:
         event = icalendar.Event()
         event.add("uid", f"{roadmap.id}-{week.monday.isoformat()}@roadmap-cli")
         event.add("dtstamp", stamp)
         event.add("dtstart", week.monday)
         event.add("dtend", week.monday + timedelta(days=1))
-        event.add("summary", f"roadmap: {plural(week.count, 'topic')} this week")
+        event.add(
+            "summary",
+            _("roadmap: {topics} this week").format(topics=plural(week.count, "topic")),
+        )
         lines = [
             f"- {t.id}: {clean_line(t.display_title(lang, roadmap.language))}" for t in week.topics
         ]
-        lines.append(f"Plan to {status.target.isoformat()}; regenerate with roadmap plan --ics.")
+        lines.append(
+            _("Plan to {date}; regenerate with {command}.").format(
+                date=status.target.isoformat(), command="roadmap plan --ics"
+            )
+        )
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

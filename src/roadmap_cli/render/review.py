@@ -28,6 +28,7 @@ from roadmap_cli.render.widgets import (
     resource_rows,
     title_text,
 )
+from roadmap_cli.support.i18n import N_, _, ngettext
 from roadmap_cli.support.textsafe import clean_block, clean_line
 from roadmap_cli.support.words import plural
 
@@ -37,6 +38,7 @@ __all__ = [
     "describe_review_event",
     "in_days",
     "next_line",
+    "next_review",
     "render_due",
     "render_forecast",
     "render_mode",
@@ -45,18 +47,21 @@ __all__ = [
     "show_review_line",
 ]
 
-RATE_HINT = "again (1) · hard (2) · good (3) · easy (4)"
+#: Marked with ``N_``: translate it where it is shown (``_(RATE_HINT)``).
+RATE_HINT = N_("again (1) · hard (2) · good (3) · easy (4)")
 
 
 def in_days(days: int) -> str:
     """``today``, ``tomorrow``, ``in 11 days``, ``3 days ago``."""
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+        return _("yesterday")
+    if days > 0:
+        return ngettext("in {n} day", "in {n} days", days).format(n=days)
+    return ngettext("{n} day ago", "{n} days ago", -days).format(n=-days)
 
 
 def _percent(recall: float) -> str:
@@ -72,27 +77,37 @@ def card_lines(item: DueItem, names: Lang, today: date, zone_days: int, width: i
     head.append(f"  ({topic.id})", style="id")
     when = Text("   ")
     if zone_days > 0:
-        when.append(f"due {plural(zone_days, 'day')} ago", style="warning")
+        when.append(_("due {days} ago").format(days=plural(zone_days, "day")), style="warning")
     else:
-        when.append("due today", style="warning")
+        when.append(_("due today"), style="warning")
     head.append_text(when)
     lines = [head]
     title = clean_line(names.title(topic))
-    lines.append(hang("  ", Text(f"Explain {title} without looking, then check.", "muted"), width))
+    lines.append(
+        hang(
+            "  ",
+            Text(_("Explain {title} without looking, then check.").format(title=title), "muted"),
+            width,
+        )
+    )
     if item.notes:
-        lines.append(Text("  Your notes:", style="muted"))
+        lines.append(Text("  " + _("Your notes:"), style="muted"))
         for note in item.notes:
             stamp = Text(f"    {local_date(note.at)}  ", style="muted")
             lines.append(hang(stamp, clean_block(note.note or ""), width))
     else:
-        lines.append(Text("  No notes of yours on it: check against its resource.", "muted"))
+        lines.append(
+            Text("  " + _("No notes of yours on it: check against its resource."), "muted")
+        )
     if topic.resources:
         lines.extend(resource_rows([topic.resources[0]], width, indent=2, names=names))
     s = item.schedule
     last = (
-        f"last reviewed {local_date(s.last_review)} ({s.last_rating})"
+        _("last reviewed {date} ({rating})").format(
+            date=local_date(s.last_review), rating=s.last_rating
+        )
         if s.last_review is not None and s.last_rating
-        else f"not reviewed since done on {local_date(s.since)}"
+        else _("not reviewed since done on {date}").format(date=local_date(s.since))
     )
     lines.append(Text(f"  {last}", style="muted"))
     return lines
@@ -105,27 +120,36 @@ def render_due(result: DueResult, lang: str) -> None:
     names = Lang(lang, result.language)
     if not result.items:
         if result.scheduled == 0:
-            say(console, Text("No topics in review yet.", style="muted"))
+            say(console, Text(_("No topics in review yet."), style="muted"))
             console.print(
                 Text(
-                    "A topic enters review when you mark it done; its first review is due "
-                    "3 days later.",
+                    _(
+                        "A topic enters review when you mark it done; its first review is "
+                        "due 3 days later."
+                    ),
                     style="muted",
                 )
             )
             return
-        say(console, Text("Nothing due for review today.", style="done"))
+        say(console, Text(_("Nothing due for review today."), style="done"))
         up = result.upcoming
         if up is not None:
             days = (up.schedule.due_day(result.zone) - result.today).days
-            line = Text("Next: ")
+            line = Text(_("Next: "))
             line.append_text(title_text(names, up.topic, style="heading"))
             line.append(f" ({up.topic.id})", style="id")
-            line.append(f" {in_days(days)}, {up.schedule.due_day(result.zone).isoformat()}")
+            line.append(
+                " "
+                + _("{when}, {date}").format(
+                    when=in_days(days), date=up.schedule.due_day(result.zone).isoformat()
+                )
+            )
             emit_lines(console, hang("", line, width))
         console.print(
             Text(
-                f"{plural(result.scheduled, 'topic')} in review · roadmap review --forecast",
+                _("{topics} in review · roadmap review --forecast").format(
+                    topics=plural(result.scheduled, "topic")
+                ),
                 style="muted",
             )
         )
@@ -135,15 +159,31 @@ def render_due(result: DueResult, lang: str) -> None:
             console.print()
         overdue = (result.today - item.schedule.due_day(result.zone)).days
         emit_lines(console, *card_lines(item, names, result.today, overdue, width))
-        rate_it = Text(f"  Rate it: roadmap review {item.topic.id} good", style="muted")
+        rate_it = Text(
+            "  " + _("Rate it: {command}").format(command=f"roadmap review {item.topic.id} good"),
+            style="muted",
+        )
         emit_lines(console, hang("", rate_it, width, indent=4))
     console.print()
     shown = len(result.items)
-    more = f" (showing {shown}; --limit N for more)" if shown < result.due else ""
+    more = (
+        _(" (showing {shown}; --limit N for more)").format(shown=shown)
+        if shown < result.due
+        else ""
+    )
     emit_lines(
         console,
-        hang("", Text(f"{plural(result.due, 'topic')} due for review{more}.", "muted"), width),
-        hang("", Text(f"Ratings: {RATE_HINT}", style="muted"), width),
+        hang(
+            "",
+            Text(
+                _("{topics} due for review{more}.").format(
+                    topics=plural(result.due, "topic"), more=more
+                ),
+                "muted",
+            ),
+            width,
+        ),
+        hang("", Text(_("Ratings: {hint}").format(hint=_(RATE_HINT)), style="muted"), width),
     )
 
 
@@ -151,13 +191,13 @@ def render_rate(result: RateResult, lang: str) -> None:
     """Print the rating recorded and the next review."""
     console = make_console()
     names = Lang(lang, result.language)
-    head = Text("Reviewed ")
+    head = Text(_("Reviewed "))
     head.append_text(title_text(names, result.topic, style="heading"))
     head.append(f" ({result.topic.id})", style="id")
     head.append(f": {result.event.value}")
     emit_lines(console, hang("", head, console.width))
     day = result.schedule.due_day(result.zone).isoformat()
-    say(console, Text(f"next review {in_days(result.days)}, {day}"))
+    say(console, Text(next_review(result.days, day)))
 
 
 def render_mode(result: ModeResult, lang: str) -> None:
@@ -167,20 +207,34 @@ def render_mode(result: ModeResult, lang: str) -> None:
     tid = result.topic.id
     if not result.changed:
         console.print(
-            Text(f"Review of {tid} is already {result.mode}; nothing changed.", style="muted")
+            Text(
+                _("Review of {id} is already {mode}; nothing changed.").format(
+                    id=tid, mode=result.mode
+                ),
+                style="muted",
+            )
         )
         return
     if result.mode == "off":
-        say(console, Text(f"Review of {tid} is off: it will not come back for review."))
-        say(console, Text(f"Turn it back on with 'roadmap review --on {tid}'.", style="muted"))
+        say(
+            console,
+            Text(_("Review of {id} is off: it will not come back for review.").format(id=tid)),
+        )
+        say(
+            console,
+            Text(
+                _("Turn it back on with {command}.").format(command=f"'roadmap review --on {tid}'"),
+                style="muted",
+            ),
+        )
         return
-    say(console, Text(f"Review of {tid} is on."))
+    say(console, Text(_("Review of {id} is on.").format(id=tid)))
     if result.schedule is None:
-        say(console, Text("It enters review when you mark it done.", style="muted"))
+        say(console, Text(_("It enters review when you mark it done."), style="muted"))
     else:
         days = (result.schedule.due_day(result.zone) - result.today).days
         day = result.schedule.due_day(result.zone).isoformat()
-        say(console, Text(f"next review {in_days(days)}, {day}"))
+        say(console, Text(next_review(days, day)))
 
 
 def render_retention(result: RetentionResult, lang: str) -> None:
@@ -188,12 +242,26 @@ def render_retention(result: RetentionResult, lang: str) -> None:
     del lang
     console = make_console()
     if result.before == result.after:
-        say(console, Text(f"Desired retention is already {result.after:g}; nothing changed."))
+        say(
+            console,
+            Text(
+                _("Desired retention is already {value}; nothing changed.").format(
+                    value=f"{result.after:g}"
+                )
+            ),
+        )
         return
-    say(console, Text(f"Desired retention set to {result.after:g} (was {result.before:g})."))
+    say(
+        console,
+        Text(
+            _("Desired retention set to {value} (was {before}).").format(
+                value=f"{result.after:g}", before=f"{result.before:g}"
+            )
+        ),
+    )
     console.print(
         Text(
-            "Higher means shorter intervals and more reviews; every date is recomputed.",
+            _("Higher means shorter intervals and more reviews; every date is recomputed."),
             style="muted",
         )
     )
@@ -205,22 +273,36 @@ def render_forecast(result: ForecastResult, lang: str) -> None:
     width = console.width
     names = Lang(lang, result.language)
     if not result.topics:
-        say(console, Text("No topics in review yet: mark a topic done to start.", "muted"))
+        say(console, Text(_("No topics in review yet: mark a topic done to start."), "muted"))
         return
-    top = max((n for _, n in result.days), default=0) or 1
-    say(console, Text(f"Reviews due per day (retention {result.retention:g})", "heading"))
+    top = max((n for _day, n in result.days), default=0) or 1
+    say(
+        console,
+        Text(
+            _("Reviews due per day (retention {value})").format(value=f"{result.retention:g}"),
+            "heading",
+        ),
+    )
     for day, count in result.days:
         label = day.strftime("%Y-%m-%d %a")
         bar = "█" * max(1 if count else 0, round(20 * count / top))
         extra = (
-            f"  (incl. {result.overdue} overdue)" if day == result.today and result.overdue else ""
+            "  " + _("(incl. {n} overdue)").format(n=result.overdue)
+            if day == result.today and result.overdue
+            else ""
         )
         row = Text(f"  {label}  {count:>3}  ") + Text(bar, "done") + Text(extra, "warning")
         emit_lines(console, hang("", row, width, indent=4))
     if result.later:
-        say(console, Text(f"  later: {plural(result.later, 'topic')}", style="muted"))
+        say(
+            console,
+            Text(
+                "  " + _("later: {topics}").format(topics=plural(result.later, "topic")),
+                style="muted",
+            ),
+        )
     console.print()
-    say(console, Text("Topics in review (next review, recall now)", "heading"))
+    say(console, Text(_("Topics in review (next review, recall now)"), "heading"))
     id_width = max(len(t.id) for t, _ in result.topics)
     for topic, s in result.topics:
         day = s.due_day(result.zone)
@@ -235,7 +317,7 @@ def render_forecast(result: ForecastResult, lang: str) -> None:
 def next_line(count: int) -> str:
     """The line ``next`` adds when reviews are due: ``2 topics due for review · roadmap
     review``."""
-    return f"{plural(count, 'topic')} due for review · roadmap review"
+    return _("{topics} due for review · roadmap review").format(topics=plural(count, "topic"))
 
 
 def show_review_line(
@@ -244,21 +326,23 @@ def show_review_line(
     """``show TOPIC``'s review line: ``Review: next 2026-12-13 (in 11 days) · 2 reviews ·
     recall 93%``, or ``Review: off …``."""
     if mode == "off":
-        return f"Review: off (turn it back on with 'roadmap review --on {topic_id}')"
+        return _("Review: off (turn it back on with {command})").format(
+            command=f"'roadmap review --on {topic_id}'"
+        )
     if schedule is None:
-        return "Review: not in review"
+        return _("Review: not in review")
     from roadmap_cli.support.clock import local_zone
 
     due = schedule.due_day(local_zone())
     days = (due - today).days if today else 0
     when = (
-        f"next {due.isoformat()} ({in_days(days)})"
+        _("next {date} ({when})").format(date=due.isoformat(), when=in_days(days))
         if days >= 0
-        else (f"due since {due.isoformat()} ({in_days(days)})")
+        else _("due since {date} ({when})").format(date=due.isoformat(), when=in_days(days))
     )
     parts = [when, plural(schedule.reviews, "review")]
-    parts.append(f"recall {_percent(schedule.recall)}")
-    return "Review: " + " · ".join(parts)
+    parts.append(_("recall {percent}").format(percent=_percent(schedule.recall)))
+    return _("Review: ") + " · ".join(parts)
 
 
 def describe_review_event(event: Event) -> str:
@@ -266,12 +350,19 @@ def describe_review_event(event: Event) -> str:
     good``, ``review off``, ``review retention 0.85``."""
     value = event.value
     if event.kind == "review":
-        return f"review: {clean_line(str(value))}"
+        return _("review: {rating}").format(rating=clean_line(str(value)))
     if event.kind == "review_mode":
-        return f"review {clean_line(str(value))}"
+        return _("review {mode}").format(mode=clean_line(str(value)))
     if isinstance(value, dict) and "review_retention" in value:
-        return f"review retention {clean_line(str(value['review_retention']))}"
-    return "settings"
+        return _("review retention {value}").format(
+            value=clean_line(str(value["review_retention"]))
+        )
+    return _("settings")
+
+
+def next_review(days: int, day: str) -> str:
+    """``next review in 11 days, 2026-12-13`` (``day``: an ISO date), translated."""
+    return _("next review {when}, {date}").format(when=in_days(days), date=day)
 
 
 def print_card(console: Console, item: DueItem, names: Lang, today: date, overdue: int) -> None:

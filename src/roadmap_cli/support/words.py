@@ -12,6 +12,7 @@ __all__ = ["NOUNS", "plural"]
 NOUNS: dict[str, tuple[str, str]] = {
     "active day": Nn_("{n} active day", "{n} active days"),
     "day": Nn_("{n} day", "{n} days"),
+    "done topic": Nn_("{n} done topic", "{n} done topics"),
     "error": Nn_("{n} error", "{n} errors"),
     "event": Nn_("{n} event", "{n} events"),
     "file": Nn_("{n} file", "{n} files"),
@@ -21,9 +22,11 @@ NOUNS: dict[str, tuple[str, str]] = {
     "note": Nn_("{n} note", "{n} notes"),
     "problem": Nn_("{n} problem", "{n} problems"),
     "resource": Nn_("{n} resource", "{n} resources"),
+    "review": Nn_("{n} review", "{n} reviews"),
     "stage": Nn_("{n} stage", "{n} stages"),
     "topic": Nn_("{n} topic", "{n} topics"),
     "warning": Nn_("{n} warning", "{n} warnings"),
+    "week": Nn_("{n} week", "{n} weeks"),
 }
 
 

@@ -10,6 +10,7 @@ import typer
 from roadmap_cli.cli.commands._common import JsonOption, app_context, complete_topic
 from roadmap_cli.errors import UsageError
 from roadmap_cli.render import emit_json
+from roadmap_cli.support.i18n import _
 
 
 def _complete_rating(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -142,14 +143,14 @@ def command(
     ]
     if len(modes) > 1:
         raise UsageError(
-            f"{modes[0]} and {modes[1]} cannot be used together",
-            "give one of them per command",
+            _("{a} and {b} cannot be used together").format(a=modes[0], b=modes[1]),
+            _("give one of them per command"),
         )
     if when is not None and topic is None:
-        raise UsageError("--date: goes with a rating", "roadmap review TOPIC RATING --date D")
+        raise UsageError(_("--date: goes with a rating"), "roadmap review TOPIC RATING --date D")
     if topic is not None and rating is None:
         raise UsageError(
-            "RATING: missing after the topic",
+            _("RATING: missing after the topic"),
             f"roadmap review {topic} again|hard|good|easy (or 1-4)",
         )
     if topic is not None and rating is not None:
@@ -187,8 +188,8 @@ def command(
     if interactive:
         if as_json:
             raise UsageError(
-                "--interactive and --json cannot be used together",
-                "use 'roadmap review --json' for the topics due",
+                _("{a} and {b} cannot be used together").format(a="--interactive", b="--json"),
+                _("use {command} for the topics due").format(command="'roadmap review --json'"),
             )
         _interactive(app)
         return
@@ -210,14 +211,16 @@ def _interactive(app: object) -> None:
     assert isinstance(app, AppContext)
     if not _is_terminal():
         raise UsageError(
-            "--interactive needs a terminal to read keys from (stdin or stdout is not one)",
-            "rate in one command instead: roadmap review TOPIC again|hard|good|easy",
+            _("--interactive needs a terminal to read keys from (stdin or stdout is not one)"),
+            _("rate in one command instead: {command}").format(
+                command="roadmap review TOPIC again|hard|good|easy"
+            ),
         )
     from rich.text import Text
 
     from roadmap_cli.actions.review import due_reviews, rate
     from roadmap_cli.render.console import make_console
-    from roadmap_cli.render.review import RATE_HINT, in_days, print_card
+    from roadmap_cli.render.review import RATE_HINT, next_review, print_card
     from roadmap_cli.render.widgets import Lang
 
     console = make_console()
@@ -237,14 +240,15 @@ def _interactive(app: object) -> None:
         print_card(console, item, names, result.today, overdue)
         while True:
             console.print(
-                Text(f"  {RATE_HINT} · o open · s skip · q quit > ", style="heading"), end=""
+                Text("  " + _(RATE_HINT) + _(" · o open · s skip · q quit > "), style="heading"),
+                end="",
             )
             key = _read_key().lower()
             console.print(key)
             if key in keys:
                 done = rate(app, item.topic.id, keys[key])
                 day = done.schedule.due_day(done.zone).isoformat()
-                console.print(Text(f"  {keys[key]}: next review {in_days(done.days)}, {day}"))
+                console.print(Text(f"  {keys[key]}: {next_review(done.days, day)}"))
                 rated += 1
                 break
             if key == "o":
@@ -257,23 +261,32 @@ def _interactive(app: object) -> None:
                     )
                     chosen = found.chosen[0]
                 except RoadmapError as problem:  # reported; the pass goes on
-                    console.print(Text(f"  cannot open: {problem.message}", style="warning"))
+                    console.print(
+                        Text(
+                            "  " + _("cannot open: {problem}").format(problem=problem.message),
+                            style="warning",
+                        )
+                    )
                     continue
-                state = "opened" if chosen.opened else "could not start a browser for"
-                console.print(Text(f"  {state} {chosen.resource.url}", style="muted"))
+                state = (
+                    _("opened {url}") if chosen.opened else _("could not start a browser for {url}")
+                )
+                console.print(Text("  " + state.format(url=chosen.resource.url), style="muted"))
                 continue
             if key == "s":
                 break
             if key in ("q", "\x03", "\x04", "\x1b"):
-                console.print(Text(f"Stopped: {plural_rated(rated)}.", style="muted"))
+                console.print(
+                    Text(_("Stopped: {rated}.").format(rated=plural_rated(rated)), style="muted")
+                )
                 return
-            console.print(Text("  press 1-4, o, s or q", style="warning"))
+            console.print(Text("  " + _("press 1-4, o, s or q"), style="warning"))
     console.print()
-    console.print(Text(f"Done: {plural_rated(rated)}.", style="done"))
+    console.print(Text(_("Done: {rated}.").format(rated=plural_rated(rated)), style="done"))
 
 
 def plural_rated(count: int) -> str:
     """``1 topic rated`` / ``3 topics rated``."""
     from roadmap_cli.support.words import plural
 
-    return f"{plural(count, 'topic')} rated"
+    return _("{topics} rated").format(topics=plural(count, "topic"))

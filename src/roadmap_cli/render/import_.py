@@ -10,35 +10,45 @@ from roadmap_cli.actions.import_ import ImportResult
 from roadmap_cli.importing.summary import count_by_reason
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.words import plural
 
 __all__: list[str] = []
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else words or word + 's'}"
-
-
 #: Reasons whose items are kept as text (a summary, a note, the description).
-_KEPT_AS_TEXT = {"remark": "items read as remarks", "intro link": "links in the introduction"}
+_KEPT_AS_TEXT = {
+    "remark": N_("items read as remarks"),
+    "intro link": N_("links in the introduction"),
+}
 
 
 def render_import(result: ImportResult, lang: str) -> None:
     """Print ``result`` (on stderr when the TOML went to stdout), titles in ``lang``."""
     console = make_console(stderr=result.to_stderr)
     target = whole(clean_line(str(result.output))) if result.output else "stdout"
-    verb = "Replaced" if result.replaced else "Wrote"
-    head = Text(f"{verb} {target}: " if result.output else "Printed ", style="done")
-    head.append("roadmap ")
+    verb = _("Replaced {file}: ") if result.replaced else _("Wrote {file}: ")
+    head = Text(verb.format(file=target) if result.output else _("Printed "), style="done")
+    head.append(_("roadmap "))
     head.append(clean_line(result.roadmap_id), style="id")
     head.append(
-        f" with {_plural(result.stages, 'stage')}, {_plural(result.topics, 'topic')}, "
-        f"{_plural(result.resources, 'resource')} from {whole(clean_line(str(result.source)))}"
+        _(" with {stages}, {topics}, {resources} from {source}").format(
+            stages=plural(result.stages, "stage"),
+            topics=plural(result.topics, "topic"),
+            resources=plural(result.resources, "resource"),
+            source=whole(clean_line(str(result.source))),
+        )
     )
     say(console, head)
     if result.replaced:
-        say(console, Text(f"kept the ids of {_plural(result.kept_ids, 'topic')}", style="muted"))
+        say(
+            console,
+            Text(
+                _("kept the ids of {topics}").format(topics=plural(result.kept_ids, "topic")),
+                style="muted",
+            ),
+        )
     for notice in result.notices:
         say(console, Text(clean_line(notice), style="warning"))
     counts = count_by_reason(result.left_out)
@@ -46,27 +56,33 @@ def render_import(result: ImportResult, lang: str) -> None:
     dropped = {r: n for r, n in counts.items() if r not in _KEPT_AS_TEXT}
     if dropped:
         parts = ", ".join(f"{n} {reason}" for reason, n in dropped.items())
-        say(console, Text(f"Left out: {parts}", style="warning"))
+        say(console, Text(_("Left out: {parts}").format(parts=parts), style="warning"))
     if kept:
-        parts = ", ".join(f"{n} {_KEPT_AS_TEXT[reason]}" for reason, n in kept.items())
-        say(console, Text(f"Kept as text, not topics: {parts}", style="muted"))
+        parts = ", ".join(f"{n} {_(_KEPT_AS_TEXT[reason])}" for reason, n in kept.items())
+        say(
+            console, Text(_("Kept as text, not topics: {parts}").format(parts=parts), style="muted")
+        )
     if counts:
         shown = result.left_out if result.verbose else []
         for item in shown:
             say(console, Text(f"  {clean_line(str(item))}", style="muted"))
         if not result.verbose:
-            say(console, Text("  (-v lists them one by one)", style="muted"))
+            say(console, Text("  " + _("(-v lists them one by one)"), style="muted"))
     if result.ticked:
         if result.recorded is not None:
             recorded = Text(
-                f"{_plural(len(result.ticked), 'ticked box', 'ticked boxes')}: "
-                f"{len(result.recorded)} newly recorded as done ('roadmap undo' reverts them)",
+                _("{boxes}: {n} newly recorded as done ({command} reverts them)").format(
+                    boxes=plural(len(result.ticked), "ticked box"),
+                    n=len(result.recorded),
+                    command="'roadmap undo'",
+                ),
                 style="done",
             )
         else:
             recorded = Text(
-                f"{_plural(len(result.ticked), 'ticked box', 'ticked boxes')} "
-                "(add --progress to record them as done)",
+                _("{boxes} (add --progress to record them as done)").format(
+                    boxes=plural(len(result.ticked), "ticked box")
+                ),
                 style="muted",
             )
         say(console, recorded)
@@ -74,8 +90,10 @@ def render_import(result: ImportResult, lang: str) -> None:
         say(
             console,
             Text(
-                f"{_plural(len(result.warnings), 'warning')} (e.g. no English titles): "
-                f"see 'roadmap validate {shlex.quote(target)}'",
+                _("{warnings} (e.g. no English titles): see {command}").format(
+                    warnings=plural(len(result.warnings), "warning"),
+                    command=f"'roadmap validate {shlex.quote(target)}'",
+                ),
                 style="muted",
             ),
         )

@@ -29,7 +29,8 @@ from textual.widgets.tree import TreeNode
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.snapshot import Snapshot, snapshot
-from roadmap_cli.render.widgets import LABELS, MARKS, Lang
+from roadmap_cli.render.widgets import MARKS, Lang, label
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.tui.detail import stage_detail, topic_detail
 
 __all__ = ["FILTERS", "MIN_SIZE", "RoadmapApp"]
@@ -39,7 +40,7 @@ MIN_SIZE = (60, 16)
 #: What ``f`` cycles through: None shows every topic.
 FILTERS: tuple[str | None, ...] = (None, "todo", "in_progress", "done")
 
-HELP = """\
+HELP = N_("""\
 j / k, arrows   move            enter   open or close a stage
 s  start     d  done     x  skip     r  reset     u  undo
 n  add a note ($EDITOR when set, else a line here)
@@ -49,7 +50,7 @@ N  jump to what 'roadmap next' suggests
 R  review topics that are due (1-4 rates)
 ?  this help    q  quit
 
-Any key closes this help."""
+Any key closes this help.""")
 
 Row = tuple[str, str]  # ("stage" | "topic", id)
 
@@ -64,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(HELP)
+        yield Static(_(HELP))
 
     def on_key(self) -> None:
         self.dismiss()
@@ -105,23 +106,23 @@ class RoadmapApp(App[None]):
     .small #main, .small Footer { display: none; }
     """
     BINDINGS: ClassVar[list[Any]] = [
-        Binding("j", "down", "down", show=False),
-        Binding("k", "up", "up", show=False),
-        Binding("s", "mark('start')", "start"),
-        Binding("d", "mark('done')", "done"),
-        Binding("x", "mark('skip')", "skip"),
-        Binding("r", "mark('reset')", "reset"),
-        Binding("u", "undo", "undo"),
-        Binding("n", "note", "note"),
-        Binding("o", "open(1)", "open"),
+        Binding("j", "down", N_("down"), show=False),
+        Binding("k", "up", N_("up"), show=False),
+        Binding("s", "mark('start')", N_("start")),
+        Binding("d", "mark('done')", N_("done")),
+        Binding("x", "mark('skip')", N_("skip")),
+        Binding("r", "mark('reset')", N_("reset")),
+        Binding("u", "undo", N_("undo")),
+        Binding("n", "note", N_("note")),
+        Binding("o", "open(1)", N_("open")),
         *(Binding(str(n), f"open({n})", f"open {n}", show=False) for n in range(1, 10)),
-        Binding("slash", "search", "search"),
-        Binding("f", "filter", "filter"),
-        Binding("R", "review", "review"),
-        Binding("N", "jump_next", "next"),
-        Binding("question_mark", "help", "help"),
-        Binding("q", "quit", "quit"),
-        Binding("escape", "cancel", "cancel", show=False),
+        Binding("slash", "search", N_("search")),
+        Binding("f", "filter", N_("filter")),
+        Binding("R", "review", N_("review")),
+        Binding("N", "jump_next", N_("next")),
+        Binding("question_mark", "help", N_("help")),
+        Binding("q", "quit", N_("quit")),
+        Binding("escape", "cancel", N_("cancel"), show=False),
     ]
 
     def __init__(
@@ -147,12 +148,24 @@ class RoadmapApp(App[None]):
         self._signature = _file_signature(self.store.path)
         roadmap = self.catalog.roadmap
         self.title = roadmap.display_title(self.lang)
+        self._translate_bindings()
+
+    def _translate_bindings(self) -> None:
+        """The footer's key descriptions in the interface language (the class's
+        ``BINDINGS`` are English msgids; this instance's copy is translated)."""
+        from dataclasses import replace
+
+        keys = self._bindings.key_to_bindings
+        for key, bindings in keys.items():
+            keys[key] = [replace(b, description=_(b.description)) for b in bindings]
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            f"The terminal is too small: roadmap tui needs at least {MIN_SIZE[0]}x{MIN_SIZE[1]}.",
+            _("The terminal is too small: {command} needs at least {size}.").format(
+                command="roadmap tui", size=f"{MIN_SIZE[0]}x{MIN_SIZE[1]}"
+            ),
             id="too-small",
         )
         with Horizontal(id="main"):
@@ -234,16 +247,18 @@ class RoadmapApp(App[None]):
 
         statuses = [self.snap.status(t) for t in self.catalog.topics]
         finished = sum(s in ("done", "skipped") for s in statuses)
-        parts = [f"{finished}/{len(statuses)} finished"]
+        parts = [_("{finished}/{total} finished").format(finished=finished, total=len(statuses))]
         plan = plan_for(self.snap, now_utc(), local_zone())
         if plan is not None:
             parts.append(
-                f"This week: {plan.done_this_week}/{plan.quota} · plan to {plan.target.isoformat()}"
+                _("This week: {done}/{quota} · plan to {date}").format(
+                    done=plan.done_this_week, quota=plan.quota, date=plan.target.isoformat()
+                )
             )
         if self.filter:
-            parts.append(f"showing {LABELS[self.filter]}")
+            parts.append(_("showing {status}").format(status=label(self.filter)))
         if self.matches is not None:
-            parts.append(f"{len(self.matches)} found (esc clears)")
+            parts.append(_("{n} found (esc clears)").format(n=len(self.matches)))
         return " · ".join(parts)
 
     def selected(self) -> Row | None:
@@ -281,7 +296,7 @@ class RoadmapApp(App[None]):
             try:
                 self.reload()
             except RoadmapError as exc:
-                self.notify(exc.message, title="progress file", severity="error")
+                self.notify(exc.message, title=_("progress file"), severity="error")
 
     def _run(self, action: Any, *args: Any) -> Any:
         """Call an action; a RoadmapError becomes a notification (nothing changed)."""
@@ -301,7 +316,7 @@ class RoadmapApp(App[None]):
     def action_mark(self, verb: str) -> None:
         topic = self.selected_topic()
         if topic is None:
-            self.notify("choose a topic first (enter opens a stage)", severity="warning")
+            self.notify(_("choose a topic first (enter opens a stage)"), severity="warning")
             return
         from roadmap_cli.actions.mark import mark
 
@@ -310,12 +325,17 @@ class RoadmapApp(App[None]):
             return
         for change in result.changes:
             if change.before == change.after:
-                self.notify(f"{change.topic.id}: already {LABELS[change.after]}")
+                self.notify(
+                    _("{id}: already {status}").format(
+                        id=change.topic.id, status=label(change.after)
+                    )
+                )
             else:
-                self.notify(f"{change.topic.id}: {LABELS[change.before]} → {LABELS[change.after]}")
+                self.notify(f"{change.topic.id}: {label(change.before)} → {label(change.after)}")
             if change.unmet:
                 self.notify(
-                    f"Prerequisites of {change.topic.id} not done yet: {', '.join(change.unmet)}",
+                    _("Prerequisites of {topic} not done yet: ").format(topic=change.topic.id)
+                    + ", ".join(change.unmet),
                     severity="warning",
                 )
         self.reload(topic)
@@ -326,14 +346,14 @@ class RoadmapApp(App[None]):
         result = self._run(undo)
         if result is None:
             return
-        undone = ", ".join(sorted({e.topic for e in result.undone if e.topic})) or "a change"
-        self.notify(f"undid the last change ({undone})")
+        undone = ", ".join(sorted({e.topic for e in result.undone if e.topic})) or _("a change")
+        self.notify(_("undid the last change ({what})").format(what=undone))
         self.reload()
 
     def action_note(self) -> None:
         topic = self.selected_topic()
         if topic is None:
-            self.notify("choose a topic first", severity="warning")
+            self.notify(_("choose a topic first"), severity="warning")
             return
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if editor:
@@ -341,7 +361,7 @@ class RoadmapApp(App[None]):
             if text:
                 self._add_note(topic, text)
             return
-        self._ask("note", f"Note on {topic} (enter saves, esc cancels)")
+        self._ask("note", _("Note on {topic} (enter saves, esc cancels)").format(topic=topic))
 
     def _edit_in(self, editor: str) -> str | None:
         """Let the learner write in ``editor`` (the screen is suspended meanwhile)."""
@@ -354,7 +374,10 @@ class RoadmapApp(App[None]):
                 subprocess.run([*shlex.split(editor), name], check=False)
             return Path(name).read_text(encoding="utf-8").strip() or None
         except (OSError, ValueError) as exc:
-            self.notify(f"could not run {editor}: {exc}", severity="error")
+            self.notify(
+                _("could not run {editor}: {problem}").format(editor=editor, problem=exc),
+                severity="error",
+            )
             return None
         finally:
             Path(name).unlink(missing_ok=True)
@@ -363,7 +386,7 @@ class RoadmapApp(App[None]):
         from roadmap_cli.actions.note import add_note
 
         if self._run(add_note, topic, text) is not None:
-            self.notify(f"note added to {topic}")
+            self.notify(_("note added to {topic}").format(topic=topic))
             self.reload(topic)
 
     def action_open(self, number: int) -> None:
@@ -377,14 +400,15 @@ class RoadmapApp(App[None]):
             return
         for chosen in result.chosen:
             if chosen.opened:
-                self.notify(f"opened {chosen.resource.url}")
+                self.notify(_("opened {url}").format(url=chosen.resource.url))
             else:
                 self.notify(
-                    f"no browser started; the link: {chosen.resource.url}", severity="warning"
+                    _("no browser started; the link: {url}").format(url=chosen.resource.url),
+                    severity="warning",
                 )
 
     def action_search(self) -> None:
-        self._ask("search", "Search titles, summaries, notes and links (esc clears)")
+        self._ask("search", _("Search titles, summaries, notes and links (esc clears)"))
 
     def action_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
@@ -393,7 +417,7 @@ class RoadmapApp(App[None]):
     def action_jump_next(self) -> None:
         suggested = self._suggested()
         if suggested is None:
-            self.notify("nothing is ready: every remaining topic waits for another")
+            self.notify(_("nothing is ready: every remaining topic waits for another"))
             return
         self.filter, self.matches = None, None
         self.rebuild(suggested)
@@ -405,7 +429,7 @@ class RoadmapApp(App[None]):
         if due is None:
             return
         if not due.items:
-            self.notify("nothing is due for review")
+            self.notify(_("nothing is due for review"))
             return
         self.filter, self.matches = None, None
         self.review_queue = [item.topic.id for item in due.items]
@@ -413,12 +437,15 @@ class RoadmapApp(App[None]):
 
     def _next_review(self) -> None:
         if not self.review_queue:
-            self.notify("review done for now")
+            self.notify(_("review done for now"))
             self._hide_prompt()
             return
         topic = self.review_queue[0]
         self.rebuild(topic)
-        self._ask("review", f"Recall {topic}, then rate: 1 again · 2 hard · 3 good · 4 easy")
+        self._ask(
+            "review",
+            _("Recall {topic}, then rate: 1 again · 2 hard · 3 good · 4 easy").format(topic=topic),
+        )
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -467,7 +494,7 @@ class RoadmapApp(App[None]):
                 return
             self.matches = {hit.topic.id for hit in found.hits}
             if not self.matches:
-                self.notify(f"nothing matches {text!r}")
+                self.notify(_("nothing matches {text!r}").format(text=text))
                 self.matches = None
                 return
             first = found.hits[0].topic.id
@@ -478,7 +505,7 @@ class RoadmapApp(App[None]):
         ratings = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
         rating = ratings.get(text, text.lower())
         if rating not in ratings.values():
-            self.notify("rate with 1 again, 2 hard, 3 good or 4 easy", severity="warning")
+            self.notify(_("rate with 1 again, 2 hard, 3 good or 4 easy"), severity="warning")
             self.query_one("#prompt", Input).value = ""
             return
         from roadmap_cli.actions.review import rate

@@ -24,6 +24,7 @@ from roadmap_cli.render.widgets import (
     local_time,
 )
 from roadmap_cli.roadmap.model import Stage, Topic
+from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_block, clean_line
 
 __all__ = ["stage_detail", "topic_detail"]
@@ -52,17 +53,17 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
         title.append(f" · {other}", style="dim")
     title.append(f"  ({topic.id})", style="cyan")
     parts.append(title)
-    status = Text(f"{MARKS[state.status]} {LABELS[state.status]}")
+    status = Text(f"{MARKS[state.status]} {_(LABELS[state.status])}")
     status.stylize(_STATUS_STYLE[state.status])
     if state.since:
-        status.append(f" since {local_date(state.since)}", style="dim")
+        status.append(_(" since {date}").format(date=local_date(state.since)), style="dim")
     stage = catalog.stage_of[topic.id]
-    status.append(f"   Stage: {names.title(stage)}")
+    status.append("   " + _("Stage: {title}").format(title=names.title(stage)))
     if topic.optional:
-        status.append("   optional", style="dim")
+        status.append("   " + _("optional"), style="dim")
     parts.append(status)
     if topic.requires:
-        line = Text("Requires: ")
+        line = Text(_("Requires: "))
         for i, req in enumerate(topic.requires):
             if i:
                 line.append(", ")
@@ -77,11 +78,11 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
         parts += [Text(""), Text(clean_block(summary))]
     editor = topic.display_editor_note(names.lang, names.roadmap_language)
     if editor:
-        parts.append(Text("Editor's note: " + clean_block(editor), style="dim"))
+        parts.append(Text(_("Editor's note: ") + clean_block(editor), style="dim"))
     resources = snap.resources(topic)
-    parts += [Text(""), _heading("Resources  (o or 1-9 opens)")]
+    parts += [Text(""), _heading(_("Resources  (o or 1-9 opens)"))]
     if not resources:
-        parts.append(Text("  none listed", style="dim"))
+        parts.append(Text("  " + _("none listed"), style="dim"))
     for number, resource in enumerate(resources, 1):
         url = clean_line(resource.url)
         row = Text(f"{number:>2}. ")
@@ -97,9 +98,9 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
         note = resource.display_note(names.lang, names.roadmap_language)
         if note:
             parts.append(_indented(Text(clean_block(note), style="dim")))
-    parts += [Text(""), _heading("Your notes  (n adds one)")]
+    parts += [Text(""), _heading(_("Your notes  (n adds one)"))]
     if not state.notes:
-        parts.append(Text("  none yet", style="dim"))
+        parts.append(Text("  " + _("none yet"), style="dim"))
     for note_event in state.notes:
         parts.append(Text(f"  {local_time(note_event.at)}", style="dim"))
         parts.append(_indented(Text(clean_block(note_event.note or ""))))
@@ -128,10 +129,14 @@ def stage_detail(snap: Snapshot, stage: Stage, lang: str) -> RenderableType:
     done = sum(s in ("done", "skipped") for s in statuses)
     parts: list[RenderableType] = [
         Text(names.title(stage), style="bold"),
-        Text(f"{done}/{len(statuses)} finished · {statuses.count('in_progress')} in progress"),
+        Text(
+            _("{done}/{total} finished · {n} in progress").format(
+                done=done, total=len(statuses), n=statuses.count("in_progress")
+            )
+        ),
     ]
     summary = names.summary(stage)
     if summary:
         parts += [Text(""), Text(clean_block(summary))]
-    parts += [Text(""), Text("enter opens or closes the stage", style="dim")]
+    parts += [Text(""), Text(_("enter opens or closes the stage"), style="dim")]
     return Group(*parts)

@@ -9,6 +9,7 @@ import typer
 
 from roadmap_cli.cli.commands._common import app_context
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import _
 
 
 def command(ctx: typer.Context) -> None:
@@ -27,8 +28,12 @@ def command(ctx: typer.Context) -> None:
     """
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
-            "roadmap tui needs a terminal (stdin and stdout are not both one)",
-            "run it in a terminal; 'roadmap list' and 'roadmap next' work in scripts",
+            _("{command} needs a terminal (stdin and stdout are not both one)").format(
+                command="roadmap tui"
+            ),
+            _("run it in a terminal; {list} and {next} work in scripts").format(
+                list="'roadmap list'", next="'roadmap next'"
+            ),
         )
     app = app_context(ctx)
     from roadmap_cli.tui.app import RoadmapApp

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -57,12 +58,15 @@ def _text(value: str | None, option: str) -> str | None:
     text = value.strip()
     if not text:
         raise UsageError(
-            f"{option}: the text is empty", f"give {option} some text, or leave it out"
+            _("{option}: the text is empty").format(option=option),
+            _("give {option} some text, or leave it out").format(option=option),
         )
     if len(text) > MAX_TITLE_LENGTH:
         raise UsageError(
-            f"{option}: {len(text)} characters; the limit is {MAX_TITLE_LENGTH}",
-            "keep it to one line; 'roadmap note' takes longer text",
+            _("{option}: {length} characters; the limit is {limit}").format(
+                option=option, length=len(text), limit=MAX_TITLE_LENGTH
+            ),
+            _("keep it to one line; {command} takes longer text").format(command="'roadmap note'"),
         )
     return text
 
@@ -96,10 +100,14 @@ def link(
     url = url.strip()
     problem = check_url(url)
     if problem:
-        raise UsageError(f"URL: {problem}", "give an absolute http:// or https:// link")
+        raise UsageError(
+            _("URL: {problem}").format(problem=problem),
+            _("give an absolute http:// or https:// link"),
+        )
     if kind not in RESOURCE_KINDS:
         raise UsageError(
-            f"--kind: unknown kind {kind!r}", f"use one of {', '.join(RESOURCE_KINDS)}"
+            _("--kind: unknown kind {kind!r}").format(kind=kind),
+            _("use one of {kinds}").format(kinds=", ".join(RESOURCE_KINDS)),
         )
     shown_title = _text(title, "--title") or url
     note = _text(note, "--note")
@@ -109,8 +117,8 @@ def link(
         snap = snapshot(catalog, progress)
         if any(r.url == url for r in snap.resources(topic)):
             raise UsageError(
-                f"{topic.id} already lists {url}",
-                f"'roadmap show {topic.id}' lists its resources",
+                _("{id} already lists {url}").format(id=topic.id, url=url),
+                _("{command} lists its resources").format(command=f"'roadmap show {topic.id}'"),
             )
         value = link_value(url, shown_title, kind, note)
         event = Event.of_kind("link", value, id=progress.new_id(), at=at, topic=topic.id)
@@ -151,15 +159,21 @@ def unlink(app: AppContext, query: str, number: int) -> LinkResult:
         links = snapshot(catalog, progress).links.get(topic.id, [])
         if not links:
             raise UsageError(
-                f"{topic.id} has no links of yours to remove",
-                f"'roadmap link {topic.id} URL' adds one; the roadmap's own stay",
+                _("{id} has no links of yours to remove").format(id=topic.id),
+                _("{command} adds one; the roadmap's own stay").format(
+                    command=f"'roadmap link {topic.id} URL'"
+                ),
             )
         first, last = own + 1, own + len(links)
         if not first <= number <= last:
             which = f"{first}" if first == last else f"{first} to {last}"
             raise UsageError(
-                f"N: {number} is not one of your links on {topic.id} (yours: {which})",
-                f"'roadmap show {topic.id}' numbers its resources; yours are marked",
+                _("N: {n} is not one of your links on {id} (yours: {which})").format(
+                    n=number, id=topic.id, which=which
+                ),
+                _("{command} numbers its resources; yours are marked").format(
+                    command=f"'roadmap show {topic.id}'"
+                ),
             )
         target = links[number - first]
         event = Event.of_kind(

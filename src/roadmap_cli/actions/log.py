@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -75,11 +76,15 @@ def log_time(
     if note is not None:
         note = note.strip()
         if not note:
-            raise UsageError("-m: the note is empty", "write the note after -m, or leave -m out")
+            raise UsageError(
+                _("-m: the note is empty"), _("write the note after -m, or leave -m out")
+            )
         if len(note) > MAX_NOTE_LENGTH:
             raise UsageError(
-                f"-m: the note is {len(note)} characters long; the limit is {MAX_NOTE_LENGTH}",
-                "keep it short",
+                _("-m: the note is {length} characters long; the limit is {limit}").format(
+                    length=len(note), limit=MAX_NOTE_LENGTH
+                ),
+                _("keep it short"),
             )
     value: dict[str, object] = {"minutes": minutes}
     if note:

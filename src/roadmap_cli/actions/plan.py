@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -83,7 +84,10 @@ def _day(text: str, option: str, today: date) -> date:
 
     day = parse_day(text, today, option)
     if day is None:
-        raise UsageError(f"{option}: cannot read {text!r} as a date", f"use {DAY_WORDS}")
+        raise UsageError(
+            _("{option}: cannot read {text!r} as a date").format(option=option, text=text),
+            _("use {words}").format(words=DAY_WORDS),
+        )
     return day
 
 
@@ -106,25 +110,38 @@ def check_plan(
 
     if by is None and weekly is None:
         raise UsageError(
-            "plan: give a target date (--by DATE) or a number of topics a week (--weekly N)",
-            "e.g. roadmap plan --by 2027-06-30; 'roadmap plan' alone shows the plan",
+            _("plan: give a target date (--by DATE) or a number of topics a week (--weekly N)"),
+            _("e.g. {command}; {plan} alone shows the plan").format(
+                command="roadmap plan --by 2027-06-30", plan="'roadmap plan'"
+            ),
         )
     if by is not None and weekly is not None:
-        raise UsageError("--by conflicts with --weekly", "give one of them: a date or a rate")
+        raise UsageError(
+            _("{a} conflicts with {b}").format(a="--by", b="--weekly"),
+            _("give one of them: a date or a rate"),
+        )
     if weekly is not None and weekly < 1:
-        raise UsageError(f"--weekly: {weekly} topics a week is no plan", "give 1 or more")
+        raise UsageError(
+            _("--weekly: {n} topics a week is no plan").format(n=weekly), _("give 1 or more")
+        )
     if hours is not None and not 0 < hours <= MAX_HOURS:
         raise UsageError(
-            f"--hours: {hours:g} hours a week is not possible", f"give 0.5 to {MAX_HOURS}"
+            _("--hours: {hours} hours a week is not possible").format(hours=f"{hours:g}"),
+            _("give 0.5 to {max}").format(max=MAX_HOURS),
         )
     first = _day(start, "--from", today) if start is not None else today
     target = _day(by, "--by", today) if by is not None else None
     if target is not None and target < today:
-        raise UsageError(f"--by: {target.isoformat()} is in the past", "give a date from today on")
+        raise UsageError(
+            _("--by: {date} is in the past").format(date=target.isoformat()),
+            _("give a date from today on"),
+        )
     if target is not None and target < first:
         raise UsageError(
-            f"--by: {target.isoformat()} is before the start ({first.isoformat()})",
-            "give a target after --from",
+            _("--by: {date} is before the start ({start})").format(
+                date=target.isoformat(), start=first.isoformat()
+            ),
+            _("give a target after --from"),
         )
     return PlanSpec(
         start=first,
@@ -201,7 +218,10 @@ def clear_plan(app: AppContext) -> PlanResult:
 
     def record(progress: Progress) -> None:
         if current_plan(progress) is None:
-            raise RoadmapError("plan: no plan is set", "set one with 'roadmap plan --by DATE'")
+            raise RoadmapError(
+                _("plan: no plan is set"),
+                _("set one with {command}").format(command="'roadmap plan --by DATE'"),
+            )
         progress.add(Event.of_kind("plan", None, id=progress.new_id(), at=now_utc()))
 
     app.store().update(record)
@@ -227,20 +247,24 @@ def check_calendar_path(path: Path, *, force: bool, data_dir: Path) -> None:
     """
     if not path.parent.is_dir():
         raise RoadmapError(
-            f"--ics: the folder {path.parent} does not exist",
-            "create it first, or write the calendar somewhere else",
+            _("--ics: the folder {folder} does not exist").format(folder=path.parent),
+            _("create it first, or write the calendar somewhere else"),
         )
     if path.resolve().is_relative_to(data_dir.resolve()):
         raise RoadmapError(
-            f"--ics: {path} is in your progress folder ({data_dir}); the calendar was not written",
-            "write the calendar somewhere else: that folder holds your progress and its backups",
+            _(
+                "--ics: {path} is in your progress folder ({folder}); the calendar was not written"
+            ).format(path=path, folder=data_dir),
+            _("write the calendar somewhere else: that folder holds your progress and its backups"),
         )
     if path.is_dir():
-        raise RoadmapError(f"{path}: is a folder", "give a file name for the calendar")
+        raise RoadmapError(
+            _("{path}: is a folder").format(path=path), _("give a file name for the calendar")
+        )
     if path.exists() and not force:
         raise RoadmapError(
-            f"{path}: already exists; the calendar was not written",
-            "choose another file name, or add --force to replace it",
+            _("{path}: already exists; the calendar was not written").format(path=path),
+            _("choose another file name, or add --force to replace it"),
         )
 
 

@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from roadmap_cli.errors import LockTimeoutError, NewerFormatError, ProgressFileError
+from roadmap_cli.support.i18n import _
+from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.events import Progress
@@ -318,16 +320,24 @@ def absorb_conflict_copies(
             continue
         incoming = check.progress
         store = ProgressStore(data_dir, copy.base_id)
-        where = f"{copy.service} conflict copy '{copy.path.name}'"
+        where = _("{service} conflict copy {name}").format(
+            service=copy.service, name=f"'{copy.path.name}'"
+        )
         if not merge:
             try:
                 known = {e.id for e in store.load().events}
             except ProgressFileError:
                 continue  # the progress file's own problem is reported by the command
             new = sum(1 for e in incoming.events if e.id not in known)
-            message = (
-                f"warning: the {where} holds {_events(new)} not in {store.path.name}; not merged "
-                f"({AUTO_MERGE_ENV}=0): run 'roadmap progress merge \"{copy.path}\"'"
+            message = _(
+                "warning: the {where} holds {events} not in {file}; not merged ({env}=0): "
+                "run {command}"
+            ).format(
+                where=where,
+                events=_events(new),
+                file=store.path.name,
+                env=AUTO_MERGE_ENV,
+                command=f"'roadmap progress merge \"{copy.path}\"'",
             )
             done.append(_said(Absorbed(copy, new, None, message), notify))
             continue
@@ -341,20 +351,23 @@ def absorb_conflict_copies(
             new = store.update(change)
             moved = _move_aside(copy.path, data_dir / MERGED_DIR)
         except LockTimeoutError:
-            message = f"warning: the {where} was not merged: another command holds the lock"
+            message = _(
+                "warning: the {where} was not merged: another command holds the lock"
+            ).format(where=where)
             done.append(_said(Absorbed(copy, 0, None, message), notify))
             continue
         except (ProgressFileError, OSError) as exc:
             if isinstance(exc, ProgressFileError) and exc.path == store.path:
                 continue  # the progress file is damaged: the command reports that itself
             reason = exc.message if isinstance(exc, ProgressFileError) else exc.strerror
-            message = f"warning: the {where} was not merged: {reason}"
+            message = _("warning: the {where} was not merged: {reason}").format(
+                where=where, reason=reason
+            )
             done.append(_said(Absorbed(copy, 0, None, message), notify))
             continue
-        what = _events(new, "new") if new else "nothing new"
-        message = (
-            f"merged the {where} into {store.path.name} ({what}); "
-            f"moved it to {MERGED_DIR.as_posix()}/"
+        what = plural(new, "new event") if new else _("nothing new")
+        message = _("merged the {where} into {file} ({what}); moved it to {folder}").format(
+            where=where, file=store.path.name, what=what, folder=f"{MERGED_DIR.as_posix()}/"
         )
         done.append(_said(Absorbed(copy, new, moved, message), notify))
     return done
@@ -368,9 +381,8 @@ def unmerged_copies(data_dir: Path, roadmap_id: str) -> list[CopyCheck]:
     return [c for c in checks if not c.own_file]
 
 
-def _events(count: int, adjective: str = "") -> str:
-    word = "event" if count == 1 else "events"
-    return f"{count} {adjective + ' ' if adjective else ''}{word}"
+def _events(count: int) -> str:
+    return plural(count, "event")
 
 
 def _said(absorbed: Absorbed, notify: Callable[[str], None] | None) -> Absorbed:

@@ -20,6 +20,7 @@ from roadmap_cli.render.widgets import (
     MARKS,
     YOURS,
     Lang,
+    kind_label,
     local_date,
     local_time,
 )
@@ -86,7 +87,7 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
     for number, resource in enumerate(resources, 1):
         url = clean_line(resource.url)
         row = Text(f"{number:>2}. ")
-        row.append(clean_line(resource.kind), style="magenta")
+        row.append(clean_line(kind_label(resource.kind)), style="magenta")
         row.append(" ")
         row.append(clean_line(resource.title), style=Style(bold=True, link=url))
         if resource.origin == "editor":

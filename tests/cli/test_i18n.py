@@ -23,29 +23,32 @@ def test_next(roadmap) -> None:
     assert "  学完后：roadmap done dl-theory\n" in zh.stdout
     assert zh.stdout.endswith("\n还剩 57 个主题。\n")
     assert not any(word in zh.stdout for word in ENGLISH_LABELS)
-    assert en.stdout.startswith("Next: Deep learning theory · 深度学习理论  (dl-theory)\n")
+    assert en.stdout.startswith(
+        "Next: Deep learning lectures (Hung-yi Lee) · 深度学习理论  (dl-theory)\n"
+    )
     assert "  1. video  【機器學習2022】 - YouTube\n" in en.stdout  # as wide as "course"
     assert en.stdout.endswith("\n57 topics to go.\n")
 
 
 def test_continue_and_optional(roadmap) -> None:
-    assert roadmap("start", "seaborn").exit_code == 0
+    assert roadmap("start", "zero-to-hero").exit_code == 0
     zh = roadmap("--lang", "zh", "next")
-    assert zh.stdout.startswith("继续学习：seaborn")
-    assert "   选修" in zh.stdout.splitlines()[1] and "开始" in zh.stdout.splitlines()[1]
+    assert zh.stdout.startswith("继续学习：")
+    assert "   选修" in zh.stdout and "开始" in zh.stdout
     en = roadmap("--lang", "en", "next")
-    assert en.stdout.startswith("Continue: seaborn") and "   optional" in en.stdout
+    assert en.stdout.startswith("Continue: ") and "   optional" in en.stdout
 
 
 def test_list(roadmap) -> None:
     assert roadmap("done", "dl-theory").exit_code == 0
     zh = roadmap("--lang", "zh", "list", "foundations")
     assert zh.exit_code == 0
-    assert zh.stdout.startswith("如果重学AI我会怎么学  1/9 · 11%\n")
+    assert zh.stdout.startswith("如果重学AI我会怎么学  1/57 · 2%\n")
+    assert "\n基础  foundations  █░░░░░░░░░░░  1/9 · 11%\n" in zh.stdout
     assert "  [x] dl-theory    深度学习理论\n" in zh.stdout
-    assert "  [ ] seaborn      seaborn（选修）\n" in zh.stdout
+    assert "  [ ] zero-to-hero karpathy Neural Networks: Zero to Hero（选修）\n" in zh.stdout
     en = roadmap("--lang", "en", "list", "foundations")
-    assert "  [ ] seaborn      seaborn (optional)\n" in en.stdout
+    assert "Zero to Hero (optional)\n" in en.stdout
     empty = roadmap("--lang", "zh", "list", "--status", "skipped")
     assert empty.stdout.endswith("\n没有已跳过的主题。\n")
     assert roadmap("--lang", "en", "list", "--status", "skipped").stdout.endswith(
@@ -62,7 +65,7 @@ def test_show(roadmap) -> None:
     assert lines[0] == "注意力机制 · Self-attention  (attention)"
     assert lines[1] == "状态：[ ] 待学习   阶段：大模型基础 (llm-foundations)"
     assert lines[2] == "前置：[x] dl-theory"
-    assert lines[3].startswith("后续：[ ] positional-encoding")
+    assert lines[3].startswith("后续：[ ] nanogpt, [ ] llama-source, [ ] positional-encoding")
     assert "\n资源\n  1. 视频 Transformer - YouTube\n" in zh.stdout
     assert "\n笔记\n" in zh.stdout
     assert not any(word in zh.stdout for word in ENGLISH_LABELS)
@@ -95,7 +98,7 @@ def test_undo_and_note(roadmap) -> None:
     assert note.stdout.startswith("已添加笔记：注意力机制 (attention) 于 ")
     assert note.stdout.endswith("这个主题共有 1 条笔记；用 'roadmap show attention' 查看。\n")
     undo = roadmap("--lang", "zh", "undo")
-    assert undo.stdout == "已撤销：attention 的笔记：第二遍  （现在是进行中）\n"
+    assert undo.stdout == "已撤销：attention 的笔记：第二遍\n"
 
 
 def test_report_text(roadmap) -> None:
@@ -115,7 +118,7 @@ def test_report_text(roadmap) -> None:
     assert "已完成 1 · 进行中 1 · 已跳过 0 · 待学习 55" in zh.stdout
     assert "进度  完成  进行  跳过  待学  必修  选修" in zh.stdout
     assert "当前连续学习：1 天 · 最长 1 天" in zh.stdout
-    assert "每天完成的主题或笔记数" in zh.stdout
+    assert "每天完成、笔记或复习的次数" in zh.stdout
     for english in ("Overall", "Stages", "In progress", "Recently done", "Pace", "Streak"):
         assert english not in zh.stdout
     en = roadmap("--lang", "en", "report")
@@ -126,11 +129,14 @@ def test_report_markdown(roadmap) -> None:
     assert roadmap("done", "dl-theory", "--date", "2026-11-01").exit_code == 0
     assert roadmap("start", "attention", "--date", "2026-11-02").exit_code == 0
     zh = roadmap("--lang", "zh", "report", "--format", "markdown").stdout
-    assert zh.startswith("# 如果重学AI我会怎么学\n\n进度：**1/57 (2%)** — 已完成 1 · 进行中 1")
-    assert "\n必修 1/49 · 选修 0/8 · " in zh
+    assert zh.startswith(
+        "# 如果重学AI我会怎么学\n\n~~不学，不如学前端就业~~\n\n"
+        "进度：**1/57 (2%)** — 已完成 1 · 进行中 1"
+    )
+    assert "\n必修 1/54 · 选修 0/3 · " in zh
     assert "- [x] **深度学习理论** (`dl-theory`) — 已完成 2026-11-01\n" in zh
     assert "- [ ] **注意力机制** (`attention`) — *自 2026-11-02 起进行中*\n" in zh
-    assert "- [ ] seaborn (`seaborn`) *（选修）*\n" in zh
+    assert "(`nanogpt`) *（选修）*\n" in zh
     assert "\n路线图来源：<https://github.com/TIC-DLUT/roadmap" in zh
     en = roadmap("--lang", "en", "report", "--format", "markdown").stdout
     assert "- [ ] **Self-attention** (`attention`) — *in progress since 2026-11-02*\n" in en
@@ -157,7 +163,7 @@ def test_history(roadmap) -> None:
         "2030-01-01 以来没有事件。\n"
     )
     en = roadmap("--lang", "en", "history").stdout.splitlines()
-    assert en[1] == "2026-11-01 12:00  dl-theory  done  · Deep learning theory"
+    assert en[1] == "2026-11-01 12:00  dl-theory  done  · Deep learning lectures (Hung-yi Lee)"
     assert en[2] == "2 events; times in UTC"
 
 

@@ -108,12 +108,20 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
 def review_section_lines(summary: ReviewSummary | None) -> list[str]:
     """The report's Review section as plain lines (the text report shows them too)."""
     if summary is None or summary.scheduled == 0:
-        return ["No topics in review yet: a topic enters review when you mark it done."]
+        return [_("No topics in review yet: a topic enters review when you mark it done.")]
     recall = "—" if summary.average_recall is None else f"{summary.average_recall * 100:.0f}%"
     return [
-        f"Due today {summary.due_today} · overdue {summary.overdue} · "
-        f"scheduled {summary.scheduled} · next 7 days {summary.next_7_days}",
-        f"Average recall probability {recall} · {plural(summary.reviews, 'review')} so far",
+        _(
+            "Due today {due} · overdue {overdue} · scheduled {scheduled} · next 7 days {week}"
+        ).format(
+            due=summary.due_today,
+            overdue=summary.overdue,
+            scheduled=summary.scheduled,
+            week=summary.next_7_days,
+        ),
+        _("Average recall probability {recall} · {reviews} so far").format(
+            recall=recall, reviews=plural(summary.reviews, "review")
+        ),
     ]
 
 

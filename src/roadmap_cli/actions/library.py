@@ -25,6 +25,7 @@ from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.library.index import Summary
 from roadmap_cli.library.store import BUNDLED_ID, Library, SourceRecord
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.library.fetch import ProgressCallback
@@ -245,25 +246,33 @@ def _read(source: str, progress: ProgressCallback | None) -> tuple[bytes, str, s
         return fetched.data, fetched.final_url, name
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+://", source):
         raise UsageError(
-            f"SOURCE: {source}: only http(s) addresses can be downloaded",
-            "give an http:// or https:// address, or a local .md or .toml file",
+            _("SOURCE: {source}: only http(s) addresses can be downloaded").format(source=source),
+            _("give an http:// or https:// address, or a local .md or .toml file"),
         )
     path = Path(source).expanduser()
     if path.suffix.lower() not in (*_MARKDOWN, ".toml"):
         raise UsageError(
-            f"SOURCE: {source}: not a .md or .toml file",
-            "give a Markdown (.md) or roadmap (.toml) file, or an http(s) address",
+            _("SOURCE: {source}: not a .md or .toml file").format(source=source),
+            _("give a Markdown (.md) or roadmap (.toml) file, or an http(s) address"),
         )
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise RoadmapError(f"{path}: is larger than 5 MB, too large for a roadmap")
+            raise RoadmapError(
+                _("{path}: is larger than 5 MB, too large for a roadmap").format(path=path)
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RoadmapError(f"{path}: no such file", "check the path") from None
+        raise RoadmapError(
+            _("{path}: no such file").format(path=path), _("check the path")
+        ) from None
     except IsADirectoryError:
-        raise RoadmapError(f"{path}: is a folder", "give a .md or .toml file") from None
+        raise RoadmapError(
+            _("{path}: is a folder").format(path=path), _("give a .md or .toml file")
+        ) from None
     except OSError as exc:
-        raise RoadmapError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise RoadmapError(
+            _("{path}: cannot read the file ({reason})").format(path=path, reason=exc.strerror)
+        ) from None
     absolute = str(path.resolve())
     return data, absolute, path.name
 
@@ -301,8 +310,10 @@ def with_roadmap_id(text: str, roadmap_id: str) -> str | None:
 
 def _not_a_roadmap(source: str, reason: str) -> RoadmapError:
     return RoadmapError(
-        f"{source}: not a roadmap ({reason}); nothing was written",
-        "give a Markdown learning roadmap or a roadmap TOML file",
+        _("{source}: not a roadmap ({reason}); nothing was written").format(
+            source=source, reason=reason
+        ),
+        _("give a Markdown learning roadmap or a roadmap TOML file"),
     )
 
 
@@ -364,8 +375,8 @@ def _from_toml(source: str, text: str, roadmap_id: str | None) -> str:
     if roadmap_id is not None and roadmap_id != checked.id:
         if not is_valid_id(roadmap_id):
             raise UsageError(
-                f"--id: {roadmap_id!r} is not a valid roadmap id",
-                "use lower-case ASCII letters, digits and '-', starting with a letter or digit",
+                _("--id: {id!r} is not a valid roadmap id").format(id=roadmap_id),
+                _("use lower-case ASCII letters, digits and '-', starting with a letter or digit"),
             )
         renamed = with_roadmap_id(text, roadmap_id)
         if renamed is None:
@@ -432,14 +443,18 @@ def _from_markdown(
 def _check_clash(library: Library, roadmap_id: str, given: str | None) -> None:
     if roadmap_id == BUNDLED_ID:
         raise UsageError(
-            f"{roadmap_id}: is the id of the bundled roadmap; nothing was written",
-            "pass --id ANOTHER-ID to install it under another id",
+            _("{id}: is the id of the bundled roadmap; nothing was written").format(id=roadmap_id),
+            _("pass --id ANOTHER-ID to install it under another id"),
         )
     if library.has(roadmap_id):
-        option = "--id" if given else "the roadmap's id"
+        option = "--id" if given else _("the roadmap's id")
         raise UsageError(
-            f"{option}: a roadmap {roadmap_id!r} is already installed; nothing was written",
-            f"pass --id ANOTHER-ID to install it beside it, or 'roadmap update {roadmap_id}'",
+            _("{option}: a roadmap {id!r} is already installed; nothing was written").format(
+                option=option, id=roadmap_id
+            ),
+            _("pass --id ANOTHER-ID to install it beside it, or {command}").format(
+                command=f"'roadmap update {roadmap_id}'"
+            ),
         )
 
 
@@ -509,22 +524,24 @@ def add(
 
         if not is_valid_id(roadmap_id):
             raise UsageError(
-                f"--id: {roadmap_id!r} is not a valid roadmap id",
-                "use lower-case ASCII letters, digits and '-', starting with a letter or digit",
+                _("--id: {id!r} is not a valid roadmap id").format(id=roadmap_id),
+                _("use lower-case ASCII letters, digits and '-', starting with a letter or digit"),
             )
         _check_clash(library, roadmap_id, roadmap_id)
     built = _build(source, roadmap_id, previous=None, progress=progress)
     if built is None:  # pragma: no cover - only with a known record
-        raise RoadmapError(f"{source}: nothing to add")
+        raise RoadmapError(_("{source}: nothing to add").format(source=source))
     if record_progress and built.record.kind != "markdown":
         raise UsageError(
-            "--progress: only a Markdown source has ticked boxes to record",
-            "leave out --progress for a .toml roadmap",
+            _("--progress: only a Markdown source has ticked boxes to record"),
+            _("leave out --progress for a .toml roadmap"),
         )
     if record_progress and built.ticked is None:
         raise UsageError(
-            "--progress: this version's importer does not read ticked boxes ('- [x]')",
-            "add the roadmap without --progress, then mark what you finished with 'roadmap done'",
+            _("--progress: this version's importer does not read ticked boxes ('- [x]')"),
+            _(
+                "add the roadmap without --progress, then mark what you finished with {command}"
+            ).format(command="'roadmap done'"),
         )
     final_id = built.roadmap.id
     _check_clash(library, final_id, roadmap_id)
@@ -663,15 +680,23 @@ def update(
 
     if roadmap_id == BUNDLED_ID:
         raise UsageError(
-            f"ID: {BUNDLED_ID} is the bundled roadmap; it is updated with the program",
-            "update roadmap-cli itself, e.g. 'pip install -U roadmap-cli'",
+            _("ID: {id} is the bundled roadmap; it is updated with the program").format(
+                id=BUNDLED_ID
+            ),
+            _("update roadmap-cli itself, e.g. {command}").format(
+                command="'pip install -U roadmap-cli'"
+            ),
         )
     library, path = _known(app, roadmap_id)
     record = library.read_source(roadmap_id)
     if record is None:
         raise RoadmapError(
-            f"{library.source_path(roadmap_id)}: missing or damaged; the source is unknown",
-            f"remove it and add it again ('roadmap remove {roadmap_id}', 'roadmap add SOURCE')",
+            _("{path}: missing or damaged; the source is unknown").format(
+                path=library.source_path(roadmap_id)
+            ),
+            _("remove it and add it again ({remove}, {add})").format(
+                remove=f"'roadmap remove {roadmap_id}'", add="'roadmap add SOURCE'"
+            ),
         )
     old = load_catalog(path, cache_dir())
     built = _build(record.source, roadmap_id, previous=path, progress=progress, known=record)
@@ -691,10 +716,14 @@ def update(
         ]
     if len(result.removed) * 5 > len(old.topics) and not yes:
         raise RoadmapError(
-            f"{roadmap_id}: the update would remove {len(result.removed)} of "
-            f"{len(old.topics)} topics (more than a fifth); nothing was written",
-            f"check the source ({record.source}), then run 'roadmap update {roadmap_id} --yes'",
-            [f"would remove: {', '.join(result.removed[:30])}"],
+            _(
+                "{id}: the update would remove {n} of {total} topics (more than a fifth); "
+                "nothing was written"
+            ).format(id=roadmap_id, n=len(result.removed), total=len(old.topics)),
+            _("check the source ({source}), then run {command}").format(
+                source=record.source, command=f"'roadmap update {roadmap_id} --yes'"
+            ),
+            [_("would remove: {ids}").format(ids=", ".join(result.removed[:30]))],
         )
     library.install(roadmap_id, built.text, built.record, replace=True)
     result.written = True
@@ -713,8 +742,8 @@ def remove(app: AppContext, roadmap_id: str) -> RemoveResult:
 
     if roadmap_id == BUNDLED_ID:
         raise UsageError(
-            f"ID: {BUNDLED_ID} is the bundled roadmap; it cannot be removed",
-            "switch to another roadmap with 'roadmap use ID'",
+            _("ID: {id} is the bundled roadmap; it cannot be removed").format(id=BUNDLED_ID),
+            _("switch to another roadmap with {command}").format(command="'roadmap use ID'"),
         )
     library, path = _known(app, roadmap_id)
     record = library.read_source(roadmap_id)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.support.i18n import _
 
 __all__ = ["config_dir", "config_path", "read_config", "read_default", "write_default"]
 
@@ -45,15 +46,21 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise RoadmapError(f"{path}: cannot read the config file ({exc.strerror})") from None
+        raise RoadmapError(
+            _("{path}: cannot read the config file ({reason})").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         value = None
     if not isinstance(value, dict):
         raise RoadmapError(
-            f"{path}: the config file is not a JSON object",
-            "fix it, or delete it and choose a roadmap again with 'roadmap use ID'",
+            _("{path}: the config file is not a JSON object").format(path=path),
+            _("fix it, or delete it and choose a roadmap again with {command}").format(
+                command="'roadmap use ID'"
+            ),
         )
     return value
 
@@ -89,7 +96,11 @@ def write_default(roadmap_id: str | None, path: Path | None = None) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RoadmapError(f"{path.parent}: cannot create the folder ({exc.strerror})") from None
+        raise RoadmapError(
+            _("{path}: cannot create the folder ({reason})").format(
+                path=path.parent, reason=exc.strerror
+            )
+        ) from None
     text = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_file(path, text, force=True, what="config file")
     return path

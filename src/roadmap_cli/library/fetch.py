@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.support.i18n import _
 
 __all__ = ["MAX_BYTES", "TIMEOUT", "FetchError", "Fetched", "fetch", "raw_url"]
 
@@ -131,9 +132,9 @@ def fetch(
     request = urllib.request.Request(
         target, headers={"User-Agent": f"roadmap-cli/{__version__}", "Accept-Encoding": "identity"}
     )
-    too_big = f"is larger than {limit // (1024 * 1024)} MB, too large for a roadmap"
+    too_big = _("is larger than {n} MB, too large for a roadmap").format(n=limit // (1024 * 1024))
     if limit < 1024 * 1024:
-        too_big = f"is larger than {limit} bytes, too large for a roadmap"
+        too_big = _("is larger than {n} bytes, too large for a roadmap").format(n=limit)
     try:
         with _opener().open(request, timeout=seconds) as response:
             final_url = response.geturl()
@@ -166,19 +167,23 @@ def fetch(
             if "non-http" not in reason:
                 reason = f"too many redirects (HTTP {exc.code})"
             raise FetchError(url, reason) from None
-        raise FetchError(url, f"HTTP error {exc.code} {exc.reason}".rstrip()) from None
+        raise FetchError(
+            url, _("HTTP error {code} {reason}").format(code=exc.code, reason=exc.reason).rstrip()
+        ) from None
     except urllib.error.URLError as exc:
         raise FetchError(url, _reason(exc.reason, seconds)) from None
     except TimeoutError:
-        raise FetchError(url, f"timed out after {seconds:g} s") from None
+        raise FetchError(url, _("timed out after {n} s").format(n=f"{seconds:g}")) from None
     except ssl.SSLError as exc:
-        raise FetchError(url, f"TLS failed ({exc.reason or exc})") from None
+        raise FetchError(url, _("TLS failed ({reason})").format(reason=exc.reason or exc)) from None
     except http.client.HTTPException as exc:
-        raise FetchError(url, f"the connection broke off ({type(exc).__name__})") from None
+        raise FetchError(
+            url, _("the connection broke off ({reason})").format(reason=type(exc).__name__)
+        ) from None
     except OSError as exc:
         raise FetchError(url, _reason(exc, seconds)) from None
     except ValueError as exc:
-        raise FetchError(url, f"not a valid address ({exc})") from None
+        raise FetchError(url, _("not a valid address ({reason})").format(reason=exc)) from None
     return Fetched(url, final_url, b"".join(chunks), content_type)
 
 
@@ -194,15 +199,17 @@ def _reason(reason: object, seconds: float) -> str:
     import ssl
 
     if isinstance(reason, TimeoutError):
-        return f"timed out after {seconds:g} s"
+        return _("timed out after {n} s").format(n=f"{seconds:g}")
     if isinstance(reason, ssl.SSLCertVerificationError):
-        return f"the TLS certificate could not be verified ({reason.verify_message})"
+        return _("the TLS certificate could not be verified ({reason})").format(
+            reason=reason.verify_message
+        )
     if isinstance(reason, ssl.SSLError):
-        return f"TLS failed ({reason.reason or reason})"
+        return _("TLS failed ({reason})").format(reason=reason.reason or reason)
     if isinstance(reason, socket.gaierror):
-        return "cannot reach the host (its name does not resolve)"
+        return _("cannot reach the host (its name does not resolve)")
     if isinstance(reason, ConnectionRefusedError):
-        return "cannot reach the host (connection refused)"
+        return _("cannot reach the host (connection refused)")
     if isinstance(reason, OSError):
-        return f"cannot reach the host ({reason.strerror or reason})"
-    return f"cannot reach the host ({reason})"
+        return _("cannot reach the host ({reason})").format(reason=reason.strerror or reason)
+    return _("cannot reach the host ({reason})").format(reason=reason)

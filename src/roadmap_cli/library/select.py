@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roadmap_cli.library.store import BUNDLED_ID, Library
+from roadmap_cli.support.i18n import _
 
 __all__ = ["as_roadmap_id", "resolve_roadmap"]
 
@@ -64,6 +65,10 @@ def resolve_roadmap(given: Path | None, data_dir: Path, *, strict: bool = True) 
     if not strict:
         return bundled_roadmap_path()
     raise RoadmapError(
-        f"{config_path()}: the roadmap in use, {chosen!r}, is not installed",
-        f"choose another with 'roadmap use ID' ('roadmap use {BUNDLED_ID}' for the bundled one)",
+        _("{path}: the roadmap in use, {id!r}, is not installed").format(
+            path=config_path(), id=chosen
+        ),
+        _("choose another with {command} ({bundled} for the bundled one)").format(
+            command="'roadmap use ID'", bundled=f"'roadmap use {BUNDLED_ID}'"
+        ),
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.support.i18n import _
 
 __all__ = ["BUNDLED_ID", "Library", "SourceRecord"]
 
@@ -101,15 +102,18 @@ class Library:
         ids = self.ids()
         close = difflib.get_close_matches(roadmap_id, [*ids, BUNDLED_ID], n=3, cutoff=0.6)
         if close:
-            hint = "did you mean " + ", ".join(close) + "?"
+            hint = _("did you mean {ids}?").format(ids=", ".join(close))
         elif ids:
-            hint = "installed: " + ", ".join(ids) + f" (and the bundled {BUNDLED_ID})"
-        else:
-            hint = (
-                f"nothing is installed besides the bundled {BUNDLED_ID}; "
-                "add one with 'roadmap add SOURCE'"
+            hint = _("installed: {ids} (and the bundled {bundled})").format(
+                ids=", ".join(ids), bundled=BUNDLED_ID
             )
-        return UsageError(f"{option}: no installed roadmap {roadmap_id!r}", hint)
+        else:
+            hint = _(
+                "nothing is installed besides the bundled {bundled}; add one with {command}"
+            ).format(bundled=BUNDLED_ID, command="'roadmap add SOURCE'")
+        return UsageError(
+            _("{option}: no installed roadmap {id!r}").format(option=option, id=roadmap_id), hint
+        )
 
     def read_source(self, roadmap_id: str) -> SourceRecord | None:
         """The source record of ``roadmap_id``; None when missing or unreadable."""
@@ -129,8 +133,10 @@ class Library:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise RoadmapError(
-                f"{self.folder}: cannot create the folder ({exc.strerror})",
-                "check that the data folder is writable, or pass --data-dir",
+                _("{path}: cannot create the folder ({reason})").format(
+                    path=self.folder, reason=exc.strerror
+                ),
+                _("check that the data folder is writable, or pass --data-dir"),
             ) from None
 
     @contextlib.contextmanager
@@ -149,11 +155,19 @@ class Library:
             lock.acquire()
         except Timeout:
             raise RoadmapError(
-                f"{self.folder}: another roadmap command has held the library lock for 15 s",
-                f"wait for it to finish; if none is running, delete {self.folder / '.lock'}",
+                _("{path}: another roadmap command has held the library lock for 15 s").format(
+                    path=self.folder
+                ),
+                _("wait for it to finish; if none is running, delete {lock}").format(
+                    lock=self.folder / ".lock"
+                ),
             ) from None
         except OSError as exc:
-            raise RoadmapError(f"{self.folder}: cannot take the lock ({exc.strerror})") from None
+            raise RoadmapError(
+                _("{path}: cannot take the lock ({reason})").format(
+                    path=self.folder, reason=exc.strerror
+                )
+            ) from None
         try:
             yield
         finally:
@@ -172,8 +186,10 @@ class Library:
         with self.locked():
             if path.exists() and not replace:
                 raise RoadmapError(
-                    f"{path}: already exists; nothing was written",
-                    f"pass --id to install it under another id, or 'roadmap update {roadmap_id}'",
+                    _("{path}: already exists; nothing was written").format(path=path),
+                    _("pass --id to install it under another id, or {command}").format(
+                        command=f"'roadmap update {roadmap_id}'"
+                    ),
                 )
             record_text = json.dumps(record.to_json(), ensure_ascii=False, indent=2) + "\n"
             write_file(self.source_path(roadmap_id), record_text, force=True, what="source record")
@@ -192,4 +208,8 @@ class Library:
                 try:
                     path.unlink(missing_ok=True)
                 except OSError as exc:
-                    raise RoadmapError(f"{path}: cannot delete it ({exc.strerror})") from None
+                    raise RoadmapError(
+                        _("{path}: cannot delete it ({reason})").format(
+                            path=path, reason=exc.strerror
+                        )
+                    ) from None

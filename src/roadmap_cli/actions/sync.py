@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import ProgressFileError, RoadmapError
 from roadmap_cli.support.git import GitOutput, run_git, run_git_bytes
+from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -322,9 +323,11 @@ def _git_dir(data_dir: Path) -> Path:
         if top and Path(top).resolve() == data_dir.resolve():
             return Path(git_dir)
     raise SyncError(
-        f"{data_dir}: the data folder is not a git repository",
-        "run 'roadmap sync --init REMOTE' (REMOTE: the URL of an empty repository, or of "
-        "the one your other machine syncs with)",
+        _("{path}: the data folder is not a git repository").format(path=data_dir),
+        _(
+            "run {command} (REMOTE: the URL of an empty repository, or of "
+            "the one your other machine syncs with)"
+        ).format(command="'roadmap sync --init REMOTE'"),
     )
 
 
@@ -333,7 +336,11 @@ def _init_repository(data_dir: Path) -> bool:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SyncError(f"{data_dir}: cannot create the data folder ({exc.strerror})") from None
+        raise SyncError(
+            _("{path}: cannot create the data folder ({reason})").format(
+                path=data_dir, reason=exc.strerror
+            )
+        ) from None
     try:
         _git_dir(data_dir)
         return False
@@ -351,8 +358,10 @@ def _sync_lock(git_dir: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise SyncError(
-            f"{git_dir.parent}: another 'roadmap sync' is running in this folder",
-            "wait for it to finish, then run 'roadmap sync' again",
+            _("{path}: another {command} is running in this folder").format(
+                path=git_dir.parent, command="'roadmap sync'"
+            ),
+            _("wait for it to finish, then run {command} again").format(command="'roadmap sync'"),
         ) from None
     try:
         yield
@@ -370,32 +379,41 @@ def _recover(data_dir: Path, git_dir: Path) -> list[str]:
                 path.unlink()
         if stale:
             notices.append(
-                f"removed {len(stale)} lock file(s) left by an interrupted sync "
-                f"({', '.join(p.name for p in stale)})"
+                _("removed {n} lock file(s) left by an interrupted sync ({names})").format(
+                    n=len(stale), names=", ".join(p.name for p in stale)
+                )
             )
     index_lock = git_dir / "index.lock"
     if index_lock.exists():
         raise SyncError(
-            f"{index_lock}: exists: another git command is running in the data folder, "
-            "or one was stopped",
-            "wait for it to finish; if no git command is running, delete that file, then "
-            "run 'roadmap sync' again",
+            _(
+                "{path}: exists: another git command is running in the data folder, "
+                "or one was stopped"
+            ).format(path=index_lock),
+            _(
+                "wait for it to finish; if no git command is running, delete that file, then "
+                "run {command} again"
+            ).format(command="'roadmap sync'"),
         )
     for folder in ("rebase-merge", "rebase-apply"):
         if (git_dir / folder).exists():
             raise SyncError(
-                f"{data_dir}: a git rebase is in progress in the data folder",
-                f"finish it (git -C {shlex.quote(str(data_dir))} rebase --continue) or abort "
-                "it (rebase --abort), then run 'roadmap sync' again",
+                _("{path}: a git rebase is in progress in the data folder").format(path=data_dir),
+                _(
+                    "finish it ({command}) or abort it (rebase --abort), then run {sync} again"
+                ).format(
+                    command=f"git -C {shlex.quote(str(data_dir))} rebase --continue",
+                    sync="'roadmap sync'",
+                ),
             )
     if (git_dir / "MERGE_HEAD").exists():
         unmerged = run_git(["ls-files", "--unmerged"], data_dir).stdout
         if unmerged:
             run_git(["merge", "--abort"], data_dir)
-            notices.append("aborted a merge an interrupted sync left unfinished (it is redone)")
+            notices.append(_("aborted a merge an interrupted sync left unfinished (it is redone)"))
         else:
             run_git(["commit", "--no-edit", "--quiet"], data_dir, config=_identity(data_dir))
-            notices.append("finished a merge an interrupted sync left unfinished")
+            notices.append(_("finished a merge an interrupted sync left unfinished"))
     return notices
 
 
@@ -446,9 +464,14 @@ def _add_remote(data_dir: Path, url: str) -> None:
     if out.ok:
         if out.stdout != url:
             raise SyncError(
-                f"{data_dir}: the repository's remote 'origin' is {out.stdout}, not {url}",
-                f"to change it: git -C {shlex.quote(str(data_dir))} remote set-url origin "
-                f"{shlex.quote(url)}; then run 'roadmap sync'",
+                _("{path}: the repository's remote 'origin' is {actual}, not {url}").format(
+                    path=data_dir, actual=out.stdout, url=url
+                ),
+                _("to change it: {command}; then run {sync}").format(
+                    command=f"git -C {shlex.quote(str(data_dir))} remote set-url origin "
+                    f"{shlex.quote(url)}",
+                    sync="'roadmap sync'",
+                ),
             )
         return
     run_git(["remote", "add", "origin", url], data_dir)
@@ -470,9 +493,14 @@ def _remote(data_dir: Path) -> tuple[str, str]:
         name = names[0]
     else:
         raise SyncError(
-            f"{data_dir}: the repository has "
-            + ("no remote to sync with" if not names else "several remotes and no 'origin'"),
-            "add one with 'roadmap sync --init REMOTE' (REMOTE: a repository URL)",
+            (
+                _("{path}: the repository has no remote to sync with")
+                if not names
+                else _("{path}: the repository has several remotes and no 'origin'")
+            ).format(path=data_dir),
+            _("add one with {command} (REMOTE: a repository URL)").format(
+                command="'roadmap sync --init REMOTE'"
+            ),
         )
     url = run_git(["remote", "get-url", name], data_dir).stdout
     return name, url
@@ -540,9 +568,15 @@ def _committable_ids(data_dir: Path, name: str) -> set[str]:
         run_git(["reset", "--quiet"], data_dir, check=False)
         reason = exc.message if isinstance(exc, ProgressFileError) else f"{path}: {exc}"
         raise SyncError(
-            f"{reason}; nothing was synced",
-            "repair it first ('roadmap doctor' says how; 'roadmap progress restore' brings "
-            "back a backup), then run 'roadmap sync' again",
+            _("{reason}; nothing was synced").format(reason=reason),
+            _(
+                "repair it first ({doctor} says how; {restore} brings back a backup), "
+                "then run {sync} again"
+            ).format(
+                doctor="'roadmap doctor'",
+                restore="'roadmap progress restore'",
+                sync="'roadmap sync'",
+            ),
         ) from None
 
 
@@ -652,8 +686,10 @@ def _branches(data_dir: Path, remote: str) -> tuple[str, str | None]:
     branch = run_git(["symbolic-ref", "--quiet", "--short", "HEAD"], data_dir, check=False)
     if not branch.ok:
         raise SyncError(
-            f"{data_dir}: the repository is not on a branch (a detached HEAD)",
-            "check out a branch (git switch BRANCH) in the data folder, then run 'roadmap sync'",
+            _("{path}: the repository is not on a branch (a detached HEAD)").format(path=data_dir),
+            _("check out a branch ({command}) in the data folder, then run {sync}").format(
+                command="git switch BRANCH", sync="'roadmap sync'"
+            ),
         )
     name = branch.stdout
     if _exists(data_dir, f"refs/remotes/{remote}/{name}"):
@@ -710,12 +746,20 @@ def _merge(
         if out.code == 1:
             files = [f for f in out.stdout.split("\0")[1:] if f]
             raise SyncError(
-                f"could not merge the changes from {url}: {', '.join(files) or 'a conflict'}",
-                "your progress is committed locally and unchanged; see 'git status' in the "
-                "data folder (or 'roadmap doctor'), fix the file named, then run 'roadmap sync'",
+                _("could not merge the changes from {url}: {files}").format(
+                    url=url, files=", ".join(files) or _("a conflict")
+                ),
+                _(
+                    "your progress is committed locally and unchanged; see {status} in the "
+                    "data folder (or {doctor}), fix the file named, then run {sync}"
+                ).format(status="'git status'", doctor="'roadmap doctor'", sync="'roadmap sync'"),
             )
         if not out.ok:
-            raise SyncError(f"could not merge the changes from {url}: {out.last_line()}")
+            raise SyncError(
+                _("could not merge the changes from {url}: {files}").format(
+                    url=url, files=out.last_line()
+                )
+            )
         tree = out.stdout.split("\0")[0].strip()
         label = remote_ref.removeprefix("refs/remotes/")
         target = run_git(

@@ -44,6 +44,7 @@ def test_review_due_rate_and_forecast_in_chinese(roadmap) -> None:
     assert ahead.exit_code == 0
     assert "每天到期的复习（记忆保持率 0.9）" in ahead.stdout
     assert "复习中的主题（下次复习，当前记忆概率）" in ahead.stdout
+    assert "  2026-12-06 日" in ahead.stdout
     nothing = roadmap("--lang", "zh", "review")
     assert "今天没有到期的复习。" in nothing.stdout
 
@@ -130,7 +131,9 @@ def test_roadmaps_and_use_in_chinese(roadmap) -> None:
     _no_english(run.stdout, "in use", "no activity")
     unknown = roadmap("--lang", "zh", "use", "no-such-roadmap")
     assert unknown.exit_code == 2
-    assert "错误" in unknown.stderr
+    assert "ID：没有已安装的路线图 'no-such-roadmap'" in unknown.stderr
+    assert "除了自带的 relearn-ai 之外没有安装任何路线图" in unknown.stderr
+    assert unknown.stdout == ""
 
 
 @pytest.mark.parametrize(

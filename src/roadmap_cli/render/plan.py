@@ -32,6 +32,7 @@ __all__ = [
     "report_plan_section",
     "time_summary_lines",
     "week_label",
+    "weekday_name",
 ]
 
 
@@ -57,6 +58,11 @@ def short_day(day: date) -> str:
     return _("{weekday} {day} {month}").format(
         weekday=_(_WEEKDAYS[day.weekday()]), day=day.day, month=_(_MONTHS[day.month - 1])
     )
+
+
+def weekday_name(day: date) -> str:
+    """``Mon`` in English (``一`` in Chinese): the short name of ``day``'s weekday."""
+    return _(_WEEKDAYS[day.weekday()])
 
 
 def week_label(monday: date) -> str:

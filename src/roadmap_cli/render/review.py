@@ -20,6 +20,7 @@ from roadmap_cli.actions.review import (
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.review import Schedule
 from roadmap_cli.render.console import make_console
+from roadmap_cli.render.plan import weekday_name
 from roadmap_cli.render.prose import hang, say
 from roadmap_cli.render.widgets import (
     Lang,
@@ -284,7 +285,7 @@ def render_forecast(result: ForecastResult, lang: str) -> None:
         ),
     )
     for day, count in result.days:
-        label = day.strftime("%Y-%m-%d %a")
+        label = f"{day.isoformat()} {weekday_name(day)}"
         bar = "█" * max(1 if count else 0, round(20 * count / top))
         extra = (
             "  " + _("(incl. {n} overdue)").format(n=result.overdue)

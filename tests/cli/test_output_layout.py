@@ -136,7 +136,7 @@ def test_zh_list_at_50_keeps_english_words_and_brackets_whole(
     assert run.stderr == ""
     pad = " " * 29
     assert "数据处理（llama3、\n" + pad + "deepseek v3）\n" in run.stdout
-    assert "优质博客：Lil'Log\n" + pad + "（Lilian Weng）（选\n" + pad + "修）\n" in run.stdout
+    assert "优质博客：Lil'Log\n" + pad + "（Lilian Weng）\n" in run.stdout
     assert "KV cache（MQA、GQA、\n" + pad + "MLA、PagedAttention）\n" in run.stdout
     _assert_clean(run.stdout, 50)
 

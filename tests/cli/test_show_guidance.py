@@ -261,4 +261,4 @@ def test_search_finds_and_quotes_the_english_guidance(roadmap) -> None:
     en = roadmap("--lang", "en", "search", "flashattention").stdout
     zh = roadmap("--lang", "zh", "search", "flashattention").stdout
     assert "summary: …ecture · Attention mechanism: FlashAttention." in en
-    assert "summary: 模型架构 · 注意力机制：FlashAttention。" in zh
+    assert "简介：模型架构 · 注意力机制：FlashAttention。" in zh

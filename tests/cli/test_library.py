@@ -25,8 +25,8 @@ PLAN = """# Study plan
 - [Python tutorial](https://docs.python.org/3/tutorial/?utm_source=x): learn the language
 - [NumPy guide](https://numpy.org/doc/stable/user/): arrays
 - [Go roadmap](Go.md): the sibling roadmap
-- Linear algebra
-- Probability
+- [Linear algebra](https://example.org/linear-algebra)
+- [Probability](https://example.org/probability)
 
 ## Models
 
@@ -454,7 +454,9 @@ def test_update_reports_added_removed_renamed_and_orphaned_marks(
     assert roadmap("--roadmap", "plan", "done", "numpy-guide", "probability").exit_code == 0
     changed = (
         PLAN.replace("[NumPy guide]", "[NumPy user guide]")  # renamed: same link
-        .replace("- Probability\n", "")  # removed (marked done: an orphan)
+        .replace(
+            "- [Probability](https://example.org/probability)\n", ""
+        )  # removed (marked done: an orphan)
         .replace(
             "## Models\n", "## Models\n\n- [Flash attention](https://arxiv.org/abs/2205.14135)\n"
         )
@@ -499,7 +501,7 @@ def test_update_rereads_a_local_source_and_fails_cleanly(
     md = tmp_path / "mine.md"
     md.write_text(PLAN, encoding="utf-8")
     assert roadmap("add", str(md)).exit_code == 0
-    md.write_text(PLAN + "- Statistics\n", encoding="utf-8")
+    md.write_text(PLAN + "- [Statistics](https://example.org/statistics)\n", encoding="utf-8")
     run = roadmap("update", "mine")
     assert run.exit_code == 0, run.stderr
     assert "Added (1): statistics" in run.stdout

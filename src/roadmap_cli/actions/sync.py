@@ -631,7 +631,12 @@ def _network_error(what: str, remote: str, url: str, out: GitOutput) -> SyncErro
     """One line naming what failed and what to do, from git's own message."""
     text = (out.stderr + "\n" + out.stdout).lower()
     line = out.last_line()
-    kept = "your progress is committed locally"
+    kept = _("your progress is committed locally")
+    failed = (
+        _("could not fetch from {remote} ({url})")
+        if what == "fetch from"
+        else _("could not push to {remote} ({url})")
+    ).format(remote=remote, url=url)
     if any(
         s in text
         for s in (
@@ -645,9 +650,11 @@ def _network_error(what: str, remote: str, url: str, out: GitOutput) -> SyncErro
         )
     ):
         return SyncError(
-            f"could not {what} {remote} ({url}): authentication failed ({line})",
-            f"{kept}; check your credentials or SSH key (try 'git fetch' in the data folder), "
-            "then run 'roadmap sync' again",
+            _("{failed}: authentication failed ({line})").format(failed=failed, line=line),
+            _(
+                "{kept}; check your credentials or SSH key (try {fetch} in the data folder), "
+                "then run {sync} again"
+            ).format(kept=kept, fetch="'git fetch'", sync="'roadmap sync'"),
         )
     if any(
         s in text
@@ -662,20 +669,29 @@ def _network_error(what: str, remote: str, url: str, out: GitOutput) -> SyncErro
         )
     ):
         return SyncError(
-            f"could not {what} {remote} ({url}): network failure ({line})",
-            f"{kept}; run 'roadmap sync' again when you are online",
+            _("{failed}: network failure ({line})").format(failed=failed, line=line),
+            _("{kept}; run {sync} again when you are online").format(
+                kept=kept, sync="'roadmap sync'"
+            ),
         )
     if any(
         s in text for s in ("does not appear to be a git repository", "not found", "no such file")
     ):
         return SyncError(
-            f"could not {what} {remote} ({url}): no repository there ({line})",
-            f"{kept}; check the URL (git -C DATA_DIR remote set-url {remote} URL), or create "
-            "the repository, then run 'roadmap sync' again",
+            _("{failed}: no repository there ({line})").format(failed=failed, line=line),
+            _(
+                "{kept}; check the URL ({command}), or create the repository, then run {sync} again"
+            ).format(
+                kept=kept,
+                command=f"git -C DATA_DIR remote set-url {remote} URL",
+                sync="'roadmap sync'",
+            ),
         )
     return SyncError(
-        f"could not {what} {remote} ({url}): {line}",
-        f"{kept}; run 'roadmap sync' again, or see 'git status' in the data folder",
+        f"{failed}: {line}",
+        _("{kept}; run {sync} again, or see {status} in the data folder").format(
+            kept=kept, sync="'roadmap sync'", status="'git status'"
+        ),
     )
 
 

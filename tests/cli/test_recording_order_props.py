@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from roadmap_cli.cli.app import app
-from roadmap_cli.progress.events import events as progress
+from roadmap_cli.progress import events as progress
 from roadmap_cli.support import clock
 
 TOPICS = ("numpy", "pandas")

@@ -25,6 +25,9 @@ PLAN = """# Study plan
 - [Python tutorial](https://docs.python.org/3/tutorial/?utm_source=x): learn the language
 - [NumPy guide](https://numpy.org/doc/stable/user/): arrays
 - [Go roadmap](Go.md): the sibling roadmap
+
+## Maths
+
 - Linear algebra
 - Probability
 
@@ -499,7 +502,7 @@ def test_update_rereads_a_local_source_and_fails_cleanly(
     md = tmp_path / "mine.md"
     md.write_text(PLAN, encoding="utf-8")
     assert roadmap("add", str(md)).exit_code == 0
-    md.write_text(PLAN + "- Statistics\n", encoding="utf-8")
+    md.write_text(PLAN + "\n## More\n\n- Statistics\n", encoding="utf-8")
     run = roadmap("update", "mine")
     assert run.exit_code == 0, run.stderr
     assert "Added (1): statistics" in run.stdout

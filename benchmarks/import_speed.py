@@ -4,8 +4,10 @@ Generates awesome-list Markdown files (a title, a badge, a table of contents, se
 50 ``- [Tool N](https://github.com/…?utm_source=list) - Does thing N.`` items) with 2,000
 and 20,000 links, imports each with the real console script (``roadmap import FILE -o
 OUT --force``), and prints the median wall time; the shared example roadmaps beside the
-repository (``../shared/``) are timed too when present. The 2,000-link list should import
-within a few seconds (issue 6)::
+repository (``../shared/``) are timed too when present, interleaved with the stack's import
+floor (``python -c "import typer, rich.console, pydantic, platformdirs"``), so each time is
+also printed as a multiple of the floor measured in the same run; and the peak memory. The
+2,000-link list should import within a few seconds (issue 6)::
 
     python benchmarks/import_speed.py [--venv /work/venv] [--runs 3] [--check]
 """
@@ -37,6 +39,7 @@ SIZES = (2_000, 20_000)
 PER_SECTION = 50
 #: The 2,000-link list must import faster than this, seconds.
 LIMIT_SECONDS = 3.0
+FLOOR = "import typer, rich.console, pydantic, platformdirs"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
@@ -75,23 +78,26 @@ def main() -> int:
         for path in [SHARED / "source" / "ai-roadmap.zh.md", *examples]:
             if path.is_file():
                 cases.append((path.name, path))
-        samples = []
-        for name, path in cases:
-            sample = Sample(name)
-            argv = [venv.roadmap, "import", str(path), "-o", str(folder / "out.toml"), "--force"]
-            for _ in range(args.runs):
-                done = run(argv, env)
+        samples = [Sample(name) for name, _ in cases]
+        floor = Sample("import floor")
+        for _ in range(args.runs):  # interleaved rounds: floor, then every case
+            floor.runs.append(run([venv.python, "-c", FLOOR], env))
+            for sample, (_, path) in zip(samples, cases, strict=True):
+                out = str(folder / "out.toml")
+                done = run([venv.roadmap, "import", str(path), "-o", out, "--force"], env)
                 if done.returncode != 0:
                     print(done.stderr.decode(errors="replace"), file=sys.stderr)
                     return 1
                 sample.runs.append(done)
-            samples.append(sample)
     for line in machine_lines(venv):
         print(line)
     print()
     print_table(
-        ["case", "median ms", "best ms"],
-        [[s.name, ms(s.median), ms(s.best)] for s in samples],
+        ["case", "median ms", "best ms", "× floor", "peak RSS MiB"],
+        [
+            [s.name, ms(s.median), ms(s.best), f"{s.median / floor.median:.2f}", f"{s.max_rss:.0f}"]
+            for s in [floor, *samples]
+        ],
     )
     print()
     ok = print_targets(

@@ -1,5 +1,12 @@
 """Scale benchmark: ``roadmap`` on a huge generated roadmap with years of history.
 
+Sizes (``--sizes``, default all): 1,000 topics / 10,000 events, 10,000 / 100,000 and
+50,000 / 500,000. Every round also runs the stack's import floor (``python -c "import
+typer, rich.console, pydantic, platformdirs"``), so each time is printed as a multiple
+of the floor measured in the same run too (a slow machine is not mistaken for slow code),
+and ``history --limit 20`` on the largest roadmap with a 100-event file, whose cost the
+large files' must stay near. Peak memory is the child's ``ru_maxrss``.
+
 Generates two roadmap TOML files (1,000 topics: 10 stages × 100; 10,000 topics: 100 stages
 × 100), each topic requiring the one before it in its stage and the first topic of a stage
 requiring the last of the stage before, with two resources each; and for each a progress
@@ -22,6 +29,7 @@ import shutil
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,12 +47,14 @@ from _util import (
     venv_of,
 )
 
-#: (topics, events) of the two sizes; the second is ten times the first.
-SIZES = ((1_000, 10_000), (10_000, 100_000))
+#: (topics, events) of the sizes; each is ten times the one before (the last five times
+#: the topics: 500,000 events need 50,000 topics at ten events each).
+SIZES = ((1_000, 10_000), (10_000, 100_000), (50_000, 500_000))
+FLOOR = "import typer, rich.console, pydantic, platformdirs"
 TOPICS_PER_STAGE = 100
 ROADMAP_ID = "scale-bench"
 KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")
-COMMANDS = ("report", "list", "next", "done")
+COMMANDS = ("report", "list", "next", "next --json", "history --limit 20", "done")
 #: Largest-size wall time every command must stay under, seconds.
 LIMIT_SECONDS = 2.0
 #: How much more the 10× size may cost.
@@ -146,12 +156,21 @@ def main(argv: list[str] | None = None) -> int:
     missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_common_arguments(parser, runs=3)
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(e) for _, e in SIZES),
+        help="event counts of the sizes to run, comma-separated (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     venv = venv_of(args.venv)
+    wanted = {int(x) for x in args.sizes.split(",")}
+    sizes = [(t, e) for t, e in SIZES if e in wanted]
     samples: dict[tuple[str, int], Sample] = {}
+    floor = Sample("import floor")
     with tempfile.TemporaryDirectory(prefix="roadmap-scale-") as tmp:
         root = Path(tmp)
-        for topics, events in SIZES:
+        plan: list[tuple[str, int, list[str], Path, bool]] = []
+        for topics, events in sizes:
             folder = root / str(topics)
             data = folder / "data"
             data.mkdir(parents=True)
@@ -159,71 +178,107 @@ def main(argv: list[str] | None = None) -> int:
             roadmap.write_text(make_roadmap(topics), encoding="utf-8")
             progress = make_progress(topics, events)
             (data / f"{ROADMAP_ID}.json").write_text(progress, encoding="utf-8")
-            # the last topic is never touched, so 'done' always records a new event
-            argvs = {
-                "report": ["report"],
-                "list": ["list"],
-                "next": ["next"],
-                "done": ["done", topic_id(topics - 1)],
-            }
-            for attempt in range(args.runs + 1):  # the first run warms caches, not timed
-                for name in COMMANDS:
-                    where = data
-                    if name == "done":
-                        where = folder / f"fresh-{attempt}"
-                        shutil.copytree(data, where)
-                    cmd = [venv.roadmap, "--roadmap", str(roadmap), *argvs[name]]
-                    result = run(cmd, base_env(where))
-                    if result.returncode:
-                        raise SystemExit(
-                            f"roadmap {' '.join(argvs[name])} failed at {topics} topics "
-                            f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
-                        )
-                    if attempt:
-                        samples.setdefault((name, topics), Sample(name)).runs.append(result)
-                    if name == "done":
-                        shutil.rmtree(where, ignore_errors=True)
+            del progress
+            for name in COMMANDS:
+                # the last topic is never touched, so 'done' always records a new event
+                words = ["done", topic_id(topics - 1)] if name == "done" else name.split()
+                cmd = [venv.roadmap, "--roadmap", str(roadmap), *words]
+                plan.append((name, events, cmd, data, name == "done"))
+        if sizes:  # history of a short file on the largest roadmap: the baseline
+            short = root / "short"
+            (short / "data").mkdir(parents=True)
+            (short / "data" / f"{ROADMAP_ID}.json").write_text(
+                make_progress(sizes[-1][0], 100), encoding="utf-8"
+            )
+            cmd = [venv.roadmap, "--roadmap", str(roadmap), "history", "--limit", "20"]
+            plan.append(("history --limit 20", 100, cmd, short / "data", False))
+        for attempt in range(args.runs + 1):  # the first round warms caches, not timed
+            result = run([venv.python, "-c", FLOOR], base_env(root / "none"))
+            if attempt:
+                floor.runs.append(result)
+            for name, events, cmd, data, writes in plan:
+                where = data
+                if writes:
+                    where = data.parent / f"fresh-{attempt}"
+                    shutil.copytree(data, where)
+                result = run(cmd, base_env(where))
+                if result.returncode:
+                    raise SystemExit(
+                        f"{' '.join(cmd[3:])} failed at {events} events "
+                        f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
+                    )
+                if attempt:
+                    samples.setdefault((name, events), Sample(name)).runs.append(result)
+                if writes:
+                    shutil.rmtree(where, ignore_errors=True)
 
-    small, large = (t for t, _ in SIZES)
     print("\n".join(machine_lines(venv)))
-    print(f"runs: median of {args.runs} per case, after one warm-up run\n")
+    print(f"runs: median of {args.runs} per case, interleaved rounds after one warm-up round")
+    print(f"import floor: {ms(floor.median)} ms (median, same rounds)\n")
+    counts = [e for _, e in sizes]
+    headers = ["command"]
+    for topics, events in sizes:
+        headers += [f"{topics:,}/{events:,} ms", "× floor", "RSS MiB"]
+    headers += [f"× ({b // a}× size)" for a, b in pairwise(counts)]
     rows = []
     targets = []
     for name in COMMANDS:
-        a, b = samples[(name, small)], samples[(name, large)]
-        growth = b.median / a.median
-        rows.append(
-            [
-                f"roadmap {name}",
-                ms(a.median),
-                ms(b.median),
-                f"{growth:.1f}",
-                f"{a.max_rss:.0f}",
-                f"{b.max_rss:.0f}",
+        row = [f"roadmap {name}"]
+        for events in counts:
+            sample = samples[(name, events)]
+            row += [
+                ms(sample.median),
+                f"{sample.median / floor.median:.2f}",
+                f"{sample.max_rss:.0f}",
             ]
-        )
-        if name in ("report", "list", "done"):
+        for a, b in pairwise(counts):
+            growth = samples[(name, b)].median / samples[(name, a)].median
+            row.append(f"{growth:.1f}")
+            allowed = MAX_GROWTH / 10 * (b // a)
+            targets.append(
+                Target(
+                    f"{name}: {b // a}× size ≤ {allowed:.0f}× time ({a:,} → {b:,} events)",
+                    f"{growth:.1f}×",
+                    growth <= allowed,
+                )
+            )
+        rows.append(row)
+        big = samples.get((name, 100_000))
+        if big is not None and name in ("report", "list", "done"):
             targets.append(
                 Target(
                     f"{name} at 10,000 topics / 100,000 events < {LIMIT_SECONDS:.0f} s",
-                    f"{b.median:.2f} s",
-                    b.median < LIMIT_SECONDS,
+                    f"{big.median:.2f} s",
+                    big.median < LIMIT_SECONDS,
                 )
             )
+        huge = samples.get((name, 500_000))
+        if huge is not None:
+            limit = 450 if name == "done" else 400
             targets.append(
-                Target(f"{name}: 10× size ≤ {MAX_GROWTH:.0f}× time", f"{growth:.1f}×", growth <= 12)
+                Target(
+                    f"{name} at 500,000 events: peak RSS < {limit} MiB",
+                    f"{huge.max_rss:.0f} MiB",
+                    huge.max_rss < limit,
+                )
             )
-    print_table(
-        [
-            "command",
-            f"{small:,} topics ms",
-            f"{large:,} topics ms",
-            "× (10× size)",
-            "RSS MiB small",
-            "RSS MiB large",
-        ],
-        rows,
-    )
+    print_table(headers, rows)
+    if sizes:
+        short_sample = samples[("history --limit 20", 100)]
+        long_sample = samples[("history --limit 20", counts[-1])]
+        print(
+            f"\nroadmap history --limit 20 on {sizes[-1][0]:,} topics / 100 events: "
+            f"{ms(short_sample.median)} ms ({short_sample.median / floor.median:.2f}× floor, "
+            f"{short_sample.max_rss:.0f} MiB)"
+        )
+        growth = long_sample.median / short_sample.median
+        targets.append(
+            Target(
+                f"history --limit 20: {counts[-1]:,} events ≤ 1.5× 100 events",
+                f"{growth:.2f}×",
+                growth <= 1.5,
+            )
+        )
     print()
     ok = print_targets(targets)
     return 0 if ok or not args.check else 1

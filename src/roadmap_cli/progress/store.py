@@ -209,7 +209,8 @@ class ProgressStore:
             ) from None
         fast = read_canonical(data) if path == self.path else None
         if fast is not None and fast.progress.roadmap == self.roadmap_id:
-            self._written["read"] = (fast.progress, fast.data)  # update() may append
+            if "read" in self._written:  # update() asks for the bytes, to append to them
+                self._written["read"] = (fast.progress, fast.data)
             return fast.progress
         return parse_progress(data, path, self.roadmap_id)
 
@@ -224,7 +225,7 @@ class ProgressStore:
             ProgressFileError: the file is damaged (it is left untouched) or cannot be written.
         """
         with self._locked():
-            self._written.pop("read", None)
+            self._written["read"] = None  # keep the bytes read (see _read)
             progress = self.load()
             read = self._written.pop("read", None)
             before = list(progress.events)

@@ -26,6 +26,7 @@ import argparse
 import json
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -151,6 +152,21 @@ def make_progress(topics: int, events: int, seed: int = 7) -> str:
     return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'
 
 
+def generate(roadmap: Path | None, topics: int, progress: Path, events: int) -> None:
+    """Write the roadmap (unless None) and the progress file of one size, in a child
+    process: Linux carries a process's peak memory across ``exec`` into the peak it
+    reports for the command, so the benchmark itself must stay small."""
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import scale; "
+        "t, e = int(sys.argv[2]), int(sys.argv[3]); "
+        "sys.argv[4] and Path(sys.argv[4]).write_text(scale.make_roadmap(t), encoding='utf-8'); "
+        "Path(sys.argv[5]).write_text(scale.make_progress(t, e), encoding='utf-8')"
+    )
+    here = str(Path(__file__).resolve().parent)
+    where = [str(roadmap or ""), str(progress)]
+    subprocess.run([sys.executable, "-c", code, here, str(topics), str(events), *where], check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate the data, run the benchmark; return 1 with ``--check`` when a target is
     missed."""
@@ -175,10 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             data = folder / "data"
             data.mkdir(parents=True)
             roadmap = folder / "roadmap.toml"
-            roadmap.write_text(make_roadmap(topics), encoding="utf-8")
-            progress = make_progress(topics, events)
-            (data / f"{ROADMAP_ID}.json").write_text(progress, encoding="utf-8")
-            del progress
+            generate(roadmap, topics, data / f"{ROADMAP_ID}.json", events)
             for name in COMMANDS:
                 # the last topic is never touched, so 'done' always records a new event
                 words = ["done", topic_id(topics - 1)] if name == "done" else name.split()
@@ -187,9 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         if sizes:  # history of a short file on the largest roadmap: the baseline
             short = root / "short"
             (short / "data").mkdir(parents=True)
-            (short / "data" / f"{ROADMAP_ID}.json").write_text(
-                make_progress(sizes[-1][0], 100), encoding="utf-8"
-            )
+            generate(None, sizes[-1][0], short / "data" / f"{ROADMAP_ID}.json", 100)
             cmd = [venv.roadmap, "--roadmap", str(roadmap), "history", "--limit", "20"]
             plan.append(("history --limit 20", 100, cmd, short / "data", False))
         for attempt in range(args.runs + 1):  # the first round warms caches, not timed

@@ -37,6 +37,9 @@ from _util import (
 #: Link counts of the generated lists.
 SIZES = (2_000, 20_000)
 PER_SECTION = 50
+#: The import floor of the stack, measured in the same run (so a slow machine shows).
+FLOOR = "import typer, rich.console, pydantic, platformdirs"
+
 #: The 200 KB list must import faster than this, seconds (start-up included).
 LIMIT_SECONDS = 1.0
 #: Size of the list the limit applies to, bytes.
@@ -118,6 +121,9 @@ def main() -> int:
             if path.is_file():
                 cases.append((path.name, path))
         samples = []
+        floor = Sample("import floor")
+        for _ in range(args.runs):
+            floor.runs.append(run([venv.python, "-c", FLOOR], env))
         for name, path in cases:
             sample = Sample(name)
             out = folder / "out.toml"
@@ -141,8 +147,18 @@ def main() -> int:
         print(line)
     print()
     print_table(
-        ["case", "median ms", "best ms", "median CPU ms"],
-        [[s.name, ms(s.median), ms(s.best), ms(_cpu(s))] for s in samples],
+        ["case", "median ms", "best ms", "median CPU ms", "× floor", "peak RSS MiB"],
+        [
+            [
+                s.name,
+                ms(s.median),
+                ms(s.best),
+                ms(_cpu(s)),
+                f"{s.median / floor.median:.2f}",
+                f"{s.max_rss:.0f}",
+            ]
+            for s in [floor, *samples]
+        ],
     )
     print()
     print(f"{samples[0].name}: the import itself (one process, best): {core * 1000:.0f} ms")

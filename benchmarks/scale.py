@@ -1,14 +1,19 @@
 """Scale benchmark: ``roadmap`` on a huge generated roadmap with years of history.
 
+Sizes (``--sizes``, default all): 1,000 topics / 10,000 events, 10,000 / 100,000 and
+50,000 / 500,000. Every round also runs the stack's import floor (``python -c "import
+typer, rich.console, pydantic, platformdirs"``), so each time is printed as a multiple
+of the floor measured in the same run too (a slow machine is not mistaken for slow code),
+and ``history --limit 20`` on the largest roadmap with a 100-event file, whose cost the
+large files' must stay near. Peak memory is the child's ``ru_maxrss``.
+
 Generates two roadmap TOML files (1,000 topics: 10 stages × 100; 10,000 topics: 100 stages
 × 100), each topic requiring the one before it in its stage and the first topic of a stage
 requiring the last of the stage before, with two resources each; and for each a progress
 file of 10 events per topic (10,000 and 100,000 events over three years: starts, dones,
 notes, resets and undos; see :func:`make_progress`). Then times ``report``, ``list``,
 ``next`` and ``done`` of the
-real console script at both sizes, and ``review``, ``report`` and ``next`` on a second progress file
-per size in which every topic is done and has ten review ratings (10,000 and 100,000
-ratings, see :func:`make_review_progress`), (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
+real console script at both sizes (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
 folder; ``done`` gets a fresh copy of the progress file for every run, so each run writes)
 and prints medians, the 10× size's cost ratio and the targets of issue 7::
 
@@ -21,9 +26,11 @@ import argparse
 import json
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,14 +48,14 @@ from _util import (
     venv_of,
 )
 
-#: (topics, events) of the two sizes; the second is ten times the first.
-SIZES = ((1_000, 10_000), (10_000, 100_000))
+#: (topics, events) of the sizes; each is ten times the one before (the last five times
+#: the topics: 500,000 events need 50,000 topics at ten events each).
+SIZES = ((1_000, 10_000), (10_000, 100_000), (50_000, 500_000))
+FLOOR = "import typer, rich.console, pydantic, platformdirs"
 TOPICS_PER_STAGE = 100
 ROADMAP_ID = "scale-bench"
 KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")
-COMMANDS = ("report", "list", "next", "done")
-#: Commands timed on the review progress (every topic done, ten ratings each).
-REVIEW_COMMANDS = ("review", "report (reviews)", "next (reviews)")
+COMMANDS = ("report", "list", "next", "next --json", "history --limit 20", "done")
 #: Largest-size wall time every command must stay under, seconds.
 LIMIT_SECONDS = 2.0
 #: How much more the 10× size may cost.
@@ -145,33 +152,19 @@ def make_progress(topics: int, events: int, seed: int = 7) -> str:
     return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'
 
 
-def make_review_progress(topics: int, reviews: int, seed: int = 11) -> str:
-    """A progress file in which every topic is done, spread over three years up to now,
-    then rated ``reviews // topics`` times at growing gaps after its completion (ratings
-    mostly "good", some "again", "hard" and "easy"; none later than now)."""
-    rng = random.Random(seed)
-    now = datetime.now(UTC).replace(microsecond=0)
-    start = now - timedelta(days=3 * 365)
-    spacing = (now - start) / topics
-    per_topic = reviews // topics
-    events: list[tuple[datetime, str]] = []
-    ratings = ("again", "hard", "good", "good", "good", "easy")
-
-    def add(at: datetime, body: str) -> None:
-        event_id = f"{int(at.timestamp() * 1000):012x}-{len(events):08x}"  # unique
-        stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
-        events.append((at, f'{{"id": "{event_id}", "at": "{stamp}", {body}}}'))
-
-    for t in range(topics):
-        done = start + spacing * t
-        add(done, f'"topic": "{topic_id(t)}", "status": "done"')
-        at = done
-        for r in range(per_topic):
-            at = min(now, at + timedelta(days=min(3 * 2**r, 200), minutes=r + 1))
-            add(at, f'"topic": "{topic_id(t)}", "review": "{rng.choice(ratings)}"')
-    events.sort(key=lambda item: item[0])
-    body = ",\n    ".join(text for _, text in events)
-    return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'
+def generate(roadmap: Path | None, topics: int, progress: Path, events: int) -> None:
+    """Write the roadmap (unless None) and the progress file of one size, in a child
+    process: Linux carries a process's peak memory across ``exec`` into the peak it
+    reports for the command, so the benchmark itself must stay small."""
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import scale; "
+        "t, e = int(sys.argv[2]), int(sys.argv[3]); "
+        "sys.argv[4] and Path(sys.argv[4]).write_text(scale.make_roadmap(t), encoding='utf-8'); "
+        "Path(sys.argv[5]).write_text(scale.make_progress(t, e), encoding='utf-8')"
+    )
+    here = str(Path(__file__).resolve().parent)
+    where = [str(roadmap or ""), str(progress)]
+    subprocess.run([sys.executable, "-c", code, here, str(topics), str(events), *where], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,93 +172,124 @@ def main(argv: list[str] | None = None) -> int:
     missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_common_arguments(parser, runs=3)
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(e) for _, e in SIZES),
+        help="event counts of the sizes to run, comma-separated (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     venv = venv_of(args.venv)
+    wanted = {int(x) for x in args.sizes.split(",")}
+    sizes = [(t, e) for t, e in SIZES if e in wanted]
     samples: dict[tuple[str, int], Sample] = {}
+    floor = Sample("import floor")
     with tempfile.TemporaryDirectory(prefix="roadmap-scale-") as tmp:
         root = Path(tmp)
-        for topics, events in SIZES:
+        plan: list[tuple[str, int, list[str], Path, bool]] = []
+        for topics, events in sizes:
             folder = root / str(topics)
             data = folder / "data"
             data.mkdir(parents=True)
             roadmap = folder / "roadmap.toml"
-            roadmap.write_text(make_roadmap(topics), encoding="utf-8")
-            progress = make_progress(topics, events)
-            (data / f"{ROADMAP_ID}.json").write_text(progress, encoding="utf-8")
-            reviewed = folder / "reviewed"
-            reviewed.mkdir()
-            (reviewed / f"{ROADMAP_ID}.json").write_text(
-                make_review_progress(topics, events), encoding="utf-8"
-            )
-            # the last topic is never touched, so 'done' always records a new event
-            argvs = {
-                "report": ["report"],
-                "list": ["list"],
-                "next": ["next"],
-                "done": ["done", topic_id(topics - 1)],
-                "review": ["review"],
-                "report (reviews)": ["report"],
-                "next (reviews)": ["next"],
-            }
-            for attempt in range(args.runs + 1):  # the first run warms caches, not timed
-                for name in COMMANDS + REVIEW_COMMANDS:
-                    where = reviewed if name in REVIEW_COMMANDS else data
-                    if name == "done":
-                        where = folder / f"fresh-{attempt}"
-                        shutil.copytree(data, where)
-                    cmd = [venv.roadmap, "--roadmap", str(roadmap), *argvs[name]]
-                    result = run(cmd, base_env(where))
-                    if result.returncode:
-                        raise SystemExit(
-                            f"roadmap {' '.join(argvs[name])} failed at {topics} topics "
-                            f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
-                        )
-                    if attempt:
-                        samples.setdefault((name, topics), Sample(name)).runs.append(result)
-                    if name == "done":
-                        shutil.rmtree(where, ignore_errors=True)
+            generate(roadmap, topics, data / f"{ROADMAP_ID}.json", events)
+            for name in COMMANDS:
+                # the last topic is never touched, so 'done' always records a new event
+                words = ["done", topic_id(topics - 1)] if name == "done" else name.split()
+                cmd = [venv.roadmap, "--roadmap", str(roadmap), *words]
+                plan.append((name, events, cmd, data, name == "done"))
+        if sizes:  # history of a short file on the largest roadmap: the baseline
+            short = root / "short"
+            (short / "data").mkdir(parents=True)
+            generate(None, sizes[-1][0], short / "data" / f"{ROADMAP_ID}.json", 100)
+            cmd = [venv.roadmap, "--roadmap", str(roadmap), "history", "--limit", "20"]
+            plan.append(("history --limit 20", 100, cmd, short / "data", False))
+        for attempt in range(args.runs + 1):  # the first round warms caches, not timed
+            result = run([venv.python, "-c", FLOOR], base_env(root / "none"))
+            if attempt:
+                floor.runs.append(result)
+            for name, events, cmd, data, writes in plan:
+                where = data
+                if writes:
+                    where = data.parent / f"fresh-{attempt}"
+                    shutil.copytree(data, where)
+                result = run(cmd, base_env(where))
+                if result.returncode:
+                    raise SystemExit(
+                        f"{' '.join(cmd[3:])} failed at {events} events "
+                        f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
+                    )
+                if attempt:
+                    samples.setdefault((name, events), Sample(name)).runs.append(result)
+                if writes:
+                    shutil.rmtree(where, ignore_errors=True)
 
-    small, large = (t for t, _ in SIZES)
     print("\n".join(machine_lines(venv)))
-    print(f"runs: median of {args.runs} per case, after one warm-up run\n")
+    print(f"runs: median of {args.runs} per case, interleaved rounds after one warm-up round")
+    print(f"import floor: {ms(floor.median)} ms (median, same rounds)\n")
+    counts = [e for _, e in sizes]
+    headers = ["command"]
+    for topics, events in sizes:
+        headers += [f"{topics:,}/{events:,} ms", "× floor", "RSS MiB"]
+    headers += [f"× ({b // a}× size)" for a, b in pairwise(counts)]
     rows = []
     targets = []
-    for name in COMMANDS + REVIEW_COMMANDS:
-        a, b = samples[(name, small)], samples[(name, large)]
-        growth = b.median / a.median
-        rows.append(
-            [
-                f"roadmap {name}",
-                ms(a.median),
-                ms(b.median),
-                f"{growth:.1f}",
-                f"{a.max_rss:.0f}",
-                f"{b.max_rss:.0f}",
+    for name in COMMANDS:
+        row = [f"roadmap {name}"]
+        for events in counts:
+            sample = samples[(name, events)]
+            row += [
+                ms(sample.median),
+                f"{sample.median / floor.median:.2f}",
+                f"{sample.max_rss:.0f}",
             ]
-        )
-        if name in ("report", "list", "done", "review", "report (reviews)"):
-            what = "100,000 reviews" if name in REVIEW_COMMANDS else "100,000 events"
+        for a, b in pairwise(counts):
+            growth = samples[(name, b)].median / samples[(name, a)].median
+            row.append(f"{growth:.1f}")
+            allowed = MAX_GROWTH / 10 * (b // a)
             targets.append(
                 Target(
-                    f"{name} at 10,000 topics / {what} < {LIMIT_SECONDS:.0f} s",
-                    f"{b.median:.2f} s",
-                    b.median < LIMIT_SECONDS,
+                    f"{name}: {b // a}× size ≤ {allowed:.0f}× time ({a:,} → {b:,} events)",
+                    f"{growth:.1f}×",
+                    growth <= allowed,
                 )
             )
+        rows.append(row)
+        big = samples.get((name, 100_000))
+        if big is not None and name in ("report", "list", "done"):
             targets.append(
-                Target(f"{name}: 10× size ≤ {MAX_GROWTH:.0f}× time", f"{growth:.1f}×", growth <= 12)
+                Target(
+                    f"{name} at 10,000 topics / 100,000 events < {LIMIT_SECONDS:.0f} s",
+                    f"{big.median:.2f} s",
+                    big.median < LIMIT_SECONDS,
+                )
             )
-    print_table(
-        [
-            "command",
-            f"{small:,} topics ms",
-            f"{large:,} topics ms",
-            "× (10× size)",
-            "RSS MiB small",
-            "RSS MiB large",
-        ],
-        rows,
-    )
+        huge = samples.get((name, 500_000))
+        if huge is not None:
+            limit = 450 if name == "done" else 400
+            targets.append(
+                Target(
+                    f"{name} at 500,000 events: peak RSS < {limit} MiB",
+                    f"{huge.max_rss:.0f} MiB",
+                    huge.max_rss < limit,
+                )
+            )
+    print_table(headers, rows)
+    if sizes:
+        short_sample = samples[("history --limit 20", 100)]
+        long_sample = samples[("history --limit 20", counts[-1])]
+        print(
+            f"\nroadmap history --limit 20 on {sizes[-1][0]:,} topics / 100 events: "
+            f"{ms(short_sample.median)} ms ({short_sample.median / floor.median:.2f}× floor, "
+            f"{short_sample.max_rss:.0f} MiB)"
+        )
+        growth = long_sample.median / short_sample.median
+        targets.append(
+            Target(
+                f"history --limit 20: {counts[-1]:,} events ≤ 1.5× 100 events",
+                f"{growth:.2f}×",
+                growth <= 1.5,
+            )
+        )
     print()
     ok = print_targets(targets)
     return 0 if ok or not args.check else 1

@@ -157,3 +157,29 @@ def test_without_a_terminal_the_command_refuses(roadmap_cli_runner: CliRunner) -
 @pytest.fixture
 def roadmap_cli_runner() -> CliRunner:
     return CliRunner()
+
+
+async def test_r_reviews_due_topics_and_rates_them(_isolated: Path) -> None:
+    run = CliRunner().invoke(cli_app, ["done", "numpy", "--date", "2026-11-20"])
+    assert run.exit_code == 0, run.stderr
+    app = _app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.selected_topic() == "numpy"
+        assert app.prompt_mode == "review"
+        await pilot.press("3", "enter")
+        await pilot.pause()
+    ratings = [e for e in _events(_isolated) if "review" in e]
+    assert [(e["topic"], e["review"]) for e in ratings] == [("numpy", "good")]
+
+
+async def test_the_header_shows_this_weeks_plan(_isolated: Path) -> None:
+    run = CliRunner().invoke(cli_app, ["plan", "--by", "2027-06-30"])
+    assert run.exit_code == 0, run.stderr
+    app = _app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "This week: 0/" in str(app.sub_title)
+        assert "plan to 2027-06-30" in str(app.sub_title)

@@ -83,17 +83,28 @@ def suggest(app: AppContext, count: int) -> NextResult:
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
-    from roadmap_cli.actions.plan import plan_for
-    from roadmap_cli.actions.review import due_count
-    from roadmap_cli.library.index import done_elsewhere_for
     from roadmap_cli.progress.snapshot import next_topics, snapshot
-    from roadmap_cli.support.clock import local_zone, now_utc
 
     catalog = app.catalog()
     snap = snapshot(catalog, app.store().load())
     plan = next_topics(snap, count)
-    topics = [i.topic for i in plan.items]
-    elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, topics)
-    now, zone = now_utc(), local_zone()
-    schedule = plan_for(snap, now, zone)
-    return NextResult(plan, snap, elsewhere, schedule, due_count(snap, now, zone))
+    elsewhere: dict[str, list[DoneElsewhere]] = {}
+    if (app.data_folder / "roadmaps").is_dir():  # a library: done-elsewhere hints
+        from roadmap_cli.library.index import done_elsewhere_for
+
+        topics = [i.topic for i in plan.items]
+        elsewhere = done_elsewhere_for(app.data_folder, catalog.roadmap.id, topics)
+    # the plan line and the reviews due need the time zone, the plan's and review's code
+    # (and fsrs): only when the progress holds a plan or a done topic
+    kinds = {e.extra[0][0] for e in snap.progress.events if e.extra}
+    has_done = any(state.status == "done" for state in snap.states.values())
+    schedule, reviews = None, 0
+    if "plan" in kinds or has_done:
+        from roadmap_cli.actions.plan import plan_for
+        from roadmap_cli.actions.review import due_count
+        from roadmap_cli.support.clock import local_zone, now_utc
+
+        now, zone = now_utc(), local_zone()
+        schedule = plan_for(snap, now, zone) if "plan" in kinds else None
+        reviews = due_count(snap, now, zone) if has_done else 0
+    return NextResult(plan, snap, elsewhere, schedule, reviews)

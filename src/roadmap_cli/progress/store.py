@@ -28,6 +28,7 @@ from roadmap_cli.errors import (
     ProgressFileError,
 )
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress, ShapeError
+from roadmap_cli.progress.fileformat import appended_text, ordered_progress, read_canonical
 from roadmap_cli.support.i18n import N_, _
 
 __all__ = [
@@ -90,6 +91,9 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
             _("the progress file starts with a UTF-8 byte-order mark (BOM)"),
             _("save it as UTF-8 without BOM, or run 'roadmap progress restore'"),
         )
+    fast = read_canonical(data)  # the layout roadmap writes: line by line, lean
+    if fast is not None and roadmap_id in (None, fast.progress.roadmap):
+        return fast.progress
     try:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
@@ -225,6 +229,11 @@ class ProgressStore:
                 _("cannot read the progress file ({reason})").format(reason=exc.strerror),
                 _("check the disk and the file; 'roadmap progress restore' brings back a backup"),
             ) from None
+        fast = read_canonical(data) if path == self.path else None
+        if fast is not None and fast.progress.roadmap == self.roadmap_id:
+            if "read" in self._written:  # update() asks for the bytes, to append to them
+                self._written["read"] = (fast.progress, fast.data)
+            return fast.progress
         return parse_progress(data, path, self.roadmap_id)
 
     def update(self, change: Callable[[Progress], T]) -> T:
@@ -238,12 +247,16 @@ class ProgressStore:
             ProgressFileError: the file is damaged (it is left untouched) or cannot be written.
         """
         with self._locked():
+            self._written["read"] = None  # keep the bytes read (see _read)
             progress = self.load()
+            read = self._written.pop("read", None)
             before = list(progress.events)
             result = change(progress)
             if progress.events != before:
                 old = {id(e) for e in before}
-                self._save(progress, [e for e in progress.events if id(e) not in old])
+                fresh = [e for e in progress.events if id(e) not in old]
+                data = read[1] if read is not None and read[0] is progress else None
+                self._save(progress, fresh, before if data is not None else None, data)
             return result
 
     def replace(self, progress: Progress) -> None:
@@ -321,22 +334,34 @@ class ProgressStore:
                 stale.unlink()
 
     def _save(
-        self, progress: Progress, fresh: list[Event] | None = None, *, rotate: bool = True
+        self,
+        progress: Progress,
+        fresh: list[Event] | None = None,
+        before: list[Event] | None = None,
+        data: bytes | None = None,
+        *,
+        rotate: bool = True,
     ) -> None:
         """Write ``progress`` atomically. It is checked first by reading its text back:
         only the ``fresh`` events (those not read from the file) when given, else all.
+        ``data``, the canonical file's bytes as read (events ``before``), lets the
+        ``fresh`` events that sort after them be appended to it instead of serialising
+        every event (the same bytes, see :func:`appended_text`).
 
         The file it replaces becomes the newest backup (``rotate``), but only once the
         replace has succeeded: a failed write changes nothing, backups included. The
         previous file is first hard-linked (or copied) to a pending name in ``backups/``;
         the numbered backups shift after the replace. A crash in between leaves a pending
         file (taken up by the next write) or a gap in the numbers, never a lost version."""
-        text = progress.to_json_text()
+        appended = None
+        if data is not None and before is not None and fresh:
+            appended = appended_text(data, before, fresh, progress)
+        text = progress.to_json_text().encode("utf-8") if appended is None else appended
         if fresh is not None:
-            check = Progress(roadmap=self.roadmap_id, events=fresh).to_json_text()
+            check = Progress(roadmap=self.roadmap_id, events=fresh).to_json_text().encode("utf-8")
         else:
             check = text
-        parse_progress(check.encode("utf-8"), self.path, self.roadmap_id)  # validate first
+        parse_progress(check, self.path, self.roadmap_id)  # validate first
         if self.path.is_dir():
             raise ProgressFileError(
                 self.path, _("is a folder, not a progress file"), _("move it away")
@@ -353,7 +378,7 @@ class ProgressStore:
                 dir=target.parent, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
             )
             tmp = Path(tmp_name)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -375,11 +400,14 @@ class ProgressStore:
         if pending is not None:
             self._rotate_backups(pending)
         # as reading the file back would give it: duplicate ids merged, in time order
-        canonical = Progress(
-            schema_version=progress.schema_version,
-            roadmap=progress.roadmap,
-            events=list(progress.events),
-        )
+        if appended is not None:  # in order, ids unique: checked on the way
+            canonical = ordered_progress(progress.roadmap, list(progress.events))
+        else:
+            canonical = Progress(
+                schema_version=progress.schema_version,
+                roadmap=progress.roadmap,
+                events=list(progress.events),
+            )
         self._written["file"] = (_identity(self.path), canonical)
 
     @property

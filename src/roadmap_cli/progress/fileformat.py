@@ -1,0 +1,267 @@
+"""The progress file's canonical layout, read and appended to fast.
+
+:meth:`~roadmap_cli.progress.events.Progress.to_json_text` writes one event per line::
+
+    {
+      "schema": 1,
+      "roadmap": "relearn-ai",
+      "events": [
+        {"id": "…", "at": "2026-11-30T12:00:00Z", "topic": "numpy", "status": "done"},
+        {"id": "…", "at": "2026-11-30T12:00:00Z", "undo": ["…"]}
+      ]
+    }
+
+:func:`read_canonical` reads a file of exactly that layout line by line, without building
+the whole document as Python objects first, so memory stays near the file's size: a line
+of the common shape (ASCII ids and topics, a status, a note, an undo, a batch; nothing
+that JSON escapes) is matched by one regular expression and becomes an
+:class:`~roadmap_cli.progress.events.Event` without the checks such values cannot fail;
+any other line goes through ``json.loads`` and :meth:`Event.from_json`. The garbage
+collector is paused meanwhile (the events are not cyclic). Whatever it does not
+recognise — another layout (edited by hand), an older or newer schema, extra top-level
+fields, a damaged line, events out of order or sharing an id — it answers None, and the
+caller parses the file the general way, with its checks, migrations and error messages.
+
+:func:`appended_text` is the other half: when the new events of a write sort after every
+event of a canonical file, the new file is the old bytes with the new lines inserted
+before the closing bracket — byte for byte what serialising every event would give.
+This module reads no files and prints nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from roadmap_cli.progress.events import (
+    PROGRESS_SCHEMA,
+    Event,
+    Progress,
+    ShapeError,
+    format_time,
+)
+
+__all__ = ["CanonicalFile", "appended_text", "ordered_progress", "read_canonical"]
+
+_HEAD = re.compile(rb'\{\n  "schema": (\d+),\n  "roadmap": ("(?:[^"\\\n]|\\.)*"),\n  "events": ')
+_TAIL = b"\n  ]\n}\n"
+_SEPARATOR = b",\n    "
+
+_S = rb"[\x20\x21\x23-\x5b\x5d-\x7e]"  # printable ASCII but '"' and '\'
+_N = rb"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|[\xc2-\xf4][\x80-\xbf]+)"  # ... or UTF-8 sequences
+#: One event line of the common shape, exactly as Event.to_json_line writes it.
+_LINE = re.compile(
+    rb'    \{"id": "(' + _S + rb'{1,200})", "at": "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"'
+    rb'(?:, "topic": "(' + _S + rb'{1,200})")?'
+    rb'(?:, "status": "(todo|in_progress|done|skipped)")?'
+    rb'(?:, "note": "(' + _N + rb'*)")?'
+    rb'(?:, "undo": \[((?:"' + _S + rb'*"(?:, "' + _S + rb'*")*)?)\])?'
+    rb'(?:, "batch": "(' + _S + rb'*)")?'
+    rb"\}(,?)\n"
+)
+
+
+@dataclass(frozen=True)
+class CanonicalFile:
+    """A progress file read by :func:`read_canonical`.
+
+    Attributes:
+        progress: its contents, as the general parser would give them.
+        data: the file's bytes, every line in the canonical layout (the next write may
+            append to them, see :func:`appended_text`).
+    """
+
+    progress: Progress
+    data: bytes
+
+
+def read_canonical(data: bytes) -> CanonicalFile | None:
+    """The progress in ``data`` if it has the canonical layout of the current schema and
+    every event is valid, in time order and of a unique id; else None (parse it the
+    general way: that one raises the right errors, migrates and keeps other layouts).
+
+    The result equals what :meth:`Progress.from_json` gives for the same file, and
+    ``data`` is exactly ``progress.to_json_text()`` encoded.
+    """
+    head = _HEAD.match(data)
+    if head is None or head.group(1) != str(PROGRESS_SCHEMA).encode():
+        return None
+    try:
+        roadmap = json.loads(head.group(2))
+    except ValueError:
+        return None
+    if type(roadmap) is not str or not roadmap or _roadmap_text(roadmap) != head.group(2):
+        return None
+    body = head.end()
+    if data[body:] == b"[]\n}\n":
+        return CanonicalFile(ordered_progress(roadmap, []), data)
+    if not data.startswith(b"[\n", body) or not data.endswith(_TAIL):
+        return None
+    enabled = gc.isenabled()
+    gc.disable()  # half a million small objects, none of them in a cycle
+    try:
+        events = _events(io.BytesIO(data), body + 2, len(data) - len(_TAIL) + 1)
+    finally:
+        if enabled:
+            gc.enable()
+    if events is None:
+        return None
+    return CanonicalFile(ordered_progress(roadmap, events), data)
+
+
+def appended_text(
+    data: bytes, old: Sequence[Event], new: Sequence[Event], progress: Progress
+) -> bytes | None:
+    """The file after adding ``new`` to a canonical file ``data`` whose events are
+    ``old``: the new lines inserted before the closing bracket, when ``progress`` (the
+    result) is exactly ``old`` then ``new`` in time order; None when it is not (the
+    caller serialises the whole progress). The result equals
+    ``progress.to_json_text().encode()``."""
+    if not old or not new or progress.extra or progress.schema_version != PROGRESS_SCHEMA:
+        return None
+    events = progress.events
+    if len(events) != len(old) + len(new) or not data.endswith(_TAIL):
+        return None
+    n = len(old)
+    if events[n - 1] is not old[-1] or events[:n] != old:  # (compares by identity first)
+        return None
+    if any(a is not b for a, b in zip(events[n:], new, strict=True)):
+        return None
+    if any(b.sort_key() <= a.sort_key() for a, b in zip(events[n - 1 : -1], new, strict=True)):
+        return None
+    lines = _SEPARATOR.join(e.to_json_line().encode("utf-8") for e in new)
+    return b"".join((data[: -len(_TAIL)], _SEPARATOR, lines, _TAIL))
+
+
+def _roadmap_text(roadmap: str) -> bytes:
+    return json.dumps(roadmap, ensure_ascii=False).encode("utf-8")
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+_DEFAULTS = tuple(
+    (f.name, f.default)
+    for f in dataclasses.fields(Event)
+    if f.name not in ("id", "at", "topic", "status", "note", "undo", "batch")
+)
+#: Whether every field beyond the seven of a plain event has a plain default: then an
+#: event can be made directly (else every line goes through Event.from_json).
+_DIRECT = all(d is not dataclasses.MISSING for _, d in _DEFAULTS)
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _events(stream: io.BytesIO, start: int, end: int) -> list[Event] | None:
+    """The events of the lines between offsets ``start`` and ``end`` (each line ends in
+    a newline), or None if one is not canonical, out of order or a repeated id."""
+    stream.seek(start)
+    match = _LINE.fullmatch
+    fromiso = datetime.fromisoformat
+    events: list[Event] = []
+    append = events.append
+    topics: dict[bytes, str] = {}
+    last_at = b""
+    when = datetime.min
+    prev_at = b""
+    prev_id = ""
+    ids: set[str] = set()
+    position = start
+    for line in stream:
+        position += len(line)
+        m = match(line)
+        if m is None or not _DIRECT:
+            event = _general(line)
+            if event is None:
+                return None
+            at_text = format_time(event.at).encode()
+            event_id = event.id
+            last_line = not line.endswith(b",\n")
+        else:
+            raw_id, at_text, topic, status, note, undo, batch, comma = m.groups()
+            if at_text != last_at:
+                if not b"1800" <= at_text[:4] <= b"9000":
+                    return None
+                try:
+                    when = fromiso(at_text.decode())
+                except ValueError:
+                    return None
+                last_at = at_text
+            kinds = (status is not None) + (note is not None) + (undo is not None)
+            if kinds != 1 or (topic is None) != (undo is not None):
+                return None
+            event_id = raw_id.decode()
+            if topic is not None:
+                name = topics.get(topic)
+                if name is None:
+                    name = topics[topic] = topic.decode()
+                topic = name
+            event = _new(Event)
+            _set(event, "id", event_id)
+            _set(event, "at", when)
+            _set(event, "topic", topic)
+            _set(event, "status", status.decode() if status is not None else None)
+            try:
+                _set(event, "note", note.decode() if note is not None else None)
+            except UnicodeDecodeError:
+                return None
+            _set(event, "undo", _undo(undo) if undo is not None else None)
+            _set(event, "batch", batch.decode() if batch is not None else None)
+            for name, default in _DEFAULTS:
+                _set(event, name, default)
+            last_line = not comma
+        # time order (at, then id); 'at' is canonical text, which sorts as the time does
+        if at_text < prev_at or (at_text == prev_at and event_id <= prev_id):
+            return None
+        prev_at, prev_id = at_text, event_id
+        ids.add(event_id)
+        append(event)
+        if last_line:
+            break
+    if position != end or len(ids) != len(events):
+        return None
+    return events
+
+
+def _undo(text: bytes) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(text[1:-1].decode().split('", "'))
+
+
+def _general(line: bytes) -> Event | None:
+    """A line of another shape: parsed as JSON; kept only if written back it is the same
+    line (so the file stays canonical)."""
+    body = line[:-2] if line.endswith(b",\n") else line[:-1]
+    if not body.startswith(b"    {"):
+        return None
+    try:
+        event = Event.from_json(json.loads(body))
+    except (ValueError, ShapeError, RecursionError):
+        return None
+    try:
+        text = event.to_json_line().encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if event.at.tzinfo is not UTC or b"    " + text != body:
+        return None
+    return event
+
+
+def ordered_progress(roadmap: str, events: list[Event]) -> Progress:
+    """A Progress of ``events`` known to be in time order with unique ids (checked by
+    the caller), made without checking them again; every other attribute at its
+    default (schema :data:`PROGRESS_SCHEMA`, no extra fields)."""
+    progress = _new(Progress)
+    for f in dataclasses.fields(Progress):
+        if f.default is not dataclasses.MISSING:
+            setattr(progress, f.name, f.default)
+        elif f.default_factory is not dataclasses.MISSING:
+            setattr(progress, f.name, f.default_factory())
+    progress.roadmap = roadmap
+    progress.events = events
+    return progress

@@ -10,13 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
-from roadmap_cli import __version__
-from roadmap_cli.actions.context import AppContext, check_language, default_language
 from roadmap_cli.cli.commands import (
     doctor,
     history,
@@ -41,90 +38,10 @@ from roadmap_cli.cli.commands import (
 from roadmap_cli.cli.commands import list as list_
 from roadmap_cli.cli.commands import next as next_
 from roadmap_cli.cli.commands import open as open_
-from roadmap_cli.cli.funnel import RoadmapGroup, say_notice
-from roadmap_cli.errors import UsageError
-from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.cli.funnel import RoadmapGroup
+from roadmap_cli.cli.options import options
 
 __all__ = ["COMMANDS", "app", "main"]
-
-app = typer.Typer(
-    cls=RoadmapGroup,
-    name="roadmap",
-    help="Track your way through a learning roadmap: what to study next, what is done, "
-    "how far along you are.",
-    epilog="Start with 'roadmap next'. Every command has --help with examples.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"roadmap {__version__}\n")
-        raise typer.Exit()
-
-
-def _path_option(name: str, value: str | None, what: str) -> Path | None:
-    """A path option's value; an empty one is a usage error rather than "here"."""
-    if value is None:
-        return None
-    if not value.strip():
-        raise UsageError(
-            _("{option}: the path is empty").format(option=name),
-            _("give {option} a {what}, or leave it out").format(option=name, what=_(what)),
-        )
-    return Path(value).expanduser()
-
-
-@app.callback()
-def options(
-    ctx: typer.Context,
-    roadmap: Annotated[
-        str | None,
-        typer.Option(
-            "--roadmap",
-            envvar="ROADMAP_FILE",
-            metavar="FILE|ID",
-            help="Use this roadmap TOML file, or an installed roadmap's id, instead of the "
-            "one chosen with 'roadmap use' (default: the bundled AI roadmap).",
-            autocompletion=library.complete_roadmap_option,
-            show_default=False,
-        ),
-    ] = None,
-    data_dir: Annotated[
-        str | None,
-        typer.Option(
-            "--data-dir",
-            envvar="ROADMAP_DATA_DIR",
-            metavar="DIR",
-            help="Keep progress in this folder (default: your user data folder).",
-            show_default=False,
-        ),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="Language of the interface and titles: zh or en (env ROADMAP_LANG; default from "
-            "the locale).",
-            show_default=False,
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """Track your way through a learning roadmap."""
-    ctx.obj = AppContext(
-        roadmap_file=_path_option("--roadmap", roadmap, N_("roadmap file")),
-        data_dir=_path_option("--data-dir", data_dir, N_("folder")),
-        lang=check_language(lang or default_language()),
-        notify=say_notice,
-    )
-
 
 #: Every command, in the order 'roadmap --help' lists them: (name, function).
 COMMANDS: list[tuple[str, Callable[..., Any]]] = [
@@ -159,14 +76,60 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("paths", paths.command),
     ("sync", sync.command),
 ]
-for _name, _function in COMMANDS:
-    app.command(_name)(_function)
-app.add_typer(progress.group(), name="progress")
+#: Command names, and the groups of subcommands (``progress``).
+NAMES = frozenset({name for name, _ in COMMANDS} | {"progress"})
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """A new typer app with the global options and every command of :data:`COMMANDS`, or
+    only the command (or group) named ``only``: building all of them costs ~1.5 ms each,
+    and a run needs one. Nothing shared is changed, so it can be built any number of
+    times."""
+    new = typer.Typer(
+        cls=RoadmapGroup,
+        name="roadmap",
+        help="Track your way through a learning roadmap: what to study next, what is done, "
+        "how far along you are.",
+        epilog="Start with 'roadmap next'. Every command has --help with examples.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    )
+    new.callback()(options)
+    for name, function in COMMANDS:
+        if only in (None, name):
+            new.command(name)(function)
+    if only in (None, "progress"):
+        new.add_typer(progress.group(), name="progress")
+    return new
+
+
+#: The whole app: help, documentation, tests, and any command line not read below.
+app = build_app()
+
+#: Global options that take a value (the next word is theirs, not a command's).
+_VALUE_OPTIONS = frozenset({"--roadmap", "--data-dir", "--lang"})
+
+
+def command_word(args: list[str]) -> str | None:
+    """The command a command line names (``--lang en next -n 3`` → "next"); None when an
+    option such as ``--help`` or ``--version`` comes first, or there is no command."""
+    words = iter(args)
+    for word in words:
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif not (word.startswith("--") and word.split("=", 1)[0] in _VALUE_OPTIONS):
+            return None if word.startswith("-") else word
+    return None
 
 
 def main() -> None:
-    """Console-script entry point (``roadmap``); see also :mod:`roadmap_cli.cli.entry`."""
+    """Console-script entry point (``roadmap``); see also :mod:`roadmap_cli.cli.entry`.
+    A known command is run by an app holding only it; anything else (help, an unknown
+    command, completion) by the whole app, so help and errors list every command."""
     for stream in ("stdout", "stderr"):  # started with a closed descriptor (`roadmap next >&-`)
         if getattr(sys, stream) is None:
             setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
-    app()
+    word = command_word(sys.argv[1:])
+    (build_app(word) if word in NAMES else app)()

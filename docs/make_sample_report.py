@@ -52,7 +52,8 @@ NOTES = [
 
 
 def _record(data_dir: Path) -> None:
-    from roadmap_cli.progress.events import Event, Progress, new_event_id
+    from roadmap_cli.progress.events import Event, new_event_id
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.store import ProgressStore
     from roadmap_cli.roadmap.bundled import bundled_roadmap_path
     from roadmap_cli.roadmap.catalog import load_catalog

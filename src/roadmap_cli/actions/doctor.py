@@ -19,7 +19,7 @@ from roadmap_cli.roadmap.catalog import raw_roadmap_id
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
-    from roadmap_cli.progress.events import Progress
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.store import ProgressStore
 
 __all__ = ["AliasedMarks", "BackupCheck", "DoctorResult", "OrphanMarks", "diagnose"]

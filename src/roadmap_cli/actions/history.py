@@ -1,7 +1,7 @@
 """``roadmap history``: the recorded events, newest first, and what each one did.
 
 Pure logic over a roadmap (:class:`~roadmap_cli.roadmap.catalog.Catalog`) and its progress
-(:class:`~roadmap_cli.progress.events.Progress`): nothing here reads files or prints. Times are
+(:class:`~roadmap_cli.progress.log.Progress`): nothing here reads files or prints. Times are
 UTC; the renderer shows them in the local time zone.
 """
 
@@ -12,7 +12,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from roadmap_cli.actions.context import AppContext
-from roadmap_cli.progress.events import Event, Progress, format_time
+from roadmap_cli.progress.events import Event, format_time
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.roadmap.catalog import Catalog
 from roadmap_cli.roadmap.model import Topic
 

@@ -465,7 +465,8 @@ def _topics(roadmap: Roadmap) -> list[Topic]:
 def _record_done(app: AppContext, roadmap_id: str, topic_ids: list[str]) -> list[str]:
     """Record ``done`` (now) for each of ``topic_ids`` not yet done or skipped, as one
     batch; returns the ids recorded."""
-    from roadmap_cli.progress.events import Event, Progress, fold, new_event_id
+    from roadmap_cli.progress.events import Event, new_event_id
+    from roadmap_cli.progress.log import Progress, fold
     from roadmap_cli.support.clock import now_utc
 
     recorded: list[str] = []
@@ -551,7 +552,7 @@ def add(
     marks = 0
     store = app.store_for(final_id)
     if store.exists():
-        from roadmap_cli.progress.events import fold
+        from roadmap_cli.progress.log import fold
 
         try:
             ids = {t.id for t in topics} | {a for t in topics for a in t.aliases}
@@ -674,7 +675,7 @@ def update(
             than a fifth of the topics would disappear without ``yes`` (exit 1; nothing
             written).
     """
-    from roadmap_cli.progress.events import fold
+    from roadmap_cli.progress.log import fold
     from roadmap_cli.roadmap.cache import cache_dir
     from roadmap_cli.roadmap.catalog import Catalog, load_catalog
 

@@ -88,8 +88,9 @@ def link(
             kind is unknown, or a text is empty or too long (exit 2); nothing is recorded.
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress
+    from roadmap_cli.progress.events import Event
     from roadmap_cli.progress.links import link_value
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.roadmap.model import RESOURCE_KINDS
     from roadmap_cli.support.clock import now_utc
@@ -146,7 +147,8 @@ def unlink(app: AppContext, query: str, number: int) -> LinkResult:
         UsageError: ``number`` is not one of the learner's links (exit 2).
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.support.clock import now_utc
 

@@ -62,7 +62,8 @@ def log_time(
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
     from roadmap_cli.actions.note import MAX_NOTE_LENGTH
-    from roadmap_cli.progress.events import Event, Progress
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.progress.timelog import parse_duration, time_summary
     from roadmap_cli.support.clock import local_zone, now_utc

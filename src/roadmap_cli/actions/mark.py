@@ -106,7 +106,7 @@ def mark(
         UsageError: a bad ``--date`` or an empty ``--note``.
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Progress
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.snapshot import next_topics, overall, snapshot, stage_summaries
     from roadmap_cli.support.clock import now_utc
     from roadmap_cli.support.dates import parse_when

@@ -55,7 +55,8 @@ def add_note(app: AppContext, query: str, text: str, when: str | None = None) ->
             ``--date`` (exit 2).
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.support.clock import now_utc
 

@@ -187,7 +187,8 @@ def set_plan(
         RoadmapFileError, ProgressFileError, LockTimeoutError: unreadable roadmap, or the
             progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.support.clock import local_zone, now_utc
 
     now = now_utc()
@@ -210,7 +211,8 @@ def clear_plan(app: AppContext) -> PlanResult:
         RoadmapError: no plan is set (exit 1); nothing is recorded.
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.plan import current_plan
     from roadmap_cli.support.clock import now_utc
 

@@ -2,7 +2,7 @@
 newest readable backup. The core of ``roadmap progress export|merge|restore``.
 
 Merging is the union of both copies' events by id
-(:func:`roadmap_cli.progress.events.merge_events`), so it is commutative and idempotent:
+(:func:`roadmap_cli.progress.log.merge_events`), so it is commutative and idempotent:
 merging the same copy twice changes nothing, and a sync service's conflict copy
 ("relearn-ai (conflicted copy).json") merges cleanly.
 """
@@ -23,7 +23,7 @@ from roadmap_cli.errors import (
 from roadmap_cli.support.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from roadmap_cli.progress.events import Progress
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.store import ProgressStore
 
 __all__ = [
@@ -220,7 +220,7 @@ def merge_progress(store: ProgressStore, path: Path) -> MergeResult:
             content (named) (exit 1); our file is left untouched.
         LockTimeoutError: another process held the lock too long.
     """
-    from roadmap_cli.progress.events import conflicting_ids, merge_events
+    from roadmap_cli.progress.log import conflicting_ids, merge_events
 
     copy = read_copy(path, store.roadmap_id)
     _refuse_future(copy, path)

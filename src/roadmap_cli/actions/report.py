@@ -16,7 +16,8 @@ from roadmap_cli.actions.common import (
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.activity import Pace
-from roadmap_cli.progress.events import TopicState, format_time
+from roadmap_cli.progress.events import format_time
+from roadmap_cli.progress.log import TopicState
 from roadmap_cli.progress.review import ReviewSummary
 from roadmap_cli.progress.snapshot import Counts, NextPlan, Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Topic

@@ -21,7 +21,8 @@ from roadmap_cli.actions.common import (
 )
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import UsageError
-from roadmap_cli.progress.events import Event, Progress, TopicState
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress, TopicState
 from roadmap_cli.progress.review import (
     FIRST_REVIEW_DAYS,
     MAX_RETENTION,

@@ -16,7 +16,8 @@ from roadmap_cli.actions.common import (
 )
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import UnknownTopicError
-from roadmap_cli.progress.events import Status, TopicState
+from roadmap_cli.progress.events import Status
+from roadmap_cli.progress.log import TopicState
 from roadmap_cli.progress.review import Schedule
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Resource, Stage, Topic

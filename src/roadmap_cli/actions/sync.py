@@ -33,7 +33,7 @@ from roadmap_cli.support.i18n import _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
-    from roadmap_cli.progress.events import Progress
+    from roadmap_cli.progress.log import Progress
 
 __all__ = [
     "DRIVER_NAME",
@@ -169,7 +169,7 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str | None = None) 
             another roadmap, or is in a newer format (OURS is left as it was, so git
             reports a conflict and nothing is lost).
     """
-    from roadmap_cli.progress.events import Progress, merge_events
+    from roadmap_cli.progress.log import Progress, merge_events
     from roadmap_cli.progress.store import parse_progress
 
     sides = {}
@@ -819,7 +819,7 @@ def _check_out(data_dir: Path, head: str, target: str) -> None:
 
 
 def _with_local_events(path: Path, blob: bytes, name: str) -> bytes:
-    from roadmap_cli.progress.events import Progress, merge_events
+    from roadmap_cli.progress.log import Progress, merge_events
     from roadmap_cli.progress.store import parse_progress
 
     try:

@@ -32,7 +32,8 @@ def undo(app: AppContext) -> UndoResult:
         RoadmapError: nothing to undo (exit 1).
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.progress.log import Progress
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.support.clock import now_utc
 

@@ -45,7 +45,8 @@ def record_ticked(store: ProgressStore, topic_ids: list[str], now: datetime) -> 
     Raises:
         ProgressFileError, LockTimeoutError: the progress file cannot be read or written.
     """
-    from roadmap_cli.progress.events import Event, Progress, fold
+    from roadmap_cli.progress.events import Event
+    from roadmap_cli.progress.log import Progress, fold
 
     result = TickedResult()
 

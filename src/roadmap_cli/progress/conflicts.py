@@ -5,7 +5,7 @@ machines change a progress file at once: ours stays ``<id>.json`` and the other 
 conflict copy next to it. Left there it looks like lost progress. This module finds such
 copies with one directory listing (no git, nothing else read unless a name matches) and
 merges each one that parses and belongs to the same roadmap (the union of events by id,
-:func:`~roadmap_cli.progress.events.merge_events`), under the write lock, then moves it to
+:func:`~roadmap_cli.progress.log.merge_events`), under the write lock, then moves it to
 ``backups/merged/``. A copy is judged by its content, not only its name: another roadmap's
 file, a damaged copy, a newer format or events dated in the future are never merged, only
 listed (``roadmap doctor`` reports them).
@@ -37,7 +37,7 @@ from roadmap_cli.support.i18n import _
 from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
-    from roadmap_cli.progress.events import Progress
+    from roadmap_cli.progress.log import Progress
 
 __all__ = [
     "AUTO_MERGE_ENV",
@@ -309,7 +309,7 @@ def absorb_conflict_copies(
         return []
     kept = {os.path.realpath(p) for p in keep}
     copies = [c for c in copies if os.path.realpath(c.path) not in kept]
-    from roadmap_cli.progress.events import merge_events
+    from roadmap_cli.progress.log import merge_events
     from roadmap_cli.progress.store import ProgressStore
 
     merge = auto_merge_enabled() if auto is None else auto

@@ -1,6 +1,6 @@
 """The progress file's canonical layout, read and appended to fast.
 
-:meth:`~roadmap_cli.progress.events.Progress.to_json_text` writes one event per line::
+:meth:`~roadmap_cli.progress.log.Progress.to_json_text` writes one event per line::
 
     {
       "schema": 1,
@@ -39,13 +39,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from roadmap_cli.progress.events import (
-    PROGRESS_SCHEMA,
-    Event,
-    Progress,
-    ShapeError,
-    format_time,
-)
+from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError, format_time
+from roadmap_cli.progress.log import Progress
 
 __all__ = ["CanonicalFile", "appended_text", "ordered_progress", "read_canonical"]
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
-from roadmap_cli.progress.events import Event, Progress, format_time, recording_key
+from roadmap_cli.progress.events import Event, format_time, recording_key
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import Snapshot, next_topics
 from roadmap_cli.progress.timelog import MIN_TIMED_TOPICS, TimeSummary, week_of
 from roadmap_cli.roadmap.model import Topic

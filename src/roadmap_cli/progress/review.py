@@ -30,7 +30,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from roadmap_cli.progress.events import Event, Progress, TopicState, recording_key
+from roadmap_cli.progress.events import Event, recording_key
+from roadmap_cli.progress.log import Progress, TopicState
 
 __all__ = [
     "DEFAULT_RETENTION",

@@ -1,6 +1,6 @@
 """Where the learner stands: each topic's status, counts per stage, and what to study
 next. Pure functions over a roadmap (:class:`~roadmap_cli.roadmap.catalog.Catalog`) and its
-progress (:class:`~roadmap_cli.progress.events.Progress`); activity over time (streaks,
+progress (:class:`~roadmap_cli.progress.log.Progress`); activity over time (streaks,
 pace) is in :mod:`roadmap_cli.progress.activity`. Nothing here reads files or prints.
 """
 
@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from roadmap_cli.progress.events import Progress, Status, TopicState, fold
+from roadmap_cli.progress.events import Status
 from roadmap_cli.progress.links import UserLink, user_links
+from roadmap_cli.progress.log import Progress, TopicState, fold
 from roadmap_cli.roadmap.catalog import Catalog
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
 

@@ -27,8 +27,9 @@ from roadmap_cli.errors import (
     ProgressAccessError,
     ProgressFileError,
 )
-from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress, ShapeError
+from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError
 from roadmap_cli.progress.fileformat import appended_text, ordered_progress, read_canonical
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import N_, _
 
 __all__ = [

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 
 from roadmap_cli.errors import UsageError
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import Snapshot
 
 __all__ = [

@@ -10,7 +10,8 @@ import pytest
 
 from roadmap_cli.actions.plan import check_plan, plan_for
 from roadmap_cli.errors import UsageError
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.plan import PlanSpec
 from roadmap_cli.progress.snapshot import snapshot
 from roadmap_cli.roadmap.bundled import bundled_roadmap_path

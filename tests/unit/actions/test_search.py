@@ -9,7 +9,8 @@ import pytest
 
 from roadmap_cli.actions.search import excerpt, normalise, search
 from roadmap_cli.errors import UsageError
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import snapshot
 from roadmap_cli.roadmap.catalog import Catalog, check_roadmap
 from tests.builders import make_roadmap, resource, stage, topic

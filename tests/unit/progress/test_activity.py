@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from roadmap_cli.progress.activity import activity_by_day, pace, streaks
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import snapshot
 from roadmap_cli.roadmap.bundled import bundled_roadmap_path
 from roadmap_cli.roadmap.catalog import Catalog, load_catalog

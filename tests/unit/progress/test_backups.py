@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.errors import ProgressAccessError, ProgressFileError
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.store import ProgressStore
 
 

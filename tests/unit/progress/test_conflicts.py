@@ -14,7 +14,8 @@ from roadmap_cli.progress.conflicts import (
     find_conflict_copies,
     unmerged_copies,
 )
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.store import ProgressStore
 
 #: One fixture per naming style: (file name, service).

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from roadmap_cli.cli.app import app
-from roadmap_cli.progress.events import Event, Progress, fold, new_event_id
+from roadmap_cli.progress.events import Event, new_event_id
+from roadmap_cli.progress.log import Progress, fold
 from roadmap_cli.progress.store import ProgressStore
 from roadmap_cli.support import clock
 

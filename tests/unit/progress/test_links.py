@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.links import link_value, user_links
+from roadmap_cli.progress.log import Progress
 
 T0 = datetime(2026, 12, 1, 12, tzinfo=UTC)
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadmap_cli.errors import ProgressFileError
-from roadmap_cli.progress.events import STATUSES, Event, Progress, fold, merge_events
+from roadmap_cli.progress.events import STATUSES, Event
+from roadmap_cli.progress.log import Progress, fold, merge_events
 from roadmap_cli.progress.store import ProgressStore, parse_progress
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)

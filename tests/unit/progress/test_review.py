@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmap_cli.progress.events import Event, Progress, fold, merge_events
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress, fold, merge_events
 from roadmap_cli.progress.review import (
     DEFAULT_RETENTION,
     FIRST_REVIEW_DAYS,

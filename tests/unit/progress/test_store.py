@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.errors import ProgressFileError
-from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, Progress
+from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.store import BACKUP_COUNT, ProgressStore, parse_progress
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from roadmap_cli.errors import UsageError
-from roadmap_cli.progress.events import Event, Progress
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import snapshot
 from roadmap_cli.progress.timelog import (
     format_minutes,

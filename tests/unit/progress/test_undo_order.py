@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from roadmap_cli.progress.events import Event, Progress, new_event_id
+from roadmap_cli.progress.events import Event, new_event_id
+from roadmap_cli.progress.log import Progress
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roadmap_cli.progress.events import Progress
+from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import next_topics, snapshot
 from roadmap_cli.render.report_markdown import markdown_guidance
 from roadmap_cli.roadmap.catalog import Catalog

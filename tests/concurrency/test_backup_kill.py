@@ -42,7 +42,7 @@ while True:
 
 def count(path: Path) -> int:
     """Parse a progress file; its events must be exactly 1..n (never torn)."""
-    from roadmap_cli.progress.store import parse_progress
+    from roadmap_cli.progress.fileformat import parse_progress
 
     progress = parse_progress(path.read_bytes(), path, "relearn-ai")
     numbers = [int(e.id.split("-")[0], 16) for e in progress.events]

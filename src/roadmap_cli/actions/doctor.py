@@ -284,7 +284,7 @@ def _glob(store: ProgressStore, pattern: str) -> list[Path]:
 
 def _backups(store: ProgressStore) -> list[BackupCheck]:
     from roadmap_cli.errors import ProgressFileError
-    from roadmap_cli.progress.store import parse_progress
+    from roadmap_cli.progress.fileformat import parse_progress
 
     checks = []
     for path in store.backup_paths():

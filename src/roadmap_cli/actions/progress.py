@@ -142,7 +142,7 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
     Raises:
         ProgressFileError: missing, unreadable, damaged, or another roadmap's (exit 1).
     """
-    from roadmap_cli.progress.store import parse_progress
+    from roadmap_cli.progress.fileformat import parse_progress
 
     again = _("export it again on the other machine ('roadmap progress export FILE')")
     from roadmap_cli.support.capped import MAX_PROGRESS_BYTES, TooLargeError, read_capped

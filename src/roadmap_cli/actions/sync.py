@@ -169,8 +169,8 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str | None = None) 
             another roadmap, or is in a newer format (OURS is left as it was, so git
             reports a conflict and nothing is lost).
     """
+    from roadmap_cli.progress.fileformat import parse_progress
     from roadmap_cli.progress.log import Progress, merge_events
-    from roadmap_cli.progress.store import parse_progress
 
     sides = {}
     for label, path in (("ours", ours), ("theirs", theirs)):
@@ -544,7 +544,7 @@ def _all_locked(app: AppContext, data_dir: Path) -> Iterator[None]:
 
 
 def _event_ids(data: bytes, name: str) -> set[str]:
-    from roadmap_cli.progress.store import parse_progress
+    from roadmap_cli.progress.fileformat import parse_progress
 
     try:
         return {e.id for e in parse_progress(data, Path(name)).events}
@@ -559,7 +559,7 @@ def _committable_ids(data_dir: Path, name: str) -> set[str]:
         SyncError: it cannot be read (damaged, a newer format): it is unstaged, nothing
             is committed, so the damage never reaches the other machines.
     """
-    from roadmap_cli.progress.store import parse_progress
+    from roadmap_cli.progress.fileformat import parse_progress
 
     path = data_dir / name
     try:
@@ -819,8 +819,8 @@ def _check_out(data_dir: Path, head: str, target: str) -> None:
 
 
 def _with_local_events(path: Path, blob: bytes, name: str) -> bytes:
+    from roadmap_cli.progress.fileformat import parse_progress
     from roadmap_cli.progress.log import Progress, merge_events
-    from roadmap_cli.progress.store import parse_progress
 
     try:
         here = parse_progress(path.read_bytes(), path)

@@ -236,7 +236,7 @@ def check_copy(copy: ConflictCopy) -> CopyCheck:
 
     Never raises: problems are returned in :attr:`CopyCheck.problem`.
     """
-    from roadmap_cli.progress.store import parse_progress
+    from roadmap_cli.progress.fileformat import parse_progress
 
     try:
         with copy.path.open("rb") as handle:

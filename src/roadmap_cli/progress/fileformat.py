@@ -35,12 +35,16 @@ import gc
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
+from roadmap_cli.errors import NewerFormatError, ProgressFileError
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError, format_time
 from roadmap_cli.progress.log import Progress
+from roadmap_cli.support.i18n import _
 
 __all__ = ["CanonicalFile", "appended_text", "ordered_progress", "read_canonical"]
 
@@ -259,4 +263,83 @@ def ordered_progress(roadmap: str, events: list[Event]) -> Progress:
             setattr(progress, f.name, f.default_factory())
     progress.roadmap = roadmap
     progress.events = events
+    return progress
+
+
+#: Upgrades of older progress files: ``MIGRATIONS[n]`` turns a schema-n document (a dict)
+#: into a schema-(n+1) one. Applied in order when a file is read; the upgraded file is
+#: written on the next change.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Progress:
+    """Parse progress file contents, migrating an older schema.
+
+    Args:
+        data: the file's bytes.
+        path: the file, for messages.
+        roadmap_id: if given, the file must belong to this roadmap.
+
+    Raises:
+        ProgressFileError: empty, not UTF-8 JSON, a byte-order mark, the wrong shape, a newer
+            schema, or another roadmap's progress. The message names the file and what to do.
+    """
+    fix = _(
+        "restore a backup with 'roadmap progress restore', or move the file away to start afresh"
+    )
+    if not data.strip():
+        raise ProgressFileError(path, _("the progress file is empty"), fix)
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise ProgressFileError(
+            path,
+            _("the progress file starts with a UTF-8 byte-order mark (BOM)"),
+            _("save it as UTF-8 without BOM, or run 'roadmap progress restore'"),
+        )
+    fast = read_canonical(data)  # the layout roadmap writes: line by line, lean
+    if fast is not None and roadmap_id in (None, fast.progress.roadmap):
+        return fast.progress
+    try:
+        raw = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise ProgressFileError(
+            path,
+            _("the progress file is not valid JSON (line {line}, column {column})").format(
+                line=exc.lineno, column=exc.colno
+            ),
+            fix,
+        ) from None
+    except ValueError:  # not UTF-8
+        raise ProgressFileError(path, _("the progress file is not UTF-8 JSON"), fix) from None
+    except RecursionError:
+        raise ProgressFileError(path, _("the progress file is nested too deeply"), fix) from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
+        raise ProgressFileError(
+            path, _("the progress file is not a roadmap progress file (no 'events' list)"), fix
+        )
+    schema = raw.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise ProgressFileError(
+            path,
+            _("the progress file has no valid 'schema' ({schema!r})").format(schema=schema),
+            fix,
+        )
+    if schema > PROGRESS_SCHEMA:
+        raise NewerFormatError(path, schema, PROGRESS_SCHEMA)
+    while schema < PROGRESS_SCHEMA:
+        raw = MIGRATIONS[schema](raw)
+        schema = raw["schema"]
+    try:
+        progress = Progress.from_json(raw)
+    except ShapeError as exc:
+        raise ProgressFileError(
+            path, _("the progress file has the wrong shape: {problem}").format(problem=exc), fix
+        ) from None
+    if roadmap_id is not None and progress.roadmap != roadmap_id:
+        raise ProgressFileError(
+            path,
+            _("the progress file belongs to roadmap {found!r}, not {expected!r}").format(
+                found=progress.roadmap, expected=roadmap_id
+            ),
+            _("move it to a file named after its roadmap id"),
+        )
     return progress

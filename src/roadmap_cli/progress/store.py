@@ -13,22 +13,26 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from roadmap_cli.errors import (
     LockTimeoutError,
-    NewerFormatError,
     ProgressAccessError,
     ProgressFileError,
 )
-from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError
-from roadmap_cli.progress.fileformat import appended_text, ordered_progress, read_canonical
+from roadmap_cli.progress.backups import _WRITE_HINT, BACKUP_COUNT, Backups, _fsync_dir
+from roadmap_cli.progress.events import Event
+from roadmap_cli.progress.fileformat import (
+    MIGRATIONS,
+    appended_text,
+    ordered_progress,
+    parse_progress,
+    read_canonical,
+)
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import N_, _
 
@@ -41,8 +45,6 @@ __all__ = [
     "parse_progress",
 ]
 
-#: How many previous versions of a progress file are kept in ``backups/``.
-BACKUP_COUNT = 5
 #: Seconds a write waits for another ``roadmap`` process to release the lock (50 writers
 #: at once on two busy cores each hold it a fraction of a second, one after another).
 LOCK_TIMEOUT = 120.0
@@ -50,10 +52,6 @@ LOCK_TIMEOUT = 120.0
 #: (the CLI says on stderr that it is waiting; the store itself never prints).
 LOCK_NOTICE_AFTER = 2.0
 
-#: Upgrades of older progress files: ``MIGRATIONS[n]`` turns a schema-n document (a dict)
-#: into a schema-(n+1) one. Applied in order when a file is read; the upgraded file is
-#: written on the next change.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 T = TypeVar("T")
 
@@ -69,81 +67,8 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path("roadmap-cli", appauthor=False)
 
 
-def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Progress:
-    """Parse progress file contents, migrating an older schema.
-
-    Args:
-        data: the file's bytes.
-        path: the file, for messages.
-        roadmap_id: if given, the file must belong to this roadmap.
-
-    Raises:
-        ProgressFileError: empty, not UTF-8 JSON, a byte-order mark, the wrong shape, a newer
-            schema, or another roadmap's progress. The message names the file and what to do.
-    """
-    fix = _(
-        "restore a backup with 'roadmap progress restore', or move the file away to start afresh"
-    )
-    if not data.strip():
-        raise ProgressFileError(path, _("the progress file is empty"), fix)
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise ProgressFileError(
-            path,
-            _("the progress file starts with a UTF-8 byte-order mark (BOM)"),
-            _("save it as UTF-8 without BOM, or run 'roadmap progress restore'"),
-        )
-    fast = read_canonical(data)  # the layout roadmap writes: line by line, lean
-    if fast is not None and roadmap_id in (None, fast.progress.roadmap):
-        return fast.progress
-    try:
-        raw = json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise ProgressFileError(
-            path,
-            _("the progress file is not valid JSON (line {line}, column {column})").format(
-                line=exc.lineno, column=exc.colno
-            ),
-            fix,
-        ) from None
-    except ValueError:  # not UTF-8
-        raise ProgressFileError(path, _("the progress file is not UTF-8 JSON"), fix) from None
-    except RecursionError:
-        raise ProgressFileError(path, _("the progress file is nested too deeply"), fix) from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
-        raise ProgressFileError(
-            path, _("the progress file is not a roadmap progress file (no 'events' list)"), fix
-        )
-    schema = raw.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise ProgressFileError(
-            path,
-            _("the progress file has no valid 'schema' ({schema!r})").format(schema=schema),
-            fix,
-        )
-    if schema > PROGRESS_SCHEMA:
-        raise NewerFormatError(path, schema, PROGRESS_SCHEMA)
-    while schema < PROGRESS_SCHEMA:
-        raw = MIGRATIONS[schema](raw)
-        schema = raw["schema"]
-    try:
-        progress = Progress.from_json(raw)
-    except ShapeError as exc:
-        raise ProgressFileError(
-            path, _("the progress file has the wrong shape: {problem}").format(problem=exc), fix
-        ) from None
-    if roadmap_id is not None and progress.roadmap != roadmap_id:
-        raise ProgressFileError(
-            path,
-            _("the progress file belongs to roadmap {found!r}, not {expected!r}").format(
-                found=progress.roadmap, expected=roadmap_id
-            ),
-            _("move it to a file named after its roadmap id"),
-        )
-    return progress
-
-
 @dataclass(frozen=True)
-class ProgressStore:
+class ProgressStore(Backups):
     """The progress of one roadmap, stored in ``data_dir / f"{roadmap_id}.json"``.
 
     Raises:
@@ -411,136 +336,7 @@ class ProgressStore:
             )
         self._written["file"] = (_identity(self.path), canonical)
 
-    @property
-    def _pending_path(self) -> Path:
-        return self.backup_dir / f".{self.roadmap_id}.json.pending"
 
-    def _pending_backup(self) -> Path | None:
-        """Link (or copy) the current file to the pending backup name, before it is
-        replaced; None when there is no file yet.
-
-        Raises:
-            ProgressFileError: the backup folder cannot be written (nothing changed).
-        """
-        if not self.path.is_file():
-            return None
-        pending = self._pending_path
-        current = Path(os.path.realpath(self.path))  # the file itself, not a symlink
-        try:
-            self.backup_dir.mkdir(exist_ok=True)
-            if pending.exists():  # a killed writer's (we hold the lock)
-                if _same_bytes(pending, current):  # killed before its replace
-                    pending.unlink()
-                else:  # killed after its replace: the version it replaced is kept
-                    self._rotate_backups(pending)
-            try:
-                os.link(current, pending)
-            except OSError:
-                import shutil
-
-                shutil.copy2(current, pending)
-        except OSError as exc:
-            raise ProgressFileError(
-                self.backup_dir, f"cannot keep a backup ({exc.strerror})", _WRITE_HINT
-            ) from None
-        return pending
-
-    def _rotate_backups(self, pending: Path) -> None:
-        """Shift the numbered backups up by one (the oldest beyond :data:`BACKUP_COUNT`
-        drops off) and make ``pending`` the newest. Runs after a successful replace: the
-        new version is already safe, so a failure here is not reported."""
-        base = self.backup_dir / f"{self.roadmap_id}.json"
-        with contextlib.suppress(OSError):
-            for n in range(BACKUP_COUNT - 1, 0, -1):
-                older = Path(f"{base}.{n}")
-                if older.exists():
-                    os.replace(older, f"{base}.{n + 1}")
-            os.replace(pending, f"{base}.1")
-            _fsync_dir(self.backup_dir)
-
-    def restore_backup(self, backup: Path, progress: Progress) -> Path | None:
-        """Under the lock, make ``progress`` (read from ``backup``) the progress file.
-
-        The file it replaces (if any) is kept as ``backups/<id>.json.replaced-<UTC
-        time>``, outside the rotation; ``backup`` leaves the rotation (it is the file
-        now) and the older backups move up one number. So a repeated restore goes one
-        version further back each time, and no version is dropped. Returns where the
-        replaced file was kept, or None.
-
-        Raises:
-            ProgressFileError, LockTimeoutError: the file cannot be written (nothing
-                changed).
-        """
-        with self._locked():
-            kept = None
-            if self.path.is_file():
-                kept = self._keep_replaced()
-            try:
-                self._save(progress, rotate=False)
-            except ProgressFileError:
-                if kept is not None:
-                    with contextlib.suppress(OSError):
-                        kept.unlink()
-                raise
-            base = self.backup_dir / f"{self.roadmap_id}.json"
-            number = int(backup.suffix.lstrip("."))
-            with contextlib.suppress(OSError):
-                backup.unlink()
-                for n in range(number + 1, 100):
-                    older = Path(f"{base}.{n}")
-                    if not older.exists():
-                        break
-                    os.replace(older, f"{base}.{n - 1}")
-            return kept
-
-    def _keep_replaced(self) -> Path:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        current = Path(os.path.realpath(self.path))
-        try:
-            self.backup_dir.mkdir(exist_ok=True)
-            for n in range(1, 1000):
-                suffix = "" if n == 1 else f"-{n}"
-                kept = self.backup_dir / f"{self.roadmap_id}.json.replaced-{stamp}{suffix}"
-                try:
-                    os.link(current, kept)
-                    return kept
-                except FileExistsError:
-                    continue
-                except OSError:
-                    import shutil
-
-                    if not kept.exists():
-                        shutil.copy2(current, kept)
-                        return kept
-            raise FileExistsError(17, "too many kept files", str(kept))
-        except OSError as exc:
-            raise ProgressFileError(
-                self.backup_dir,
-                _("cannot keep the current file ({reason})").format(reason=exc.strerror),
-                _(_WRITE_HINT),
-            ) from None
-
-    def newest_readable_backup(self) -> tuple[Path, Progress] | None:
-        """The newest backup that parses, with its contents, or None."""
-        for path in self.backup_paths():
-            try:
-                return path, self._read(path)
-            except ProgressFileError:
-                continue
-        return None
-
-    def set_aside_damaged(self) -> Path | None:
-        """Rename a damaged progress file to ``<id>.json.damaged-<UTC time>`` (kept, never
-        deleted) and return the new path; None when there is no file."""
-        if not self.path.exists():
-            return None
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        os.replace(self.path, target)
-        return target
-
-
-_WRITE_HINT = N_("check that the data folder is writable, or choose another with --data-dir")
 _NOT_A_FOLDER = N_("is not a folder (it should hold your progress)")
 _NOT_A_FOLDER_HINT = N_("move that file away, or choose another folder with --data-dir")
 
@@ -552,22 +348,3 @@ def _identity(path: Path) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _same_bytes(a: Path, b: Path) -> bool:
-    """Whether two files hold the same bytes (the same file counts)."""
-    try:
-        if os.path.samefile(a, b):
-            return True
-        return a.read_bytes() == b.read_bytes()
-    except OSError:
-        return False
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadmap_cli.progress.events import STATUSES, Event
-from roadmap_cli.progress.fileformat import appended_text, read_canonical
+from roadmap_cli.progress.fileformat import appended_text, parse_progress, read_canonical
 from roadmap_cli.progress.log import Progress
-from roadmap_cli.progress.store import ProgressStore, parse_progress
+from roadmap_cli.progress.store import ProgressStore
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 

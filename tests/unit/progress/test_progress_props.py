@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from roadmap_cli.errors import ProgressFileError
 from roadmap_cli.progress.events import STATUSES, Event
+from roadmap_cli.progress.fileformat import parse_progress
 from roadmap_cli.progress.log import Progress, fold, merge_events
-from roadmap_cli.progress.store import ProgressStore, parse_progress
+from roadmap_cli.progress.store import ProgressStore
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 TOPICS = ["a", "b", "c", "d"]

@@ -15,8 +15,9 @@ import pytest
 
 from roadmap_cli.errors import ProgressFileError
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event
+from roadmap_cli.progress.fileformat import parse_progress
 from roadmap_cli.progress.log import Progress
-from roadmap_cli.progress.store import BACKUP_COUNT, ProgressStore, parse_progress
+from roadmap_cli.progress.store import BACKUP_COUNT, ProgressStore
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 

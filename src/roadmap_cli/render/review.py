@@ -9,14 +9,8 @@ from datetime import date
 from rich.console import Console
 from rich.text import Text
 
-from roadmap_cli.actions.review import (
-    DueItem,
-    DueResult,
-    ForecastResult,
-    ModeResult,
-    RateResult,
-    RetentionResult,
-)
+from roadmap_cli.actions.review import DueItem, DueResult, RateResult
+from roadmap_cli.actions.review_schedule import ForecastResult, ModeResult, RetentionResult
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.review import Schedule
 from roadmap_cli.render.console import make_console

@@ -11,16 +11,8 @@ import pytest
 
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.actions.mark import mark
-from roadmap_cli.actions.review import (
-    due_count,
-    due_reviews,
-    forecast,
-    parse_rating,
-    rate,
-    review_summary,
-    set_mode,
-    set_retention,
-)
+from roadmap_cli.actions.review import due_count, due_reviews, parse_rating, rate, review_summary
+from roadmap_cli.actions.review_schedule import forecast, set_mode, set_retention
 from roadmap_cli.errors import UsageError
 from roadmap_cli.progress.snapshot import snapshot
 from roadmap_cli.support import clock

@@ -165,21 +165,21 @@ def command(
         render_rate(result, app.lang)
         return
     if retention is not None:
-        from roadmap_cli.actions.review import set_retention
+        from roadmap_cli.actions.review_schedule import set_retention
         from roadmap_cli.render.review import render_retention
 
         done = set_retention(app, retention)
         emit_json(done) if as_json else render_retention(done, app.lang)
         return
     if off is not None or on is not None:
-        from roadmap_cli.actions.review import set_mode
+        from roadmap_cli.actions.review_schedule import set_mode
         from roadmap_cli.render.review import render_mode
 
         mode = set_mode(app, off or on or "", "off" if off is not None else "on")
         emit_json(mode) if as_json else render_mode(mode, app.lang)
         return
     if show_forecast:
-        from roadmap_cli.actions.review import forecast
+        from roadmap_cli.actions.review_schedule import forecast
         from roadmap_cli.render.review import render_forecast
 
         ahead = forecast(app, days)

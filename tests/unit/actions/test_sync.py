@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.actions.sync import _network_error, _set_up, driver_command, merge_driver
+from roadmap_cli.actions.merge_driver import merge_driver
+from roadmap_cli.actions.sync_git import _set_up, driver_command
+from roadmap_cli.actions.sync_remote import _network_error
 from roadmap_cli.errors import ProgressFileError
 from roadmap_cli.support.git import GitOutput
 

@@ -139,7 +139,7 @@ def merge_driver(
     """
     import sys
 
-    from roadmap_cli.actions.sync import merge_driver as merge_files
+    from roadmap_cli.actions.merge_driver import merge_driver as merge_files
 
     result = merge_files(base, ours, theirs, name)
     for line in result.notices:

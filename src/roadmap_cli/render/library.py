@@ -18,13 +18,8 @@ from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
-    from roadmap_cli.actions.library import (
-        AddResult,
-        RemoveResult,
-        RoadmapsResult,
-        UpdateResult,
-        UseResult,
-    )
+    from roadmap_cli.actions.library import AddResult, UpdateResult
+    from roadmap_cli.actions.library_use import RemoveResult, RoadmapsResult, UseResult
     from roadmap_cli.library.index import DoneElsewhere
 
 __all__ = [

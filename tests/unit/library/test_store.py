@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_cli.actions.library import with_roadmap_id
+from roadmap_cli.actions.library_source import with_roadmap_id
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.library.config import read_default, write_default
 from roadmap_cli.library.fetch import TIMEOUT, fetch_timeout, raw_url

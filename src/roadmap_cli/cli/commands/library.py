@@ -158,7 +158,7 @@ def use(ctx: typer.Context, roadmap_id: IdArgument, as_json: JsonOption = False)
 
       roadmap use relearn-ai
     """
-    from roadmap_cli.actions.library import use as use_roadmap
+    from roadmap_cli.actions.library_use import use as use_roadmap
 
     app = app_context(ctx)
     result = use_roadmap(app, roadmap_id)
@@ -182,7 +182,7 @@ def roadmaps(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
       roadmap roadmaps --json
     """
-    from roadmap_cli.actions.library import list_roadmaps
+    from roadmap_cli.actions.library_use import list_roadmaps
 
     app = app_context(ctx)
     result = list_roadmaps(app)
@@ -238,7 +238,7 @@ def remove(ctx: typer.Context, roadmap_id: IdArgument, as_json: JsonOption = Fal
 
       roadmap remove agent
     """
-    from roadmap_cli.actions.library import remove as remove_roadmap
+    from roadmap_cli.actions.library_use import remove as remove_roadmap
 
     app = app_context(ctx)
     result = remove_roadmap(app, roadmap_id)

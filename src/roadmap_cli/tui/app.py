@@ -12,17 +12,13 @@ Only this command imports Textual.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -32,6 +28,8 @@ from roadmap_cli.progress.snapshot import Snapshot, snapshot
 from roadmap_cli.render.widgets import MARKS, Lang, label
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.tui.detail import stage_detail, topic_detail
+from roadmap_cli.tui.help import HelpScreen
+from roadmap_cli.tui.prompts import Prompts
 
 __all__ = ["FILTERS", "MIN_SIZE", "RoadmapApp"]
 
@@ -40,35 +38,8 @@ MIN_SIZE = (60, 16)
 #: What ``f`` cycles through: None shows every topic.
 FILTERS: tuple[str | None, ...] = (None, "todo", "in_progress", "done")
 
-HELP = N_("""\
-j / k, arrows   move            enter   open or close a stage
-s  start     d  done     x  skip     r  reset     u  undo
-n  add a note ($EDITOR when set, else a line here)
-o  open the first resource      1-9  open resource N
-/  search       f  filter: all / to do / in progress / done
-N  jump to what 'roadmap next' suggests
-R  review topics that are due (1-4 rates)
-?  this help    q  quit
-
-Any key closes this help.""")
 
 Row = tuple[str, str]  # ("stage" | "topic", id)
-
-
-class HelpScreen(ModalScreen[None]):
-    """The keys, over the main screen; any key closes it."""
-
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Static { width: auto; max-width: 90%; padding: 1 2; border: round $accent;
-                          background: $panel; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield Static(_(HELP))
-
-    def on_key(self) -> None:
-        self.dismiss()
 
 
 def _bar(done: int, total: int, width: int = 10) -> str:
@@ -84,7 +55,7 @@ def _file_signature(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-class RoadmapApp(App[None]):
+class RoadmapApp(Prompts):
     """The full-screen view of one roadmap and its progress.
 
     Args:
@@ -350,45 +321,6 @@ class RoadmapApp(App[None]):
         self.notify(_("undid the last change ({what})").format(what=undone))
         self.reload()
 
-    def action_note(self) -> None:
-        topic = self.selected_topic()
-        if topic is None:
-            self.notify(_("choose a topic first"), severity="warning")
-            return
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-        if editor:
-            text = self._edit_in(editor)
-            if text:
-                self._add_note(topic, text)
-            return
-        self._ask("note", _("Note on {topic} (enter saves, esc cancels)").format(topic=topic))
-
-    def _edit_in(self, editor: str) -> str | None:
-        """Let the learner write in ``editor`` (the screen is suspended meanwhile)."""
-        import shlex
-
-        handle, name = tempfile.mkstemp(prefix="roadmap-note-", suffix=".md")
-        os.close(handle)
-        try:
-            with self.suspend():
-                subprocess.run([*shlex.split(editor), name], check=False)
-            return Path(name).read_text(encoding="utf-8").strip() or None
-        except (OSError, ValueError) as exc:
-            self.notify(
-                _("could not run {editor}: {problem}").format(editor=editor, problem=exc),
-                severity="error",
-            )
-            return None
-        finally:
-            Path(name).unlink(missing_ok=True)
-
-    def _add_note(self, topic: str, text: str) -> None:
-        from roadmap_cli.actions.note import add_note
-
-        if self._run(add_note, topic, text) is not None:
-            self.notify(_("note added to {topic}").format(topic=topic))
-            self.reload(topic)
-
     def action_open(self, number: int) -> None:
         topic = self.selected_topic()
         if topic is None:
@@ -407,9 +339,6 @@ class RoadmapApp(App[None]):
                     severity="warning",
                 )
 
-    def action_search(self) -> None:
-        self._ask("search", _("Search titles, summaries, notes and links (esc clears)"))
-
     def action_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         self.rebuild()
@@ -422,31 +351,6 @@ class RoadmapApp(App[None]):
         self.filter, self.matches = None, None
         self.rebuild(suggested)
 
-    def action_review(self) -> None:
-        from roadmap_cli.actions.review import due_reviews
-
-        due = self._run(due_reviews, None)
-        if due is None:
-            return
-        if not due.items:
-            self.notify(_("nothing is due for review"))
-            return
-        self.filter, self.matches = None, None
-        self.review_queue = [item.topic.id for item in due.items]
-        self._next_review()
-
-    def _next_review(self) -> None:
-        if not self.review_queue:
-            self.notify(_("review done for now"))
-            self._hide_prompt()
-            return
-        topic = self.review_queue[0]
-        self.rebuild(topic)
-        self._ask(
-            "review",
-            _("Recall {topic}, then rate: 1 again · 2 hard · 3 good · 4 easy").format(topic=topic),
-        )
-
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
@@ -458,61 +362,3 @@ class RoadmapApp(App[None]):
             self.rebuild()
 
     # ----------------------------------------------------------------- prompt
-    def _ask(self, mode: str, placeholder: str) -> None:
-        prompt = self.query_one("#prompt", Input)
-        self.prompt_mode = mode
-        prompt.value = ""
-        prompt.placeholder = placeholder
-        prompt.add_class("visible")
-        prompt.focus()
-
-    def _hide_prompt(self) -> None:
-        prompt = self.query_one("#prompt", Input)
-        prompt.remove_class("visible")
-        self.prompt_mode = None
-        self.topics_tree.focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        mode, text = self.prompt_mode, event.value.strip()
-        if mode == "review":
-            self._rate(text)
-            return
-        self._hide_prompt()
-        if not text:
-            return
-        if mode == "note":
-            topic = self.selected_topic()
-            if topic is not None:
-                self._add_note(topic, text)
-        elif mode == "search":
-            from roadmap_cli.actions.search import search
-
-            try:
-                found = search(self.catalog, self.snap, text, self.lang)
-            except RoadmapError as exc:
-                self.notify(exc.message, severity="error")
-                return
-            self.matches = {hit.topic.id for hit in found.hits}
-            if not self.matches:
-                self.notify(_("nothing matches {text!r}").format(text=text))
-                self.matches = None
-                return
-            first = found.hits[0].topic.id
-            self.filter = None
-            self.rebuild(first)
-
-    def _rate(self, text: str) -> None:
-        ratings = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
-        rating = ratings.get(text, text.lower())
-        if rating not in ratings.values():
-            self.notify(_("rate with 1 again, 2 hard, 3 good or 4 easy"), severity="warning")
-            self.query_one("#prompt", Input).value = ""
-            return
-        from roadmap_cli.actions.review import rate
-
-        topic = self.review_queue.pop(0)
-        result = self._run(rate, topic, rating, None)
-        if result is not None:
-            self.notify(f"{topic}: {rating}")
-        self.reload(topic)
-        self._next_review()

@@ -12,7 +12,6 @@
   charts, images inside links that point at badge hosts), ``"social"`` (sponsor pages,
   "follow me" and chat-invite links), ``"translation"`` (``[中文](README.zh.md)``) or
   ``None``.
-* :func:`is_optional` reads "optional" markers in a title or its remark.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-__all__ = ["TRANSLATION_LABELS", "heading_role", "is_optional", "link_role"]
+__all__ = ["TRANSLATION_LABELS", "heading_role", "link_role"]
 
 _LEAVE = (
     "table of contents",
@@ -309,13 +308,6 @@ _SOCIAL_WORDS = (
     "公众号",
 )
 _SOCIAL_TITLE = re.compile("|".join(re.escape(word) for word in _SOCIAL_WORDS), re.IGNORECASE)
-_OPTIONAL = re.compile(
-    r"可选|选学|选修|选读|可能没必要|没必要|不是必须|非必须|不那么重要|不太重要|有兴趣的话|有余力"
-    r"|如果还想(?:再)?深入|如果想(?:再)?深入|进阶选读"
-    r"|\boptional\b|\(optional\)|if you want to go further|going further|\bbonus\b"
-    r"|nice to have|not required",
-    re.IGNORECASE,
-)
 
 
 def _normalise(title: str) -> str:
@@ -400,9 +392,3 @@ def link_role(url: str, title: str, *, image: bool) -> str | None:
     if _SOCIAL_TITLE.search(title):
         return "social"
     return None
-
-
-def is_optional(*texts: str) -> bool:
-    """True when a title or remark marks the item optional ("可选", "(optional)", "if you
-    want to go further", "如果还想再深入", "可能没必要"…)."""
-    return any(_OPTIONAL.search(text) for text in texts if text)

@@ -28,6 +28,7 @@ __all__ = [
     "SLUG_LENGTH",
     "han_count",
     "has_han",
+    "is_optional",
     "resource_kind",
     "slugify",
     "text_width",
@@ -224,3 +225,18 @@ def resource_kind(url: str, title: str = "") -> str:
     if path.strip("/") == "":
         return "site"
     return "article"
+
+
+_OPTIONAL = re.compile(
+    r"可选|选学|选修|选读|可能没必要|没必要|不是必须|非必须|不那么重要|不太重要|有兴趣的话|有余力"
+    r"|如果还想(?:再)?深入|如果想(?:再)?深入|进阶选读"
+    r"|\boptional\b|\(optional\)|if you want to go further|going further|\bbonus\b"
+    r"|nice to have|not required",
+    re.IGNORECASE,
+)
+
+
+def is_optional(*texts: str) -> bool:
+    """True when a title or remark marks the item optional ("可选", "(optional)", "if you
+    want to go further", "如果还想再深入", "可能没必要"…)."""
+    return any(_OPTIONAL.search(text) for text in texts if text)

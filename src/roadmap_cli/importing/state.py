@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from roadmap_cli.importing.boilerplate import is_optional, link_role
+from roadmap_cli.importing.boilerplate import link_role
 from roadmap_cli.importing.cleanup import strip_site_suffix
 from roadmap_cli.importing.inline import (
     InlineLink,
@@ -20,7 +20,7 @@ from roadmap_cli.importing.inline import (
     title_from_url,
 )
 from roadmap_cli.importing.markdown import ImportedResource, ImportedStage, ImportedTopic
-from roadmap_cli.importing.rules import resource_kind
+from roadmap_cli.importing.rules import is_optional, resource_kind
 from roadmap_cli.importing.summary import LeftOut
 from roadmap_cli.support.urls import check_url, clean_url
 

@@ -334,7 +334,7 @@ def absorb_conflict_copies(
                 "run {command}"
             ).format(
                 where=where,
-                events=_events(new),
+                events=plural(new, "event"),
                 file=store.path.name,
                 env=AUTO_MERGE_ENV,
                 command=f"'roadmap progress merge \"{copy.path}\"'",
@@ -379,10 +379,6 @@ def unmerged_copies(data_dir: Path, roadmap_id: str) -> list[CopyCheck]:
     ``roadmap doctor``. Files that are progress files in their own right are left out."""
     checks = (check_copy(c) for c in find_conflict_copies(data_dir, (roadmap_id,)))
     return [c for c in checks if not c.own_file]
-
-
-def _events(count: int) -> str:
-    return plural(count, "event")
 
 
 def _said(absorbed: Absorbed, notify: Callable[[str], None] | None) -> Absorbed:

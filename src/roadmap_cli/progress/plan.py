@@ -23,7 +23,7 @@ from typing import Literal
 from roadmap_cli.progress.events import Event, format_time, recording_key
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import Snapshot, next_topics
-from roadmap_cli.progress.timelog import MIN_TIMED_TOPICS, TimeSummary, week_of
+from roadmap_cli.progress.timelog import TimeSummary, week_of
 from roadmap_cli.roadmap.model import Topic
 
 __all__ = [
@@ -394,8 +394,3 @@ def plan_status(
         median_minutes=median,
         timed_done=time.timed_done if time else 0,
     )
-
-
-def timed_enough(time: TimeSummary | None) -> bool:
-    """Whether enough done topics have time logged to schedule by hours."""
-    return time is not None and time.timed_done >= MIN_TIMED_TOPICS

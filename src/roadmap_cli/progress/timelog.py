@@ -170,3 +170,8 @@ def time_summary(snap: Snapshot, zone: tzinfo) -> TimeSummary:
     if len(done) >= MIN_TIMED_TOPICS:
         summary.median_per_topic = float(statistics.median(done))
     return summary
+
+
+def timed_enough(time: TimeSummary | None) -> bool:
+    """Whether enough done topics have time logged to schedule by hours."""
+    return time is not None and time.timed_done >= MIN_TIMED_TOPICS

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from roadmap_cli.importing.boilerplate import heading_role, is_optional, link_role
+from roadmap_cli.importing.boilerplate import heading_role, link_role
 from roadmap_cli.importing.cleanup import strip_invisible, strip_markers, strip_site_suffix
 from roadmap_cli.importing.inline import resolve
 from roadmap_cli.importing.items import classify_siblings, is_prose, split_name
 from roadmap_cli.importing.markdown import parse_markdown
-from roadmap_cli.importing.rules import SLUG_LENGTH, slugify
+from roadmap_cli.importing.rules import SLUG_LENGTH, is_optional, slugify
 from roadmap_cli.support.urls import clean_url
 
 

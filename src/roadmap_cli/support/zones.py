@@ -104,6 +104,17 @@ def find_zone(environ: dict[str, str] | None = None) -> tzinfo:
 
 
 def _system_zone() -> tzinfo:
+    """The system's zone: the IANA name ``/etc/localtime`` links to (the common case, read
+    without importing tzlocal), else what tzlocal finds, else the C library's."""
+    try:
+        target = os.path.realpath("/etc/localtime")
+        _, found, name = target.partition("/zoneinfo/")
+        if found and name:
+            from zoneinfo import ZoneInfo
+
+            return ZoneInfo(name)
+    except (OSError, ValueError, KeyError):
+        pass
     try:
         import tzlocal
 

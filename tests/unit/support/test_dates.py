@@ -31,3 +31,15 @@ def test_parse_day(text: str, day: date | None) -> None:
 def test_parse_day_refuses_an_empty_value(text: str) -> None:
     with pytest.raises(UsageError, match="--since: the date is empty"):
         parse_day(text, TODAY, "--since")
+
+
+def test_the_system_zone_is_the_iana_zone_etc_localtime_names() -> None:
+    import os
+
+    from roadmap_cli.support.zones import find_zone
+
+    target = os.path.realpath("/etc/localtime")
+    if "/zoneinfo/" not in target:
+        pytest.skip("/etc/localtime does not link into a zoneinfo folder here")
+    zone = find_zone({})
+    assert getattr(zone, "key", None) == target.partition("/zoneinfo/")[2]

@@ -91,7 +91,7 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
         lines.append(f"  > {text}" + ("\\" if i < len(about) - 1 else ""))
     for resource in snap.resources(topic):
         label = escape_markdown(resource.title) or markdown_url(resource.url)
-        pick = {"editor": f" — *{EDITOR_PICK}*", "yours": f" — *{YOURS}*"}.get(
+        pick = {"editor": f" — *{_(EDITOR_PICK)}*", "yours": f" — *{_(YOURS)}*"}.get(
             resource.origin or "", ""
         )
         item = f"  - [{label}]({markdown_url(resource.url)}){pick}"

@@ -25,9 +25,9 @@ from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import cell_width, clean_block, clean_line
 
 #: How a resource added by the roadmap's editor (``origin = "editor"``) is marked.
-EDITOR_PICK = "editor's pick"
+EDITOR_PICK = N_("editor's pick")
 #: How a learner's own link (``roadmap link``, ``origin = "yours"``) is marked.
-YOURS = "yours"
+YOURS = N_("yours")
 
 #: Status marks, plain ASCII so they survive any terminal and a pipe.
 MARKS: dict[str, str] = {"done": "[x]", "in_progress": "[>]", "skipped": "[-]", "todo": "[ ]"}
@@ -195,9 +195,9 @@ def resource_rows(
         head.append(" " * (kind_width - cell_width(kind) + 1))
         title = Text(clean_line(resource.title), style=Style(bold=True, link=url))
         if resource.origin == "editor":
-            title = Text.assemble(title, (f"  {EDITOR_PICK}", "muted"))
+            title = Text.assemble(title, (f"  {_(EDITOR_PICK)}", "muted"))
         elif resource.origin == "yours":
-            title = Text.assemble(title, (f"  {YOURS}", "muted"))
+            title = Text.assemble(title, (f"  {_(YOURS)}", "muted"))
         out.append(hang(head, title, width))
         out.append(Text(pad) + Text(url, style=Style(color="blue", link=url)))
         note = resource.display_note(lang, roadmap_language)

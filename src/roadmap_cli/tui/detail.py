@@ -91,9 +91,9 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
         row.append(" ")
         row.append(clean_line(resource.title), style=Style(bold=True, link=url))
         if resource.origin == "editor":
-            row.append(f"  {EDITOR_PICK}", style="dim")
+            row.append(f"  {_(EDITOR_PICK)}", style="dim")
         elif resource.origin == "yours":
-            row.append(f"  {YOURS}", style="dim")
+            row.append(f"  {_(YOURS)}", style="dim")
         parts.append(row)
         parts.append(_indented(Text(url, style=Style(color="blue", link=url))))
         note = resource.display_note(names.lang, names.roadmap_language)

@@ -23,7 +23,6 @@ and prints medians, the 10× size's cost ratio and the targets of issue 7::
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import sys
@@ -47,107 +46,19 @@ from _util import (
 )
 
 #: (topics, events) of the two sizes; the second is ten times the first.
+from scale import (
+    LIMIT_SECONDS,
+    MAX_GROWTH,
+    ROADMAP_ID,
+    make_progress,
+    make_roadmap,
+    topic_id,
+)
+
 SIZES = ((1_000, 10_000), (10_000, 100_000))
-TOPICS_PER_STAGE = 100
-ROADMAP_ID = "scale-bench"
-KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")
 COMMANDS = ("report", "list", "next", "done")
 #: Commands timed on the review progress (every topic done, ten ratings each).
 REVIEW_COMMANDS = ("review", "report (reviews)", "next (reviews)")
-#: Largest-size wall time every command must stay under, seconds.
-LIMIT_SECONDS = 2.0
-#: How much more the 10× size may cost.
-MAX_GROWTH = 12.0
-
-
-def topic_id(n: int) -> str:
-    """The id of topic number ``n`` (0-based, roadmap order)."""
-    return f"topic-{n:05d}"
-
-
-def make_roadmap(topics: int) -> str:
-    """A valid roadmap TOML with ``topics`` topics in stages of 100, prerequisite chains
-    and two resources per topic."""
-    out = [
-        "schema = 1",
-        f'id = "{ROADMAP_ID}"',
-        'title = "规模测试路线图"',
-        'title_en = "Scale benchmark roadmap"',
-        'language = "zh"',
-        "",
-    ]
-    for s in range(topics // TOPICS_PER_STAGE):
-        out += [
-            "[[stages]]",
-            f'id = "stage-{s:03d}"',
-            f'title = "阶段 {s}"',
-            f'title_en = "Stage {s}"',
-            f'summary = "Generated stage number {s}."',
-            "",
-        ]
-        for t in range(s * TOPICS_PER_STAGE, (s + 1) * TOPICS_PER_STAGE):
-            requires = f'["{topic_id(t - 1)}"]' if t else "[]"
-            out += [
-                "[[stages.topics]]",
-                f'id = "{topic_id(t)}"',
-                f'title = "主题 {t}"',
-                f'title_en = "Topic {t}"',
-                f'summary = "What topic {t} is about, in a sentence or two of summary text."',
-                f"requires = {requires}",
-                f"optional = {'true' if t % 10 == 9 else 'false'}",
-                "",
-            ]
-            for r in range(2):
-                out += [
-                    "[[stages.topics.resources]]",
-                    f'title = "Resource {r} of topic {t}"',
-                    f'url = "https://example.org/topics/{t}/resource-{r}?page=1"',
-                    f'kind = "{KINDS[(t + r) % len(KINDS)]}"',
-                    'lang = "en"',
-                    f'note = "Read section {r + 1} first."',
-                    "",
-                ]
-    return "\n".join(out)
-
-
-def make_progress(topics: int, events: int, seed: int = 7) -> str:
-    """A progress file (the documented format, one event per line) with ``events``
-    events spread over three years up to now.
-
-    Topics are worked through in roadmap order, ten events each: started, a note, done, a
-    note, reset, started again, a note, done, a note, and an undo of that last note. One
-    topic in 500 is left in progress; the rest of the events (a topic's worth per ten) are
-    notes on topics already done, and the last topics stay untouched.
-    """
-    rng = random.Random(seed)
-    now = datetime.now(UTC).replace(microsecond=0)
-    start = now - timedelta(days=3 * 365)
-    step = (now - start) / events
-    plan = ("in_progress", "note", "done", "note", "todo", "in_progress", "note", "done")
-    lines: list[str] = []
-    last_id = ""
-    for i in range(events):
-        at = start + step * i
-        event_id = f"{int(at.timestamp() * 1000):012x}-{rng.getrandbits(32):08x}"
-        event: dict[str, object] = {"id": event_id, "at": at.strftime("%Y-%m-%dT%H:%M:%SZ")}
-        block, phase = divmod(i, 10)
-        topic = block - block // 10  # every tenth block notes on earlier topics
-        if block % 10 == 9:
-            event.update(topic=topic_id(rng.randrange(max(topic, 1))), note=f"review {i}")
-        elif phase == 9:
-            event["undo"] = [last_id]
-        elif phase == 8 or plan[phase] == "note":
-            event.update(topic=topic_id(topic), note=f"note {i}: worked through it again")
-        elif plan[phase] == "done" and phase == 7 and topic % 500 == 0:
-            event.update(topic=topic_id(topic), note="not quite done yet")
-        else:
-            event.update(topic=topic_id(topic), status=plan[phase])
-        if "undo" not in event:
-            event["batch"] = event_id
-        last_id = event_id
-        lines.append(json.dumps(event, ensure_ascii=False))
-    body = ",\n    ".join(lines)
-    return f'{{\n  "schema": 1,\n  "roadmap": "{ROADMAP_ID}",\n  "events": [\n    {body}\n  ]\n}}\n'
 
 
 def make_review_progress(topics: int, reviews: int, seed: int = 11) -> str:

@@ -110,8 +110,35 @@ class Resource(_Plain):
         return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
 
 
+class _Guided:
+    """Shared by :class:`Topic` and :class:`Stage`: their titles, summaries and editor's
+    notes in the chosen language."""
+
+    title: str
+    title_en: str
+    summary: str | None
+    summary_en: str | None
+    editor_note: str | None
+    editor_note_en: str | None
+
+    def display_title(self, lang: str, roadmap_language: str) -> str:
+        """Title in ``lang`` ("zh" or "en"): ``title_en`` for English when the roadmap's
+        own language is not English and ``title_en`` is set, else ``title``."""
+        if lang == "en" and roadmap_language != "en" and self.title_en:
+            return self.title_en
+        return self.title
+
+    def display_summary(self, lang: str, roadmap_language: str) -> str | None:
+        """The author's summary in ``lang``; see :func:`in_language`."""
+        return in_language(self.summary, self.summary_en, lang, roadmap_language)
+
+    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
+        """The editor's note in ``lang``; see :func:`in_language`."""
+        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
+
+
 @dataclass(frozen=True)
-class Topic(_Plain):
+class Topic(_Guided, _Plain):
     """One thing a learner studies; its status is tracked by ``id``.
 
     ``requires`` lists prerequisite topic ids (any stage); ``aliases`` lists former ids, so
@@ -133,24 +160,9 @@ class Topic(_Plain):
     duration: str | None = None  # as the source says it: "13 weeks"
     effort: str | None = None  # as the source says it: "6-10 hours/week"
 
-    def display_title(self, lang: str, roadmap_language: str) -> str:
-        """Title in ``lang`` ("zh" or "en"): ``title_en`` for English when the roadmap's
-        own language is not English and ``title_en`` is set, else ``title``."""
-        if lang == "en" and roadmap_language != "en" and self.title_en:
-            return self.title_en
-        return self.title
-
-    def display_summary(self, lang: str, roadmap_language: str) -> str | None:
-        """The author's summary in ``lang``; see :func:`in_language`."""
-        return in_language(self.summary, self.summary_en, lang, roadmap_language)
-
-    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
-        """The editor's note in ``lang``; see :func:`in_language`."""
-        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
-
 
 @dataclass(frozen=True)
-class Stage(_Plain):
+class Stage(_Guided, _Plain):
     """A section of the roadmap: an ordered list of topics."""
 
     id: str
@@ -161,20 +173,6 @@ class Stage(_Plain):
     editor_note: str | None = None
     editor_note_en: str | None = None
     topics: list[Topic] = field(default_factory=list)
-
-    def display_title(self, lang: str, roadmap_language: str) -> str:
-        """Title in ``lang``; see :meth:`Topic.display_title`."""
-        if lang == "en" and roadmap_language != "en" and self.title_en:
-            return self.title_en
-        return self.title
-
-    def display_summary(self, lang: str, roadmap_language: str) -> str | None:
-        """The author's summary in ``lang``; see :func:`in_language`."""
-        return in_language(self.summary, self.summary_en, lang, roadmap_language)
-
-    def display_editor_note(self, lang: str, roadmap_language: str) -> str | None:
-        """The editor's note in ``lang``; see :func:`in_language`."""
-        return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
 
 
 @dataclass(frozen=True)

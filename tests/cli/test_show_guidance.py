@@ -32,7 +32,7 @@ def test_show_topic_in_chinese_shows_the_authors_words(roadmap) -> None:
     assert "名为机器学习实则是深度学习。" in out.replace(" ", "")
     assert "Called machine learning" not in out
     assert "有每节课对应的作业" in out.replace(" ", "")
-    assert "Editor's note:" in out and "李宏毅老师（台湾大学）" in out.replace(" ", "")
+    assert "编者按：" in out and "李宏毅老师（台湾大学）" in out.replace(" ", "")
 
 
 def test_resource_editor_note_and_language(roadmap) -> None:

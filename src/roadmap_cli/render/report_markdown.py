@@ -19,7 +19,7 @@ from roadmap_cli.progress.review import ReviewSummary
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.widgets import EDITOR_PICK, YOURS, local_date
 from roadmap_cli.roadmap.model import Topic
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural
 
@@ -27,6 +27,9 @@ __all__ = ["escape_markdown", "markdown_url", "report_markdown", "review_section
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
+
+#: How an editor's note is labelled in the Markdown report.
+EDITOR_NOTE = N_("Editor's note:")
 
 
 def escape_markdown(text: str) -> str:
@@ -86,7 +89,7 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
         about.append(markdown_guidance(summary))
     editor = topic.display_editor_note(lang, language)
     if editor:
-        about.append(f"*Editor's note:* {markdown_guidance(editor)}")
+        about.append(f"*{_(EDITOR_NOTE)}* {markdown_guidance(editor)}")
     for i, text in enumerate(about):  # quoted inside the item; a final "\\" breaks the line
         lines.append(f"  > {text}" + ("\\" if i < len(about) - 1 else ""))
     for resource in snap.resources(topic):
@@ -100,7 +103,7 @@ def _topic_lines(result: ReportResult, topic: Topic, lang: str) -> list[str]:
             item += f" — {markdown_guidance(note)}"
         editor = resource.display_editor_note(lang, language)
         if editor:
-            item += f" (*Editor's note:* {markdown_guidance(editor)})"
+            item += f" (*{_(EDITOR_NOTE)}* {markdown_guidance(editor)})"
         lines.append(item)
     return lines
 

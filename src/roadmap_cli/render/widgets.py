@@ -164,7 +164,7 @@ def guidance(text: str, style: str = "") -> Text:
 
 def editor_note_text(note: str) -> Text:
     """An editor's note, labelled as the editor's (not the author's) words."""
-    text = Text("Editor's note: ", style="muted")
+    text = Text(_("Editor's note: "), style="muted")
     text.append_text(guidance(note, style="muted"))
     return text
 

@@ -5,9 +5,9 @@ compile the catalog.
     python docs/update_translations.py --compile  # only compile roadmap.po -> roadmap.mo
     python docs/update_translations.py --check    # exit 1 if the catalog is not up to date
 
-Messages are (1) the strings marked in ``src/roadmap_cli`` with ``_()``, ``N_()``,
+Messages are (1) the strings marked in ``src/roadmap_cli`` with ``_()``, ``N_()``, ``Msg()``,
 ``ngettext()``, ``Nn_()`` or ``pgettext()`` (Babel's Python extractor, the same as
-``pybabel extract -k _ -k N_ -k ngettext:1,2 -k Nn_:1,2 -k pgettext:1c,2``), and (2)
+``pybabel extract -k _ -k N_ -k Msg -k ngettext:1,2 -k Nn_:1,2 -k pgettext:1c,2``), and (2)
 every ``--help`` text of the app (command docstrings, ``help=`` of options and arguments,
 the epilog), collected from the built click commands, since they are translated there at run time
 (:mod:`roadmap_cli.cli.localize`).
@@ -39,6 +39,7 @@ LANGUAGES = ("zh",)
 KEYWORDS = {
     "_": None,
     "N_": None,
+    "Msg": None,
     "ngettext": (1, 2),
     "Nn_": (1, 2),
     "pgettext": ((1, "c"), 2),

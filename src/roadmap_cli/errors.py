@@ -114,7 +114,9 @@ class RoadmapFileError(RoadmapError):
     """A roadmap file that cannot be read or does not validate (exit 1).
 
     ``details`` holds one line per problem, each starting with its location
-    (``stages[2].topics[5].resources[0].url: …``).
+    (``stages[2].topics[5].resources[0].url: …``), in the interface language;
+    ``english_details`` the same lines in English (for ``--json``; ``details`` when not
+    given).
     """
 
     def __init__(
@@ -123,9 +125,13 @@ class RoadmapFileError(RoadmapError):
         message: str,
         hint: str | None = None,
         details: list[str] | None = None,
+        english_details: list[str] | None = None,
     ) -> None:
         super().__init__(f"{path}: {message}", hint, details)
         self.path = Path(path)
+        self.english_details: list[str] = (
+            english_details if english_details is not None else self.details
+        )
 
 
 class ProgressFileError(RoadmapError):

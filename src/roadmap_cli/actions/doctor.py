@@ -68,8 +68,10 @@ class DoctorResult:
 
     Attributes:
         roadmap_path: the roadmap file checked.
-        roadmap_errors: problems that make the roadmap unusable ("location: message").
-        roadmap_warnings: problems reported but tolerated.
+        roadmap_errors: problems that make the roadmap unusable ("location: message"),
+            in English (``--json``).
+        roadmap_warnings: problems reported but tolerated, in English.
+        shown_errors, shown_warnings: the same in the interface language.
         roadmap_id: the roadmap's id; when the file does not validate, its top-level
             ``id`` if that can be read and is valid, else None.
         topics: how many topics the roadmap has (0 when it does not validate).
@@ -94,6 +96,8 @@ class DoctorResult:
     roadmap_path: Path
     roadmap_errors: list[str] = field(default_factory=list)
     roadmap_warnings: list[str] = field(default_factory=list)
+    shown_errors: list[str] = field(default_factory=list)
+    shown_warnings: list[str] = field(default_factory=list)
     roadmap_id: str | None = None
     topics: int = 0
     progress_path: Path | None = None
@@ -189,7 +193,8 @@ def diagnose(app: AppContext) -> DoctorResult:
     try:
         catalog = app.catalog()
     except RoadmapFileError as exc:
-        result.roadmap_errors = exc.details or [_without_path(exc.message, exc.path)]
+        result.roadmap_errors = exc.english_details or [_without_path(exc.message, exc.path)]
+        result.shown_errors = exc.details or [_without_path(exc.message, exc.path)]
         roadmap_id = raw_roadmap_id(app.roadmap_path)
         if roadmap_id is not None:  # the progress file can still be checked
             result.roadmap_id = roadmap_id
@@ -198,6 +203,7 @@ def diagnose(app: AppContext) -> DoctorResult:
     result.roadmap_id = catalog.roadmap.id
     result.topics = len(catalog.topics)
     result.roadmap_warnings = [f"{p.location}: {p.message}" for p in catalog.warnings]
+    result.shown_warnings = [f"{p.shown_location()}: {p.shown_message()}" for p in catalog.warnings]
     progress = _check_progress(app.store(), result)
     if progress is None:
         return result

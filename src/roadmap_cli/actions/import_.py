@@ -143,16 +143,19 @@ def _bundled_id() -> str | None:
 
 def _check_options(roadmap_id: str | None, source: str | None) -> None:
     from roadmap_cli.roadmap.model import is_valid_id
-    from roadmap_cli.support.urls import check_url
+    from roadmap_cli.support.urls import url_problem
 
     if roadmap_id is not None and not is_valid_id(roadmap_id):
         raise UsageError(
             _("--id: {id!r} is not a valid roadmap id").format(id=roadmap_id),
             _("use lower-case ASCII letters, digits and '-', starting with a letter or digit"),
         )
-    problem = check_url(source) if source is not None else None
+    problem = url_problem(source) if source is not None else None
     if problem:
-        raise UsageError(f"--source: {problem}", _("give the http(s) address of the original"))
+        raise UsageError(
+            _("--source: {problem}").format(problem=problem.translated()),
+            _("give the http(s) address of the original"),
+        )
 
 
 def _command_line(
@@ -250,7 +253,7 @@ def run_import(
     text = write_toml(roadmap, header)
     checked, problems = check_parsed(roadmap_dict(roadmap))  # the data of ``text``
     if checked is None:
-        errors = [str(p) for p in problems if p.severity == "error"]
+        errors = [p.shown() for p in problems if p.severity == "error"]
         raise RoadmapFileError(
             output or path,
             _("the imported roadmap would be invalid ({n} problems); nothing written").format(
@@ -261,9 +264,11 @@ def run_import(
         )
     if not force and checked.id == _bundled_id():
         raise UsageError(
-            f"--id: {checked.id!r} is the bundled roadmap's id: both would share one "
-            "progress file, and marks of one would show in the other",
-            "choose another id with --id, or add --force to share its progress on purpose",
+            _(
+                "--id: {id!r} is the bundled roadmap's id: both would share one "
+                "progress file, and marks of one would show in the other"
+            ).format(id=checked.id),
+            _("choose another id with --id, or add --force to share its progress on purpose"),
         )
     existed = output is not None and output.exists()
     if output is not None:

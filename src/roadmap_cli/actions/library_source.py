@@ -168,8 +168,8 @@ def _build(
         toml, relinked, ticked = _from_markdown(source, text, name, roadmap_id, previous)
     final, problems = check_roadmap(toml.encode("utf-8"))
     if final is None:
-        errors = [str(p) for p in problems if p.severity == "error"]
-        raise _not_a_roadmap(source, errors[0] if errors else "it does not validate")
+        errors = [p.shown() for p in problems if p.severity == "error"]
+        raise _not_a_roadmap(source, errors[0] if errors else _("it does not validate"))
     warnings = [str(p) for p in problems if p.severity == "warning"]
     return _Built(toml, final, record, relinked, warnings, ticked)
 
@@ -180,8 +180,8 @@ def _from_toml(source: str, text: str, roadmap_id: str | None) -> str:
 
     checked, problems = check_roadmap(text.encode("utf-8"))
     if checked is None:
-        errors = [str(p) for p in problems if p.severity == "error"]
-        raise _not_a_roadmap(source, errors[0] if errors else "it does not validate")
+        errors = [p.shown() for p in problems if p.severity == "error"]
+        raise _not_a_roadmap(source, errors[0] if errors else _("it does not validate"))
     if roadmap_id is not None and roadmap_id != checked.id:
         if not is_valid_id(roadmap_id):
             raise UsageError(

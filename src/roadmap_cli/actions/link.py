@@ -94,15 +94,15 @@ def link(
     from roadmap_cli.progress.snapshot import snapshot
     from roadmap_cli.roadmap.model import RESOURCE_KINDS
     from roadmap_cli.support.clock import now_utc
-    from roadmap_cli.support.urls import check_url
+    from roadmap_cli.support.urls import url_problem
 
     catalog = app.catalog()
     topic = catalog.resolve_topic(query)
     url = url.strip()
-    problem = check_url(url)
+    problem = url_problem(url)
     if problem:
         raise UsageError(
-            _("URL: {problem}").format(problem=problem),
+            _("URL: {problem}").format(problem=problem.translated()),
             _("give an absolute http:// or https:// link"),
         )
     if kind not in RESOURCE_KINDS:

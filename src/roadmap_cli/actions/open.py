@@ -200,18 +200,18 @@ def open_resources(
         RoadmapError: no resources, or a URL that is not http(s) (nothing is opened).
     """
     from roadmap_cli.progress.snapshot import snapshot
-    from roadmap_cli.support.urls import check_url
+    from roadmap_cli.support.urls import url_problem
 
     catalog = app.catalog()
     topic = catalog.resolve_topic(query)
     resources = snapshot(catalog, app.store().load()).resources(topic)
     picked = choose(topic, index, every, resources)
     for number, resource in picked:
-        problem = check_url(resource.url)
+        problem = url_problem(resource.url)
         if problem:
             raise RoadmapError(
                 _("resource {number} of {id!r}: refusing to open it: {problem}").format(
-                    number=number, id=topic.id, problem=problem
+                    number=number, id=topic.id, problem=problem.translated()
                 ),
                 _("only http and https links are opened; fix the roadmap file"),
             )

@@ -77,6 +77,11 @@ def fetch_timeout() -> float:
     return value if value > 0 else TIMEOUT
 
 
+#: The reason an :class:`urllib.error.HTTPError` carries for a redirect :func:`fetch`
+#: refuses to follow (a marker, turned into a translated message there).
+_NON_HTTP = "redirect to a non-http(s) address"
+
+
 def _opener() -> Any:
     import urllib.error
     import urllib.request
@@ -87,9 +92,7 @@ def _opener() -> Any:
         ) -> Any:
             scheme = urlsplit(newurl).scheme.lower()
             if scheme not in ("http", "https"):
-                raise urllib.error.HTTPError(
-                    newurl, code, f"redirect to a non-http(s) address ({newurl})", headers, fp
-                )
+                raise urllib.error.HTTPError(newurl, code, _NON_HTTP, headers, fp)
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     return urllib.request.build_opener(HttpOnlyRedirects())
@@ -121,11 +124,11 @@ def fetch(
     import urllib.request
 
     from roadmap_cli import __version__
-    from roadmap_cli.support.urls import check_url
+    from roadmap_cli.support.urls import url_problem
 
-    problem = check_url(url)
+    problem = url_problem(url)
     if problem:
-        raise FetchError(url, problem.replace("URL", "the address", 1))
+        raise FetchError(url, problem.translated())
     seconds = timeout if timeout is not None else fetch_timeout()
     deadline = time.monotonic() + seconds
     target = raw_url(url)
@@ -163,9 +166,12 @@ def fetch(
         raise
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
-            reason = str(exc.reason)
-            if "non-http" not in reason:
-                reason = f"too many redirects (HTTP {exc.code})"
+            if exc.reason == _NON_HTTP:
+                reason = _("redirect to a non-http(s) address ({address})").format(
+                    address=exc.filename
+                )
+            else:
+                reason = _("too many redirects (HTTP {code})").format(code=exc.code)
             raise FetchError(url, reason) from None
         raise FetchError(
             url, _("HTTP error {code} {reason}").format(code=exc.code, reason=exc.reason).rstrip()

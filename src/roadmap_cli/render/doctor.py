@@ -49,7 +49,7 @@ def render_doctor(result: DoctorResult, lang: str) -> None:
     if result.roadmap_errors:
         invalid = _("{path} is invalid").format(path=_name(result.roadmap_path))
         out.append(_check("error", _("Roadmap"), invalid))
-        out += [_detail(e) for e in result.roadmap_errors]
+        out += [_detail(e) for e in result.shown_errors or result.roadmap_errors]
         validate = f"roadmap validate {_name(result.roadmap_path)}"
         out.append(_detail(_("fix it, then run '{command}'").format(command=validate), "muted"))
     else:
@@ -59,7 +59,7 @@ def render_doctor(result: DoctorResult, lang: str) -> None:
             counted.append(plural(len(result.roadmap_warnings), "warning"))
         text = _name(result.roadmap_path) + _(" ({items})").format(items=_(", ").join(counted))
         out.append(_check(level, _("Roadmap"), text))
-        out += [_detail(w) for w in result.roadmap_warnings[:10]]
+        out += [_detail(w) for w in (result.shown_warnings or result.roadmap_warnings)[:10]]
         if len(result.roadmap_warnings) > 10:
             more = len(result.roadmap_warnings) - 10
             out.append(_detail(_("… and {n} more ('roadmap validate')").format(n=more), "muted"))

@@ -43,8 +43,8 @@ def render_validate(result: ValidateResult, lang: str) -> None:
         rows = []
         for item in result.problems:
             problem = item.problem
-            text = Text(clean_line(problem.location), style="id")
-            text.append(": " + clean_line(problem.message))
+            text = Text(clean_line(problem.shown_location()), style="id")
+            text.append(": " + clean_line(problem.shown_message()))
             at = ""
             if item.line and not problem.location.startswith("line"):
                 at = _("line {n}").format(n=item.line)

@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from roadmap_cli import __version__
 from roadmap_cli.roadmap.model import Resource, Roadmap, Stage, Topic
@@ -31,7 +32,8 @@ from roadmap_cli.roadmap.model import Resource, Roadmap, Stage, Topic
 __all__ = ["CACHE_FORMAT", "KEEP", "cache_dir", "cache_key", "read_cached", "write_cached"]
 
 #: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
-CACHE_FORMAT = 4  # 2: topic id that is also a stage id; 3: origin, note_en; 4: English twins
+CACHE_FORMAT = 5  # 2: topic id that is also a stage id; 3: origin, note_en; 4: English twins
+# 5: warnings kept as message templates and fields (translated when shown)
 #: How many entries (validated versions of roadmap files) are kept.
 KEEP = 8
 
@@ -59,9 +61,9 @@ def cache_key(data: bytes) -> str:
     return digest.hexdigest()[:40]
 
 
-def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[list[str]]) -> None:
+def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[list[Any]]) -> None:
     """Store the validated ``roadmap`` read from ``data`` with its warnings
-    (``[location, message, severity]`` triples). Never raises: a failed write only means
+    (``[location, message template, {field: value}, severity]``). Never raises: a failed write only means
     the next run validates again."""
     entry = {
         "roadmap": roadmap.model_dump(),
@@ -93,7 +95,7 @@ def _prune(folder: Path) -> None:
             old.unlink()
 
 
-def read_cached(folder: Path, data: bytes) -> tuple[Roadmap, list[list[str]]] | None:
+def read_cached(folder: Path, data: bytes) -> tuple[Roadmap, list[list[Any]]] | None:
     """The roadmap and warnings stored for file contents ``data``, or None when there is
     no usable entry. Never raises."""
     try:

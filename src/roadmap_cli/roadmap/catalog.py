@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from roadmap_cli.errors import (
     AmbiguousTopicError,
@@ -28,7 +29,7 @@ from roadmap_cli.roadmap.checks import (
     format_location,
 )
 from roadmap_cli.roadmap.model import Roadmap, Stage, Topic, is_valid_id
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import Msg, _
 from roadmap_cli.support.words import plural
 
 __all__ = [
@@ -56,9 +57,10 @@ def read_roadmap_bytes(path: Path) -> bytes:
     except TooLargeError:
         raise RoadmapFileError(
             path,
-            f"the roadmap file is larger than {MAX_ROADMAP_BYTES // (1024 * 1024)} MB "
-            "(or endless, like /dev/zero)",
-            "give a roadmap TOML file",
+            _("the roadmap file is larger than {n} MB (or endless, like /dev/zero)").format(
+                n=MAX_ROADMAP_BYTES // (1024 * 1024)
+            ),
+            _("give a roadmap TOML file"),
         ) from None
     except FileNotFoundError:
         raise RoadmapFileError(
@@ -90,8 +92,9 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
         from roadmap_cli.roadmap.cache import read_cached
 
         hit = read_cached(cache, data)
-        if hit is not None:
-            return Catalog(hit[0], path, [Problem(*w) for w in hit[1]])  # type: ignore[arg-type]
+        cached = _cached_warnings(hit[1]) if hit is not None else None
+        if hit is not None and cached is not None:
+            return Catalog(hit[0], path, cached)
     roadmap, problems = check_roadmap(data)
     if roadmap is None:
         from roadmap_cli.roadmap.locate import locate_line
@@ -104,22 +107,43 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
         )
         if path.suffix.lower() in (".md", ".markdown"):
             toml = path.with_suffix(".toml")
-            hint = (
-                "this looks like Markdown: turn it into a roadmap with "
-                f"'roadmap import {path} -o {toml}'"
+            hint = _("this looks like Markdown: turn it into a roadmap with '{command}'").format(
+                command=f"roadmap import {path} -o {toml}"
             )
         raise RoadmapFileError(
             path,
             _("invalid roadmap file ({problems})").format(problems=plural(len(errors), "problem")),
             hint,
+            [p.shown() for p in errors],
             [str(p) for p in errors],
         )
     warnings = [p for p in problems if p.severity == "warning"]
     if cache is not None:
         from roadmap_cli.roadmap.cache import write_cached
 
-        write_cached(cache, data, roadmap, [[p.location, p.message, p.severity] for p in warnings])
+        stored = [[p.location, p.text.template, dict(p.text.params), p.severity] for p in warnings]
+        write_cached(cache, data, roadmap, stored)
     return Catalog(roadmap, path, warnings)
+
+
+def _cached_warnings(stored: list[list[Any]]) -> list[Problem] | None:
+    """The warnings of a cache entry (``[location, template, fields, severity]``) as
+    problems, or None when the entry is not of that shape (then the file is validated
+    again). Never raises."""
+    problems = []
+    for item in stored:
+        if len(item) != 4:
+            return None
+        location, template, fields, severity = item
+        if not (
+            isinstance(location, str)
+            and isinstance(template, str)
+            and isinstance(fields, dict)
+            and severity in ("error", "warning")
+        ):
+            return None
+        problems.append(Problem(location, Msg(template, **fields), severity))
+    return problems
 
 
 def _norm(text: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from roadmap_cli.roadmap.model import ROADMAP_SCHEMA, Roadmap
+from roadmap_cli.support.i18n import Msg
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -34,19 +35,46 @@ MAX_ROADMAP_BYTES = 64 * 1024 * 1024
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
 
+_NO_ENGLISH_TITLE = Msg("no English title")
+
 
 @dataclass(frozen=True)
 class Problem:
     """One problem found in a roadmap file.
 
     ``location`` is a path into the file such as ``stages[2].topics[5].resources[0].url``,
-    or ``line 3, column 7`` for a TOML syntax error; ``severity`` is "error" (the file is
-    refused) or "warning" (reported, the file is still used).
+    or ``line 3, column 7`` for a TOML syntax error; ``text`` says what is wrong (an
+    English template and its fields: :attr:`message` is it in English, as ``--json``
+    shows it, :meth:`shown` in the interface language); ``severity`` is "error" (the file
+    is refused) or "warning" (reported, the file is still used). ``place`` is the
+    location in words when it is not a path (``line 3, column 7``), for translation.
     """
 
     location: str
-    message: str
+    text: Msg
     severity: Literal["error", "warning"] = "error"
+    place: Msg | None = None
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English whatever the interface language (``--json``)."""
+        return self.text.english()
+
+    def shown_location(self) -> str:
+        """:attr:`location` in the interface language (a path stays as it is)."""
+        return self.place.translated() if self.place is not None else self.location
+
+    def shown_message(self) -> str:
+        """What is wrong, in the interface language."""
+        return self.text.translated()
+
+    def shown(self) -> str:
+        """``location: message`` (after ``warning:`` for a warning) in the interface
+        language, for an error's details."""
+        from roadmap_cli.support.i18n import _
+
+        text = f"{self.shown_location()}: {self.shown_message()}"
+        return _("warning: {problem}").format(problem=text) if self.severity == "warning" else text
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
@@ -63,21 +91,28 @@ def format_location(loc: Iterable[str | int]) -> str:
         else:
             name = "schema" if part == "schema_version" else part
             out += f".{name}" if out else name
-    return out or "(top level)"
+    return out or TOP_LEVEL
 
+
+#: The location of a problem with the whole document.
+TOP_LEVEL = "(top level)"
 
 def _pydantic_problems(exc: ValidationError) -> list[Problem]:
-    problems = []
-    for err in exc.errors(include_url=False):
-        message = err["msg"]
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        if err["type"] == "extra_forbidden":
-            message = "unknown field (check its spelling against the documented format)"
-        elif err["type"] == "missing":
-            message = "required field is missing"
-        problems.append(Problem(format_location(err["loc"]), message))
-    return problems
+    from roadmap_cli.roadmap.problem_text import pydantic_message
+
+    return [
+        Problem(location, pydantic_message(err), place=_place(location))
+        for err in exc.errors(include_url=False)
+        for location in [format_location(err["loc"])]
+    ]
+
+
+def _place(location: str) -> Msg | None:
+    """The words of a location that is not a path into the file, to be translated."""
+    return _TOP_LEVEL_PLACE if location == TOP_LEVEL else None
+
+
+_TOP_LEVEL_PLACE = Msg("(top level)")
 
 
 def _parse_toml(data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -86,27 +121,35 @@ def _parse_toml(data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
     if len(data) > MAX_ROADMAP_BYTES:
         size = len(data) // (1024 * 1024)
         limit = MAX_ROADMAP_BYTES // (1024 * 1024)
-        return None, [Problem("file", f"is {size} MiB; roadmap files are limited to {limit} MiB")]
+        text = Msg("is {size} MiB; roadmap files are limited to {limit} MiB", size=size, limit=limit)
+        return None, [Problem("file", text, place=Msg("file"))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [Problem(f"byte {exc.start}", "is not UTF-8 text; save the file as UTF-8")]
+        place = Msg("byte {n}", n=exc.start)
+        why = Msg("is not UTF-8 text; save the file as UTF-8")
+        return None, [Problem(place.english(), why, place=place)]
     try:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
+        place: Msg | None = None
         if match:
-            where = f"line {match.group(1)}, column {match.group(2)}"
+            place = Msg(
+                "line {line}, column {column}", line=int(match.group(1)), column=int(match.group(2))
+            )
             message = message[: match.start()]
         elif _TOML_END.search(message):
-            where = f"line {text.count(chr(10)) + 1} (end of file)"
+            place = Msg("line {line} (end of file)", line=text.count(chr(10)) + 1)
             message = _TOML_END.sub("", message)
-        else:
-            where = "TOML"
-        return None, [Problem(where, f"TOML syntax error: {message}")]
+        where = place.english() if place is not None else "TOML"
+        from roadmap_cli.roadmap.problem_text import toml_reason
+
+        reason = Msg("TOML syntax error: {message}", message=toml_reason(message))
+        return None, [Problem(where, reason, place=place)]
     except RecursionError:
-        return None, [Problem("TOML", "nesting is too deep")]
+        return None, [Problem("TOML", Msg("nesting is too deep"))]
 
 
 def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
@@ -121,33 +164,46 @@ def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
         if stage.id in stage_ids:
             problems.append(
                 Problem(
-                    f"{loc}.id", f"duplicate stage id {stage.id!r} (first at {stage_ids[stage.id]})"
+                    f"{loc}.id",
+                    Msg(
+                        "duplicate stage id {id!r} (first at {first})",
+                        id=stage.id,
+                        first=stage_ids[stage.id],
+                    ),
                 )
             )
         else:
             stage_ids[stage.id] = loc
         if not stage.title_en and roadmap.language != "en":
-            problems.append(Problem(f"{loc}.title_en", "no English title", "warning"))
+            problems.append(Problem(f"{loc}.title_en", _NO_ENGLISH_TITLE, "warning"))
         for ti, topic in enumerate(stage.topics):
             tloc = f"{loc}.topics[{ti}]"
             if topic.id in where:
                 problems.append(
                     Problem(
                         f"{tloc}.id",
-                        f"duplicate topic id {topic.id!r} (first at {where[topic.id]})",
+                        Msg(
+                            "duplicate topic id {id!r} (first at {first})",
+                            id=topic.id,
+                            first=where[topic.id],
+                        ),
                     )
                 )
             else:
                 where[topic.id] = tloc
             if not topic.title_en and roadmap.language != "en":
-                problems.append(Problem(f"{tloc}.title_en", "no English title", "warning"))
+                problems.append(Problem(f"{tloc}.title_en", _NO_ENGLISH_TITLE, "warning"))
     for tid, tloc in where.items():
         if tid in stage_ids:
             problems.append(
                 Problem(
                     f"{tloc}.id",
-                    f"topic id {tid!r} is also the id of a stage ({stage_ids[tid]}); "
-                    "give one of them another id so both can be named",
+                    Msg(
+                        "topic id {id!r} is also the id of a stage ({stage}); "
+                        "give one of them another id so both can be named",
+                        id=tid,
+                        stage=stage_ids[tid],
+                    ),
                     "warning",
                 )
             )
@@ -158,27 +214,37 @@ def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
             for ri, req in enumerate(topic.requires):
                 if req == topic.id:
                     problems.append(
-                        Problem(f"{tloc}.requires[{ri}]", "a topic cannot require itself")
+                        Problem(f"{tloc}.requires[{ri}]", Msg("a topic cannot require itself"))
                     )
                 elif req not in where:
                     hint = close_matches(req, list(where), n=1)
-                    extra = f"; did you mean {hint[0]!r}?" if hint else ""
-                    problems.append(
-                        Problem(f"{tloc}.requires[{ri}]", f"unknown topic id {req!r}{extra}")
+                    unknown = (
+                        Msg("unknown topic id {id!r}; did you mean {hint!r}?", id=req, hint=hint[0])
+                        if hint
+                        else Msg("unknown topic id {id!r}", id=req)
                     )
+                    problems.append(Problem(f"{tloc}.requires[{ri}]", unknown))
             for ai, alias in enumerate(topic.aliases):
                 if alias in where:
                     problems.append(
                         Problem(
                             f"{tloc}.aliases[{ai}]",
-                            f"alias {alias!r} is the id of a current topic ({where[alias]})",
+                            Msg(
+                                "alias {alias!r} is the id of a current topic ({where})",
+                                alias=alias,
+                                where=where[alias],
+                            ),
                         )
                     )
                 elif alias in alias_owner and alias_owner[alias] != topic.id:
                     problems.append(
                         Problem(
                             f"{tloc}.aliases[{ai}]",
-                            f"alias {alias!r} is also an alias of {alias_owner[alias]!r}",
+                            Msg(
+                                "alias {alias!r} is also an alias of {owner!r}",
+                                alias=alias,
+                                owner=alias_owner[alias],
+                            ),
                         )
                     )
                 else:
@@ -186,7 +252,7 @@ def _check_cross_references(roadmap: Roadmap) -> list[Problem]:
     problems.extend(_cycle_problems(roadmap, where))
     from roadmap_cli.roadmap.guidance import missing_english
 
-    problems.extend(Problem(loc, message, "warning") for loc, message in missing_english(roadmap))
+    problems.extend(Problem(loc, text, "warning") for loc, text in missing_english(roadmap))
     return problems
 
 
@@ -215,7 +281,7 @@ def _cycle_problems(roadmap: Roadmap, where: dict[str, str]) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{where[child]}.requires",
-                        "prerequisite cycle: " + " → ".join(cycle),
+                        Msg("prerequisite cycle: {cycle}", cycle=" → ".join(cycle)),
                     )
                 )
             elif child not in state:
@@ -251,8 +317,12 @@ def check_parsed(raw: dict[str, Any]) -> tuple[Roadmap | None, list[Problem]]:
         return None, [
             Problem(
                 "schema",
-                f"the file is written for a newer roadmap format ({schema}; this version "
-                f"reads {ROADMAP_SCHEMA}): upgrade roadmap-cli",
+                Msg(
+                    "the file is written for a newer roadmap format ({schema}; this version "
+                    "reads {known}): upgrade roadmap-cli",
+                    schema=schema,
+                    known=ROADMAP_SCHEMA,
+                ),
             )
         ]
     from pydantic import ValidationError
@@ -271,9 +341,10 @@ def check_parsed(raw: dict[str, Any]) -> tuple[Roadmap | None, list[Problem]]:
             more = []
         return None, problems + [p for p in more if (p.location, p.message) not in seen]
     except RecursionError:
-        return None, [Problem("(top level)", "nesting is too deep")]
+        return None, [Problem(TOP_LEVEL, Msg("nesting is too deep"), place=_TOP_LEVEL_PLACE)]
     if roadmap.schema_version < 1:
-        return None, [Problem("schema", f"unknown roadmap format {roadmap.schema_version}")]
+        text = Msg("unknown roadmap format {schema}", schema=roadmap.schema_version)
+        return None, [Problem("schema", text)]
     problems = _check_cross_references(roadmap)
     if any(p.severity == "error" for p in problems):
         return None, problems

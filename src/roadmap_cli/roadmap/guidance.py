@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from roadmap_cli.roadmap.model import Roadmap
+from roadmap_cli.support.i18n import Msg
 
 __all__ = ["STRUCK", "missing_english", "struck_segments"]
 
@@ -40,26 +41,26 @@ def struck_segments(text: str) -> list[tuple[str, bool]]:
 
 
 _TWINS = (
-    ("summary", "summary_en", "a summary"),
-    ("note", "note_en", "a note"),
-    ("editor_note", "editor_note_en", "an editor's note"),
-    ("description", "description_en", "a description"),
+    ("summary", "summary_en", Msg("a summary without summary_en")),
+    ("note", "note_en", Msg("a note without note_en")),
+    ("editor_note", "editor_note_en", Msg("an editor's note without editor_note_en")),
+    ("description", "description_en", Msg("a description without description_en")),
 )
 
 
-def _missing(item: object, location: str) -> list[tuple[str, str]]:
+def _missing(item: object, location: str) -> list[tuple[str, Msg]]:
     out = []
-    for name, twin, what in _TWINS:
+    for name, twin, problem in _TWINS:
         text = getattr(item, name, None)
         if text and text.strip() and not (getattr(item, twin, None) or "").strip():
-            out.append((f"{location}.{twin}" if location else twin, f"{what} without {twin}"))
+            out.append((f"{location}.{twin}" if location else twin, problem))
     return out
 
 
-def missing_english(roadmap: Roadmap) -> list[tuple[str, str]]:
+def missing_english(roadmap: Roadmap) -> list[tuple[str, Msg]]:
     """``(location, message)`` for every text of a roadmap not written in English that has
-    no English twin (``stages[1].topics[2].summary_en``: "a summary without summary_en").
-    Empty for a roadmap whose ``language`` is "en"."""
+    no English twin (``stages[1].topics[2].summary_en``: "a summary without summary_en",
+    translatable). Empty for a roadmap whose ``language`` is "en"."""
     if roadmap.language == "en":
         return []
     out = _missing(roadmap, "")

@@ -21,7 +21,8 @@ from roadmap_cli.roadmap.model import (
     ResourceKind,
     is_valid_id,
 )
-from roadmap_cli.support.urls import check_url
+from roadmap_cli.support.i18n import Msg
+from roadmap_cli.support.urls import url_problem
 
 __all__ = ["Resource", "Roadmap", "Stage", "Topic", "outline", "to_plain"]
 
@@ -31,16 +32,19 @@ def _check_id(value: str) -> str:
         return value
     if not ID_PATTERN.fullmatch(value):
         raise ValueError(
-            f"id {value!r} must be lower-case ASCII letters, digits and '-', "
-            "starting with a letter or digit"
+            Msg(
+                "id {id!r} must be lower-case ASCII letters, digits and '-', "
+                "starting with a letter or digit",
+                id=value,
+            )
         )
     if len(value) > ID_MAX_LENGTH:
-        raise ValueError(f"id is longer than {ID_MAX_LENGTH} characters")
+        raise ValueError(Msg("id is longer than {n} characters", n=ID_MAX_LENGTH))
     return value
 
 
 def _check_url(value: str) -> str:
-    problem = check_url(value)
+    problem = url_problem(value)
     if problem:
         raise ValueError(problem)
     return value
@@ -52,24 +56,34 @@ MAX_TITLE_LENGTH = 5_000
 MAX_SUMMARY_LENGTH = 20_000
 
 
-def _limit(value: str, limit: int, what: str) -> str:
-    if len(value) > limit:
-        raise ValueError(f"is {len(value):,} characters long; a {what} may have at most {limit:,}")
-    return value
-
-
 def _check_text(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be empty")
-    return _limit(value, MAX_TITLE_LENGTH, "title")
+        raise ValueError(Msg("must not be empty"))
+    return _check_title_en(value)
 
 
 def _check_title_en(value: str) -> str:
-    return _limit(value, MAX_TITLE_LENGTH, "title")
+    if len(value) > MAX_TITLE_LENGTH:
+        raise ValueError(
+            Msg(
+                "is {length} characters long; a title may have at most {limit}",
+                length=format(len(value), ","),
+                limit=format(MAX_TITLE_LENGTH, ","),
+            )
+        )
+    return value
 
 
 def _check_long(value: str) -> str:
-    return _limit(value, MAX_SUMMARY_LENGTH, "summary")
+    if len(value) > MAX_SUMMARY_LENGTH:
+        raise ValueError(
+            Msg(
+                "is {length} characters long; a summary may have at most {limit}",
+                length=format(len(value), ","),
+                limit=format(MAX_SUMMARY_LENGTH, ","),
+            )
+        )
+    return value
 
 
 Id = Annotated[str, AfterValidator(_check_id)]

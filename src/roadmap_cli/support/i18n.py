@@ -23,6 +23,12 @@ library, lazily):
   singular/plural pair with :func:`Nn_`) and
   translated where it is shown: ``LABELS = {"done": N_("done")}`` ... ``_(LABELS[s])``.
   (``_()`` at import time would freeze the language of the first import.)
+- A message that is both read by scripts (``--json``) and shown to the user (a problem
+  of ``roadmap validate``) is kept as a :class:`Msg`: its English template (extracted like
+  ``_()``) and named fields; ``msg.english()`` goes into the JSON, ``msg.translated()``
+  is shown::
+
+      problem = Msg("unknown topic id {id!r}", id=req)
 - ``--help`` texts (typer ``help=``, the command docstrings, the epilog) need no marking:
   :mod:`roadmap_cli.cli.localize` translates the click command tree when help is shown,
   and the extractor collects them from the app itself.
@@ -54,6 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOMAIN",
+    "Msg",
     "N_",
     "Nn_",
     "_",
@@ -136,3 +143,46 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Mark a singular/plural pair for extraction (like ``ngettext`` without a count);
     translate it with ``ngettext(singular, plural, n)`` where the count is known."""
     return singular, plural
+
+
+class Msg:
+    """A message kept untranslated until it is shown: an English template (a msgid,
+    extracted like ``_()``) and its named fields. A field that is itself a :class:`Msg`
+    is rendered in the same language as the message. Immutable and hashable."""
+
+    __slots__ = ("params", "template")
+
+    template: str
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "params", tuple(sorted(params.items())))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Msg is immutable")
+
+    def english(self) -> str:
+        """The message in English, whatever the interface language (for ``--json``)."""
+        fields = {k: v.english() if isinstance(v, Msg) else v for k, v in self.params}
+        return self.template.format(**fields)
+
+    def translated(self) -> str:
+        """The message in the interface language (English when the catalog lacks it)."""
+        fields = {k: v.translated() if isinstance(v, Msg) else v for k, v in self.params}
+        return _(self.template).format(**fields)
+
+    def __str__(self) -> str:
+        return self.english()
+
+    def __repr__(self) -> str:
+        fields = "".join(f", {k}={v!r}" for k, v in self.params)
+        return f"Msg({self.template!r}{fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Msg):
+            return NotImplemented
+        return self.template == other.template and self.params == other.params
+
+    def __hash__(self) -> int:
+        return hash((self.template, self.params))

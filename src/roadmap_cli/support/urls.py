@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-__all__ = ["TRACKING_PAIRS", "TRACKING_PARAMS", "check_url", "clean_url", "is_tracking_param"]
+from roadmap_cli.support.i18n import Msg
+
+__all__ = [
+    "TRACKING_PAIRS",
+    "TRACKING_PARAMS",
+    "check_url",
+    "clean_url",
+    "is_tracking_param",
+    "url_problem",
+]
 
 #: Query parameters that only track where a click came from.
 TRACKING_PARAMS = frozenset(
@@ -48,23 +57,32 @@ def check_url(url: str) -> str | None:
     """Check that ``url`` is an absolute http(s) URL without spaces or control characters.
 
     Returns None when it is acceptable, else a short English description of the problem
-    (for a validation message). Never raises.
+    (for a validation message; :func:`url_problem` gives it translatable). Never raises.
     """
+    problem = url_problem(url)
+    return None if problem is None else problem.english()
+
+
+def url_problem(url: str) -> Msg | None:
+    """What :func:`check_url` finds wrong with ``url`` as a :class:`Msg` (English for
+    ``--json``, ``.translated()`` for the user), or None when it is acceptable. Never
+    raises."""
     if not url:
-        return "URL is empty"
+        return Msg("URL is empty")
     if url.isascii() and url.isprintable() and " " not in url:  # the common case, fast
         pass
     elif any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in url):
-        return "URL contains spaces or control characters"
+        return Msg("URL contains spaces or control characters")
     try:
         parts = urlsplit(url)
     except ValueError as exc:
-        return f"URL cannot be parsed ({exc})"
+        return Msg("URL cannot be parsed ({reason})", reason=str(exc))
     if parts.scheme.lower() not in ("http", "https"):
-        shown = parts.scheme or "none"
-        return f"URL scheme must be http or https, not {shown!r}"
+        if not parts.scheme:
+            return Msg("URL scheme must be http or https, not 'none'")
+        return Msg("URL scheme must be http or https, not {scheme!r}", scheme=parts.scheme)
     if not parts.hostname:
-        return "URL has no host"
+        return Msg("URL has no host")
     return None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.roadmap.catalog import raw_roadmap_id
+from roadmap_cli.support.i18n import Msg, _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -88,7 +89,8 @@ class DoctorResult:
         conflict_copies: conflict copies of the progress file left unmerged, and why.
         data_dir: the data folder; ``data_dir_problem`` what keeps changes from being
             saved there (a file where the folder should be, a read-only folder), None
-            when nothing does.
+            when nothing does, and ``data_dir_hint`` what to do (English in ``--json``,
+            translated where shown).
         progress_out_of_reach: the progress file is intact as far as is known but cannot
             be read (permissions, I/O): not damage, and restore must not replace it.
     """
@@ -112,8 +114,8 @@ class DoctorResult:
     set_aside: list[Path] = field(default_factory=list)
     conflict_copies: list[CopyFinding] = field(default_factory=list)
     data_dir: Path | None = None
-    data_dir_problem: str | None = None
-    data_dir_hint: str | None = None
+    data_dir_problem: Msg | None = None
+    data_dir_hint: Msg | None = None
     progress_out_of_reach: bool = False
 
     @property
@@ -161,8 +163,8 @@ class DoctorResult:
             },
             "data_folder": {
                 "path": str(self.data_dir) if self.data_dir else None,
-                "problem": self.data_dir_problem,
-                "hint": self.data_dir_hint,
+                "problem": self.data_dir_problem.english() if self.data_dir_problem else None,
+                "hint": self.data_dir_hint.english() if self.data_dir_hint else None,
             },
             "orphans": [
                 {"id": o.topic, "status": o.status, "events": o.events} for o in self.orphans
@@ -257,7 +259,7 @@ def _conflict_copies(store: ProgressStore) -> list[CopyFinding]:
     for check in unmerged_copies(store.data_dir, store.roadmap_id):
         if check.copy.base_id != store.roadmap_id:
             continue
-        problem = check.problem or f"not merged ({AUTO_MERGE_ENV}=0)"
+        problem = check.problem or _("not merged ({setting})").format(setting=f"{AUTO_MERGE_ENV}=0")
         found.append(CopyFinding(check.copy.path, check.copy.service, problem))
     return found
 
@@ -268,12 +270,13 @@ def _check_data_dir(folder: Path, result: DoctorResult) -> None:
 
     result.data_dir = folder
     if folder.exists() and not folder.is_dir():
-        result.data_dir_problem = "is a file, not a folder: progress cannot be kept there"
-        result.data_dir_hint = "move that file away, or choose another folder with --data-dir"
+        result.data_dir_problem = Msg("is a file, not a folder: progress cannot be kept there")
+        result.data_dir_hint = Msg("move that file away, or choose another folder with --data-dir")
     elif folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-        result.data_dir_problem = "is read-only: changes cannot be saved"
-        result.data_dir_hint = (
-            f"make it writable (chmod u+rwx {folder}), or choose another with --data-dir"
+        result.data_dir_problem = Msg("is read-only: changes cannot be saved")
+        result.data_dir_hint = Msg(
+            "make it writable (chmod u+rwx {folder}), or choose another with --data-dir",
+            folder=str(folder),
         )
 
 

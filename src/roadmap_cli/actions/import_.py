@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
 from roadmap_cli.importing.summary import LeftOut, count_by_reason
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["ImportResult", "run_import"]
 
@@ -225,16 +225,23 @@ def run_import(
     if output is not None:
         previous, reason = read_previous(output)
         if reason:
-            notices.append(f"could not read the ids of the existing {output} ({reason})")
+            notices.append(
+                _("could not read the ids of the existing {file} ({reason})").format(
+                    file=output, reason=reason
+                )
+            )
     base = source or (previous.roadmap.get("source") if previous is not None else None)
     roadmap = parse_markdown(markdown, file_title, base=base)
     if not roadmap.stages:
         counts = count_by_reason(roadmap.left_out)
         what = ", ".join(f"{n} {reason}" for reason, n in counts.items())
+        if what:
+            nothing = _("{file}: found nothing to import (only what is left out: {what})")
+        else:
+            nothing = _("{file}: found nothing to import (no sections, lists or text)")
         raise RoadmapError(
-            f"{path}: found nothing to import"
-            + (f" (only what is left out: {what})" if what else " (no sections, lists or text)"),
-            "give a Markdown file that lists what to learn",
+            nothing.format(file=path, what=what),
+            _("give a Markdown file that lists what to learn"),
         )
     assign_ids(
         roadmap, roadmap_id=roadmap_id, file_title=file_title, source=source, previous=previous
@@ -274,7 +281,7 @@ def run_import(
     if output is not None:
         from roadmap_cli.support.atomic import write_file
 
-        write_file(output, text, force=force, what="roadmap file")
+        write_file(output, text, force=force, what=N_("roadmap file"))
     topics = [t for s in checked.stages for t in s.topics]
     kept = {t.id for t in topics} & (previous.topic_ids if previous is not None else set())
     return ImportResult(

@@ -152,7 +152,7 @@ def _build(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FetchError(source, f"is not UTF-8 text (byte {exc.start})") from None
+        raise FetchError(source, _("is not UTF-8 text (byte {n})").format(n=exc.start)) from None
     kind = _kind(name, text)
     record = SourceRecord(
         source=source if _is_url(source) else fetched_from,
@@ -190,7 +190,7 @@ def _from_toml(source: str, text: str, roadmap_id: str | None) -> str:
             )
         renamed = with_roadmap_id(text, roadmap_id)
         if renamed is None:
-            raise _not_a_roadmap(source, "its top-level id cannot be replaced")
+            raise _not_a_roadmap(source, _("its top-level id cannot be replaced"))
         text = renamed
     return text
 

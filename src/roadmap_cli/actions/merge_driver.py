@@ -1,5 +1,10 @@
 """``roadmap progress merge-driver BASE OURS THEIRS``: the merge driver git calls for
-progress files and installed roadmaps (registered by ``roadmap sync --init``)."""
+progress files and installed roadmaps (registered by ``roadmap sync --init``).
+
+Its messages (what git shows during a merge) are in the interface language: ``--lang``,
+else ``ROADMAP_LANG`` or the locale; ``roadmap sync`` runs git with ``ROADMAP_LANG`` set
+to its own language (:func:`roadmap_cli.support.git.git_env`), so a driver git starts
+there speaks it too."""
 
 from __future__ import annotations
 
@@ -9,11 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import ProgressFileError
+from roadmap_cli.support.i18n import N_, _
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.log import Progress
 
 __all__ = ["DriverResult", "merge_driver"]
+
+#: The two sides git gives the driver, as its messages name them.
+_SIDES = {"ours": N_("ours side"), "theirs": N_("theirs side")}
 
 
 @dataclass
@@ -61,7 +70,12 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str | None = None) 
         try:
             sides[label] = path.read_bytes()
         except OSError as exc:
-            raise ProgressFileError(path, f"cannot read {label} side ({exc.strerror})") from None
+            raise ProgressFileError(
+                path,
+                _("cannot read {side} ({reason})").format(
+                    side=_(_SIDES[label]), reason=exc.strerror
+                ),
+            ) from None
     try:
         base_data = base.read_bytes()
     except OSError:
@@ -75,16 +89,20 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str | None = None) 
             except ProgressFileError as exc:
                 raise ProgressFileError(
                     shown,
-                    f"{label} side: {exc.message.removeprefix(f'{shown}: ')}; left as a conflict",
-                    "nothing was lost: fix or restore that version, then merge again",
+                    _("{side}: {problem}; left as a conflict").format(
+                        side=_(_SIDES[label]), problem=exc.message.removeprefix(f"{shown}: ")
+                    ),
+                    _("nothing was lost: fix or restore that version, then merge again"),
                 ) from None
         mine, other = parsed["ours"], parsed["theirs"]
         if mine.roadmap != other.roadmap:
             raise ProgressFileError(
                 shown,
-                f"the two sides belong to different roadmaps ({mine.roadmap!r} and "
-                f"{other.roadmap!r}); left as a conflict",
-                "keep each roadmap's progress in its own file",
+                _(
+                    "the two sides belong to different roadmaps ({ours!r} and {theirs!r}); "
+                    "left as a conflict"
+                ).format(ours=mine.roadmap, theirs=other.roadmap),
+                _("keep each roadmap's progress in its own file"),
             )
         known = {e.id for e in mine.events}
         union = Progress(
@@ -102,7 +120,9 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str | None = None) 
         _write(ours, sides["theirs"])
         result.took = "theirs"
         return result
-    result.notices.append(f"{shown}: changed on both machines; kept this machine's version")
+    result.notices.append(
+        _("{file}: changed on both machines; kept this machine's version").format(file=shown)
+    )
     return result
 
 
@@ -119,4 +139,6 @@ def _write(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        raise ProgressFileError(path, f"cannot write the merge result ({exc.strerror})") from None
+        raise ProgressFileError(
+            path, _("cannot write the merge result ({reason})").format(reason=exc.strerror)
+        ) from None

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -86,7 +86,7 @@ def _day(text: str, option: str, today: date) -> date:
     if day is None:
         raise UsageError(
             _("{option}: cannot read {text!r} as a date").format(option=option, text=text),
-            _("use {words}").format(words=DAY_WORDS),
+            _("use {words}").format(words=_(DAY_WORDS)),
         )
     return day
 
@@ -280,4 +280,4 @@ def write_calendar(path: Path, text: str, *, force: bool, data_dir: Path) -> Non
     from roadmap_cli.support.atomic import write_file
 
     check_calendar_path(path, force=force, data_dir=data_dir)
-    write_file(path, text, force=force, what="calendar")
+    write_file(path, text, force=force, what=N_("calendar"))

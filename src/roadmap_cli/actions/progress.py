@@ -20,7 +20,7 @@ from roadmap_cli.errors import (
     ProgressFileError,
     RoadmapError,
 )
-from roadmap_cli.support.i18n import _, ngettext
+from roadmap_cli.support.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.log import Progress
@@ -120,7 +120,7 @@ def export_progress(store: ProgressStore, path: Path, force: bool = False) -> Ex
 
     progress = store.load()
     existed = path.exists()
-    write_file(path, progress.to_json_text(), force=force, what="progress copy")
+    write_file(path, progress.to_json_text(), force=force, what=N_("progress copy"))
     return ExportResult(path, store.roadmap_id, len(progress.events), existed)
 
 
@@ -152,8 +152,10 @@ def read_copy(path: Path, roadmap_id: str) -> Progress:
     except TooLargeError as exc:
         raise ProgressFileError(
             path,
-            f"larger than {exc.limit // (1024 * 1024)} MB (or endless, like /dev/zero): "
-            "not a progress copy; nothing was merged",
+            _(
+                "larger than {n} MB (or endless, like /dev/zero): "
+                "not a progress copy; nothing was merged"
+            ).format(n=exc.limit // (1024 * 1024)),
             again,
         ) from None
     except FileNotFoundError:
@@ -228,12 +230,20 @@ def merge_progress(store: ProgressStore, path: Path) -> MergeResult:
     def change(progress: Progress) -> tuple[int, int, list[str]]:
         clash = conflicting_ids(progress.events, copy.events)
         if clash:
-            more = f" (and {len(clash) - 1} more)" if len(clash) > 1 else ""
+            if len(clash) > 1:
+                refusal = _(
+                    "refusing to merge: event {id!r} (and {n} more) differs from the event "
+                    "with the same id in your progress (edited by hand?); nothing was merged"
+                )
+            else:
+                refusal = _(
+                    "refusing to merge: event {id!r} differs from the event with the same id "
+                    "in your progress (edited by hand?); nothing was merged"
+                )
             raise ProgressFileError(
                 path,
-                f"refusing to merge: event {clash[0]!r}{more} differs from the event with the "
-                "same id in your progress (edited by hand?); nothing was merged",
-                "compare the two files at that id, fix or remove one, then merge again",
+                refusal.format(id=clash[0], n=len(clash) - 1),
+                _("compare the two files at that id, fix or remove one, then merge again"),
             )
         known = {e.id for e in progress.events}
         before = len(progress.events)
@@ -276,8 +286,12 @@ def restore_progress(store: ProgressStore, force: bool = False) -> RestoreResult
     except ProgressAccessError as exc:  # intact but out of reach: not damage
         raise ProgressFileError(
             store.path,
-            exc.message.removeprefix(f"{store.path}: ") + "; nothing was restored",
-            f"fix its permissions (chmod u+rw {store.path}); the file was not changed",
+            _("{problem}; nothing was restored").format(
+                problem=exc.message.removeprefix(f"{store.path}: ")
+            ),
+            _("fix its permissions (chmod u+rw {file}); the file was not changed").format(
+                file=store.path
+            ),
         ) from None
     except ProgressFileError as exc:
         if isinstance(exc, NewerFormatError) and not force:

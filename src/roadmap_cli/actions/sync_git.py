@@ -186,7 +186,9 @@ def _set_up(data_dir: Path) -> None:
         try:
             text = path.read_text(encoding="utf-8") if path.exists() else ""
         except (OSError, UnicodeDecodeError) as exc:
-            raise SyncError(f"{path}: cannot read it ({exc})") from None
+            raise SyncError(
+                _("{file}: cannot read it ({reason})").format(file=path, reason=exc)
+            ) from None
         have = set(text.splitlines())
         missing = [line for line in lines if line not in have]
         if missing:

@@ -249,7 +249,11 @@ def _replace(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise SyncError(f"{path}: cannot write the merged file ({exc.strerror})") from None
+        raise SyncError(
+            _("{file}: cannot write the merged file ({reason})").format(
+                file=path, reason=exc.strerror
+            )
+        ) from None
 
 
 def _push(data_dir: Path, remote: str, url: str, branch: str, attempt: int) -> str:

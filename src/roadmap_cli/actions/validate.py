@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.roadmap.locate import locate_line
+from roadmap_cli.support.i18n import N_
 
 if TYPE_CHECKING:
     from roadmap_cli.roadmap.catalog import Problem
@@ -155,5 +156,5 @@ def init_roadmap(path: Path, force: bool = False) -> InitResult:
 
     text = example_roadmap(path)
     existed = path.exists()
-    write_file(path, text, force=force, what="roadmap file")
+    write_file(path, text, force=force, what=N_("roadmap file"))
     return InitResult(path, str(tomllib.loads(text)["id"]), existed)

@@ -117,10 +117,8 @@ def _install_wait_notice() -> None:
 
     def notice(lock: Path) -> None:
         with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(
-                "roadmap: waiting for another roadmap command to finish "
-                f"(it holds {clean_line(str(lock))})...\n"
-            )
+            waiting = _("waiting for another roadmap command to finish (it holds {lock})...")
+            sys.stderr.write(f"roadmap: {waiting.format(lock=clean_line(str(lock)))}\n")
             sys.stderr.flush()
 
     notices.WAIT_NOTICE = notice

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["config_dir", "config_path", "read_config", "read_default", "write_default"]
 
@@ -102,5 +102,5 @@ def write_default(roadmap_id: str | None, path: Path | None = None) -> Path:
             )
         ) from None
     text = json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    write_file(path, text, force=True, what="config file")
+    write_file(path, text, force=True, what=N_("config file"))
     return path

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.library.store import BUNDLED_ID, Library
+from roadmap_cli.support.i18n import N_
 
 if TYPE_CHECKING:
     from roadmap_cli.roadmap.model import Topic
@@ -181,7 +182,7 @@ class Index:
         text = json.dumps({"format": INDEX_FORMAT, "roadmaps": entries}, ensure_ascii=False)
         try:
             self.library.folder.mkdir(parents=True, exist_ok=True)
-            write_file(self.path, text + "\n", force=True, what="roadmap index")
+            write_file(self.path, text + "\n", force=True, what=N_("roadmap index"))
         except (OSError, RoadmapError):
             return
         self._dirty = False

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["BUNDLED_ID", "Library", "SourceRecord"]
 
@@ -192,8 +192,10 @@ class Library:
                     ),
                 )
             record_text = json.dumps(record.to_json(), ensure_ascii=False, indent=2) + "\n"
-            write_file(self.source_path(roadmap_id), record_text, force=True, what="source record")
-            write_file(path, text, force=replace, what="roadmap file")
+            write_file(
+                self.source_path(roadmap_id), record_text, force=True, what=N_("source record")
+            )
+            write_file(path, text, force=replace, what=N_("roadmap file"))
         return path
 
     def uninstall(self, roadmap_id: str) -> None:

@@ -87,9 +87,10 @@ def _progress_lines(result: DoctorResult) -> list[Row]:
     path = result.progress_path
     out: list[Row] = []
     if result.data_dir_problem is not None and result.data_dir is not None:
-        out.append(_check("error", "Data", f"{_name(result.data_dir)}: {result.data_dir_problem}"))
+        problem = result.data_dir_problem.translated()
+        out.append(_check("error", _("Data"), f"{_name(result.data_dir)}: {problem}"))
         if result.data_dir_hint:
-            out.append(_detail(result.data_dir_hint, "muted"))
+            out.append(_detail(result.data_dir_hint.translated(), "muted"))
         if not result.data_dir.is_dir():
             return out
     if result.progress_error is not None:

@@ -18,10 +18,50 @@ __all__: list[str] = []
 
 
 #: Reasons whose items are kept as text (a summary, a note, the description).
-_KEPT_AS_TEXT = {
-    "remark": N_("items read as remarks"),
-    "intro link": N_("links in the introduction"),
+_KEPT_AS_TEXT = ("remark", "intro link")
+
+#: Each reason (:data:`roadmap_cli.importing.summary.REASONS`) -> the noun its items are
+#: counted with (a key of :data:`roadmap_cli.support.words.NOUNS`).
+_COUNTED_AS = {
+    "badge": "badge",
+    "image": "image",
+    "social": "social link",
+    "translation": "link to a translation",
+    "intro link": "link in the introduction",
+    "boilerplate": "boilerplate section",
+    "table of contents": "table of contents",
+    "in-page link": "in-page link",
+    "empty heading": "empty heading",
+    "relative link": "relative link",
+    "not http": "non-http link",
+    "bad url": "bad URL",
+    "remark": "item read as a remark",
 }
+
+
+#: Each reason as the one-by-one list (``-v``) names it.
+_REASON_LABELS = {
+    "badge": N_("badge"),
+    "image": N_("image"),
+    "social": N_("social"),
+    "translation": N_("translation"),
+    "intro link": N_("intro link"),
+    "boilerplate": N_("boilerplate"),
+    "table of contents": N_("table of contents"),
+    "in-page link": N_("in-page link"),
+    "empty heading": N_("empty heading"),
+    "relative link": N_("relative link"),
+    "not http": N_("not http"),
+    "bad url": N_("bad url"),
+    "remark": N_("remark"),
+}
+
+
+def _counted(reason: str, n: int) -> str:
+    """``n`` items left out for ``reason``, in the interface language ("2 badges");
+    a reason not known here is shown as it is ("2 reason")."""
+    noun = _COUNTED_AS.get(reason)
+    return plural(n, noun) if noun is not None else f"{n} {reason}"
 
 
 def render_import(result: ImportResult, lang: str) -> None:
@@ -55,17 +95,21 @@ def render_import(result: ImportResult, lang: str) -> None:
     kept = {r: n for r, n in counts.items() if r in _KEPT_AS_TEXT}
     dropped = {r: n for r, n in counts.items() if r not in _KEPT_AS_TEXT}
     if dropped:
-        parts = ", ".join(f"{n} {reason}" for reason, n in dropped.items())
+        parts = _(", ").join(_counted(reason, n) for reason, n in dropped.items())
         say(console, Text(_("Left out: {parts}").format(parts=parts), style="warning"))
     if kept:
-        parts = ", ".join(f"{n} {_(_KEPT_AS_TEXT[reason])}" for reason, n in kept.items())
+        parts = _(", ").join(_counted(reason, n) for reason, n in kept.items())
         say(
             console, Text(_("Kept as text, not topics: {parts}").format(parts=parts), style="muted")
         )
     if counts:
         shown = result.left_out if result.verbose else []
         for item in shown:
-            say(console, Text(f"  {clean_line(str(item))}", style="muted"))
+            label = _REASON_LABELS.get(item.reason)
+            line = _("line {n}: {what} ({reason})").format(
+                n=item.line, what=item.what, reason=_(label) if label else item.reason
+            )
+            say(console, Text(f"  {clean_line(line)}", style="muted"))
         if not result.verbose:
             say(console, Text("  " + _("(-v lists them one by one)"), style="muted"))
     if result.ticked:

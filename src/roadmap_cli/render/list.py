@@ -58,7 +58,7 @@ def render_list(result: ListResult, lang: str) -> None:
         from roadmap_cli.render.library import elsewhere_text
 
         console.print()
-        console.print(Text("Done in another roadmap (not marked here):", style="heading"))
+        console.print(Text(_("Done in another roadmap (not marked here):"), style="heading"))
         for topic_id, hits in hints:
             emit_lines(console, hang(f"  {topic_id}: ", elsewhere_text(hits), width))
     if result.status_filter and not shown:

@@ -16,14 +16,14 @@ from roadmap_cli.render.widgets import (
     local_date,
     mark,
 )
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import clean_block
 
 _DATE_OF = {
-    "done": "done date",
-    "in_progress": "start date",
-    "skipped": "skip date",
-    "todo": "reset date",
+    "done": N_("done date"),
+    "in_progress": N_("start date"),
+    "skipped": N_("skip date"),
+    "todo": N_("reset date"),
 }
 
 

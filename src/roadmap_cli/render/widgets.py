@@ -279,9 +279,11 @@ def extra_event_words(event: Event) -> str:
     version does not know is named as a newer version's."""
     kind, value = clean_line(event.kind), event.value
     if not event.known:
-        return f"{kind} (recorded by a newer roadmap-cli)"
+        return _("{kind} (recorded by a newer roadmap-cli)").format(kind=kind)
     if kind == "link" and isinstance(value, dict):
-        return f"link: {_compact(value.get('title') or value.get('url') or '')}"
+        return _("link: {title}").format(
+            title=_compact(value.get("title") or value.get("url") or "")
+        )
     if kind == "unlink":
-        return "link removed"
+        return _("link removed")
     return f"{kind}: {_compact(value)}"

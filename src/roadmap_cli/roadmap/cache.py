@@ -63,8 +63,8 @@ def cache_key(data: bytes) -> str:
 
 def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[list[Any]]) -> None:
     """Store the validated ``roadmap`` read from ``data`` with its warnings
-    (``[location, message template, {field: value}, severity]``). Never raises: a failed write only means
-    the next run validates again."""
+    (``[location, message template, {field: value}, severity]``). Never raises: a failed
+    write only means the next run validates again."""
     entry = {
         "roadmap": roadmap.model_dump(),
         "warnings": warnings,

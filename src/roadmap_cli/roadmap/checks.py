@@ -97,6 +97,7 @@ def format_location(loc: Iterable[str | int]) -> str:
 #: The location of a problem with the whole document.
 TOP_LEVEL = "(top level)"
 
+
 def _pydantic_problems(exc: ValidationError) -> list[Problem]:
     from roadmap_cli.roadmap.problem_text import pydantic_message
 
@@ -121,14 +122,16 @@ def _parse_toml(data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
     if len(data) > MAX_ROADMAP_BYTES:
         size = len(data) // (1024 * 1024)
         limit = MAX_ROADMAP_BYTES // (1024 * 1024)
-        text = Msg("is {size} MiB; roadmap files are limited to {limit} MiB", size=size, limit=limit)
-        return None, [Problem("file", text, place=Msg("file"))]
+        too_big = Msg(
+            "is {size} MiB; roadmap files are limited to {limit} MiB", size=size, limit=limit
+        )
+        return None, [Problem("file", too_big, place=Msg("file"))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        place = Msg("byte {n}", n=exc.start)
+        byte = Msg("byte {n}", n=exc.start)
         why = Msg("is not UTF-8 text; save the file as UTF-8")
-        return None, [Problem(place.english(), why, place=place)]
+        return None, [Problem(byte.english(), why, place=byte)]
     try:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:

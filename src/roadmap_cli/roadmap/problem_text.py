@@ -52,9 +52,11 @@ def pydantic_message(err: Any) -> Msg:
             n=ctx["actual_length"],
         )
     error = ctx.get("error")
-    if kind == "value_error" and isinstance(error, ValueError):
-        if error.args and isinstance(error.args[0], Msg):  # raised by our validators
-            return error.args[0]
+    # a message raised by a validator of the schema: ValueError(Msg(...))
+    if kind == "value_error" and isinstance(error, ValueError) and error.args:
+        first = error.args[0]
+        if isinstance(first, Msg):
+            return first
     message = str(err["msg"])
     return Msg("{message}", message=message.removeprefix("Value error, "))
 

@@ -10,19 +10,20 @@ import tempfile
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["write_file"]
 
 
-def write_file(path: Path, text: str, *, force: bool = False, what: str = "file") -> None:
+def write_file(path: Path, text: str, *, force: bool = False, what: str = N_("file")) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path``.
 
     Args:
         path: the file to create.
         text: its contents.
         force: replace an existing file (atomically) instead of refusing.
-        what: what the file is, for messages ("roadmap file", "progress copy").
+        what: what the file is, for messages (an English msgid marked with ``N_``:
+            "roadmap file", "progress copy"), translated here.
 
     A replaced file keeps its permission bits; a new one gets 0666 less the umask, as
     any program's new file would.
@@ -35,19 +36,19 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
     if path.is_dir():
         raise RoadmapError(
             _("{path}: is a folder").format(path=path),
-            _("give a file name for the {what}").format(what=what),
+            _("give a file name for the {what}").format(what=_(what)),
         )
     if path.exists() and not path.is_file():  # never replace a device, pipe or socket
         raise RoadmapError(
             _(
                 "{path}: is not a regular file (a device, pipe or socket); "
                 "the {what} was not written"
-            ).format(path=path, what=what),
-            _("give a plain file name for the {what}").format(what=what),
+            ).format(path=path, what=_(what)),
+            _("give a plain file name for the {what}").format(what=_(what)),
         )
     if path.exists() and not force:
         raise RoadmapError(
-            _("{path}: already exists; the {what} was not written").format(path=path, what=what),
+            _("{path}: already exists; the {what} was not written").format(path=path, what=_(what)),
             _("choose another file name, or add --force to replace it"),
         )
     folder = path.parent
@@ -56,7 +57,7 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
     except OSError as exc:
         raise RoadmapError(
             _("{path}: cannot write the {what} ({reason})").format(
-                path=path, what=what, reason=exc.strerror
+                path=path, what=_(what), reason=exc.strerror
             ),
             _("check that the folder exists and is writable"),
         ) from None
@@ -73,7 +74,7 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = "file"
             tmp.unlink()
         raise RoadmapError(
             _("{path}: cannot write the {what} ({reason})").format(
-                path=path, what=what, reason=exc.strerror
+                path=path, what=_(what), reason=exc.strerror
             ),
             _("check that the folder is writable and has space"),
         ) from None

@@ -89,7 +89,12 @@ def find_git() -> str:
 
 
 def git_env() -> dict[str, str]:
-    """The environment git runs in: ours, with prompts, editors and translations off."""
+    """The environment git runs in: ours, with prompts, editors and translations off,
+    and ``ROADMAP_LANG`` set to the interface language in use, so that the merge driver
+    git starts (``roadmap progress merge-driver``) speaks the language of this run rather
+    than follow git's ``C`` locale."""
+    from roadmap_cli.support.i18n import get_language
+
     env = dict(os.environ)
     env.update(
         GIT_TERMINAL_PROMPT="0",
@@ -97,6 +102,7 @@ def git_env() -> dict[str, str]:
         GIT_EDITOR=":",
         LC_ALL="C",
         LANGUAGE="C",
+        ROADMAP_LANG=get_language(),
     )
     return env
 

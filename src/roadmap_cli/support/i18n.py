@@ -60,8 +60,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOMAIN",
-    "Msg",
     "N_",
+    "Msg",
     "Nn_",
     "_",
     "get_language",

@@ -10,6 +10,7 @@ import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context
 from roadmap_cli.render import emit_json
+from roadmap_cli.support.i18n import _
 
 
 def command(
@@ -89,8 +90,8 @@ def command(
     app = app_context(ctx)
     if progress and output is None:
         raise UsageError(
-            "--progress: the roadmap must be saved for its progress to mean anything",
-            "add -o FILE.toml, then use it with --roadmap FILE.toml",
+            _("--progress: the roadmap must be saved for its progress to mean anything"),
+            _("add -o FILE.toml, then use it with --roadmap FILE.toml"),
         )
     result = run_import(file, output=output, roadmap_id=roadmap_id, source=source, force=force)
     result.verbose = verbose

@@ -11,6 +11,8 @@ import typer
 from roadmap_cli.cli.commands._common import JsonOption, app_context
 from roadmap_cli.errors import UsageError
 from roadmap_cli.render import emit_json
+from roadmap_cli.support.i18n import _
+from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -90,18 +92,20 @@ def command(
     app = app_context(ctx)
     setting = by is not None or weekly is not None or hours is not None or start is not None
     if clear and (setting or include_optional or ics is not None):
-        raise UsageError("--clear takes no other options", "clear the plan, then set a new one")
+        raise UsageError(
+            _("--clear takes no other options"), _("clear the plan, then set a new one")
+        )
     if not setting and include_optional:
         raise UsageError(
-            "--include-optional: give it with --by or --weekly",
-            "e.g. roadmap plan --by 2027-06-30 --include-optional",
+            _("--include-optional: give it with --by or --weekly"),
+            _("e.g. {command}").format(command="roadmap plan --by 2027-06-30 --include-optional"),
         )
     if force and ics is None:
         raise UsageError(
-            "--force: only replaces an --ics file", "add --ics FILE, or leave --force out"
+            _("--force: only replaces an --ics file"), _("add --ics FILE, or leave --force out")
         )
     if ics is not None and not str(ics).strip():
-        raise UsageError("--ics: the path is empty", "give --ics a file name")
+        raise UsageError(_("--ics: the path is empty"), _("give --ics a file name"))
     if ics is not None:  # a file that would be refused stops the command before it records
         from roadmap_cli.actions.plan import check_calendar_path
 
@@ -132,9 +136,11 @@ def _write_ics(app: AppContext, result: PlanResult, path: Path, force: bool) -> 
 
     if result.status is None:
         raise RoadmapError(
-            "--ics: no plan is set; no calendar written", "set one with 'roadmap plan --by DATE'"
+            _("--ics: no plan is set; no calendar written"),
+            _("set one with {command}").format(command="'roadmap plan --by DATE'"),
         )
     text = plan_calendar(result.status, app.catalog(), app.lang, now_utc())
     write_calendar(path, text, force=force, data_dir=app.store().data_dir)
     weeks = len(result.status.schedule)
-    sys.stderr.write(f"roadmap: wrote {weeks} week{'' if weeks == 1 else 's'} to {path}\n")
+    wrote = _("wrote {weeks} to {path}").format(weeks=plural(weeks, "week"), path=path)
+    sys.stderr.write(f"roadmap: {wrote}\n")

@@ -151,7 +151,7 @@ def command(
     if topic is not None and rating is None:
         raise UsageError(
             _("RATING: missing after the topic"),
-            f"roadmap review {topic} again|hard|good|easy (or 1-4)",
+            _("{command} (or 1-4)").format(command=f"roadmap review {topic} again|hard|good|easy"),
         )
     if topic is not None and rating is not None:
         from roadmap_cli.actions.review import rate

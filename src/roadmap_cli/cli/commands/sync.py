@@ -8,6 +8,7 @@ import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context
 from roadmap_cli.render import emit_json
+from roadmap_cli.support.i18n import _
 
 
 def command(
@@ -49,7 +50,9 @@ def command(
     if init is not None and not init.strip():
         from roadmap_cli.errors import UsageError
 
-        raise UsageError("--init: the remote is empty", "give --init a repository URL or path")
+        raise UsageError(
+            _("--init: the remote is empty"), _("give --init a repository URL or path")
+        )
     result = sync(app, init)
     if as_json:
         emit_json(result)

@@ -191,10 +191,18 @@ def test_summary_counts_what_was_left_out_and_v_lists_it(roadmap: Roadmap, tmp_p
     counts = json.loads(run.stdout)["left_out"]["counts"]
     assert counts == {"badge": 2, "social": 1, "boilerplate": 2}
     verbose = roadmap("import", str(md), "-o", str(out), "--force", "-v")
-    assert "Left out: 2 badge, 1 social, 2 boilerplate" in verbose.stdout
+    assert "Left out: 2 badges, 1 social link, 2 boilerplate sections" in verbose.stdout
     assert "line 8: License (boilerplate)" in verbose.stdout
     assert "https://x.com/someone (social)" in verbose.stdout
     assert _topic_ids(out) == {"Tool": "tool"}
+    zh = roadmap("--lang", "zh", "import", str(md), "-o", str(out), "--force", "-v")
+    assert zh.exit_code == 0 and zh.stderr == ""
+    assert "略去：2 个徽章，1 个社交链接，2 个非学习内容的章节" in zh.stdout
+    assert "第 8 行：License（非学习内容）" in zh.stdout
+    assert "https://x.com/someone（社交链接）" in zh.stdout
+    assert "Left out" not in zh.stdout and "(badge)" not in zh.stdout
+    again = roadmap("--lang", "zh", "import", str(md), "-o", str(out), "--force", "--json")
+    assert json.loads(again.stdout)["left_out"] == json.loads(run.stdout)["left_out"]
 
 
 def test_curriculum_table_fields_are_shown(roadmap: Roadmap, tmp_path: Path) -> None:

@@ -218,6 +218,32 @@ def test_add_redirect_loop_and_redirect_out_of_http(
     _fails(roadmap("add", url), url, "non-http(s)", _isolated)
 
 
+def test_refused_redirects_in_chinese(
+    roadmap: Callable[..., Run], served: HTTPServer, _isolated: Path
+) -> None:
+    served.expect_request("/ftp").respond_with_data(
+        "", status=302, headers={"Location": "ftp://example.org/x.md"}
+    )
+    url = served.url_for("/ftp")
+    zh = roadmap("--lang", "zh", "add", url)
+    assert zh.exit_code == 1 and zh.stdout == ""
+    assert zh.stderr.splitlines()[0] == (
+        f"roadmap: 错误: {url}: 重定向到了非 http(s) 地址（ftp://example.org/x.md）"
+    )
+    en = roadmap("--lang", "en", "add", url)
+    assert en.stderr.splitlines()[0] == (
+        f"roadmap: error: {url}: redirect to a non-http(s) address (ftp://example.org/x.md)"
+    )
+    served.expect_request("/loop").respond_with_data(
+        "", status=301, headers={"Location": served.url_for("/loop")}
+    )
+    url = served.url_for("/loop")
+    zh = roadmap("--lang", "zh", "add", url)
+    assert zh.exit_code == 1
+    assert zh.stderr.splitlines()[0] == f"roadmap: 错误: {url}: 重定向次数太多（HTTP 301）"
+    assert installed(_isolated) == []
+
+
 def test_add_times_out_on_a_slow_server(
     roadmap: Callable[..., Run],
     served: HTTPServer,

@@ -168,7 +168,11 @@ def unlink(app: AppContext, query: str, number: int) -> LinkResult:
             )
         first, last = own + 1, own + len(links)
         if not first <= number <= last:
-            which = f"{first}" if first == last else f"{first} to {last}"
+            which = (
+                str(first)
+                if first == last
+                else _("{first} to {last}").format(first=first, last=last)
+            )
             raise UsageError(
                 _("N: {n} is not one of your links on {id} (yours: {which})").format(
                     n=number, id=topic.id, which=which

@@ -19,6 +19,7 @@ from roadmap_cli.errors import UsageError
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import Snapshot
+from roadmap_cli.support.i18n import N_, _
 
 __all__ = [
     "MAX_MINUTES",
@@ -37,7 +38,7 @@ MAX_MINUTES = 24 * 60
 MIN_TIMED_TOPICS = 3
 
 _DURATION = re.compile(r"^(?:(\d{1,5})\s*h)?\s*(?:(\d{1,5})\s*m(?:in)?)?$")
-DURATION_WORDS = "minutes and hours like 90m, 1h30m or 2h"
+DURATION_WORDS = N_("minutes and hours like 90m, 1h30m or 2h")
 
 
 def parse_duration(text: str, option: str = "DURATION") -> int:
@@ -49,14 +50,22 @@ def parse_duration(text: str, option: str = "DURATION") -> int:
     """
     match = _DURATION.match(text.strip().lower())
     if not text.strip() or match is None or not any(match.groups()):
-        raise UsageError(f"{option}: cannot read {text!r} as a duration", f"use {DURATION_WORDS}")
+        raise UsageError(
+            _("{option}: cannot read {text!r} as a duration").format(option=option, text=text),
+            _("use {words}").format(words=_(DURATION_WORDS)),
+        )
     minutes = int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
     if minutes == 0:
-        raise UsageError(f"{option}: {text!r} is no time at all", f"use {DURATION_WORDS}")
+        raise UsageError(
+            _("{option}: {text!r} is no time at all").format(option=option, text=text),
+            _("use {words}").format(words=_(DURATION_WORDS)),
+        )
     if minutes > MAX_MINUTES:
         raise UsageError(
-            f"{option}: {text!r} is more than 24 hours for one entry",
-            "log each day's time as its own entry (--date)",
+            _("{option}: {text!r} is more than 24 hours for one entry").format(
+                option=option, text=text
+            ),
+            _("log each day's time as its own entry (--date)"),
         )
     return minutes
 

@@ -32,15 +32,20 @@ def render_undo(result: UndoResult, lang: str) -> None:
         elif event.known and event.kind in ("review", "review_mode", "settings"):
             from roadmap_cli.render.review import describe_review_event
 
-            on = f" on {clean_line(event.topic)}" if event.topic else ""
-            line.append(f"{describe_review_event(event)}{on}")
+            line.append(_on_topic(describe_review_event(event), event.topic))
         else:
             from roadmap_cli.render.plan import describe_plan_or_time
 
             what = describe_plan_or_time(event) or extra_event_words(event)
-            where = f" on {clean_line(event.topic)}" if event.topic else ""
-            line.append(f"{clean_line(what)}{where}")
+            line.append(_on_topic(clean_line(what), event.topic))
         if event.status is not None and event.topic in result.now_status:
             status = result.now_status[event.topic]
             line.append("  " + _("(now {status})").format(status=label(status)), style="muted")
         emit_lines(console, hang(_("Undid: "), line, console.width))
+
+
+def _on_topic(what: str, topic: str | None) -> str:
+    """``what`` (an event in words) and the topic it was about, when it has one."""
+    if not topic:
+        return what
+    return _("{what} on {topic}").format(what=what, topic=clean_line(topic))

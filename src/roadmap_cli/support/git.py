@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
+from roadmap_cli.support.i18n import _, get_language
 
 __all__ = [
     "GIT_TIMEOUT",
@@ -70,7 +71,7 @@ class GitOutput:
                         return line.removeprefix(prefix)
             if lines:
                 return lines[-1]
-        return f"git exited with status {self.code}"
+        return _("git exited with status {code}").format(code=self.code)
 
 
 def find_git() -> str:
@@ -82,8 +83,8 @@ def find_git() -> str:
     path = shutil.which("git")
     if path is None:
         raise GitError(
-            "git is not installed (no 'git' on PATH)",
-            "install git (https://git-scm.com/downloads), then run 'roadmap sync' again",
+            _("git is not installed (no 'git' on PATH)"),
+            _("install git (https://git-scm.com/downloads), then run 'roadmap sync' again"),
         )
     return path
 
@@ -93,8 +94,6 @@ def git_env() -> dict[str, str]:
     and ``ROADMAP_LANG`` set to the interface language in use, so that the merge driver
     git starts (``roadmap progress merge-driver``) speaks the language of this run rather
     than follow git's ``C`` locale."""
-    from roadmap_cli.support.i18n import get_language
-
     env = dict(os.environ)
     env.update(
         GIT_TERMINAL_PROMPT="0",
@@ -144,7 +143,7 @@ def run_git(
         done.stderr.decode("utf-8", "replace").strip(),
     )
     if check and not output.ok:
-        raise GitError(f"git {args[0]} failed in {cwd}: {output.last_line()}", output=output)
+        raise GitError(_failed(args[0], cwd, output), output=output)
     return output
 
 
@@ -158,8 +157,15 @@ def run_git_bytes(args: Sequence[str], cwd: Path) -> bytes:
     done = _run(args, cwd, (), None)
     if done.returncode != 0:
         output = GitOutput(tuple(args), done.returncode, "", done.stderr.decode("utf-8", "replace"))
-        raise GitError(f"git {args[0]} failed in {cwd}: {output.last_line()}", output=output)
+        raise GitError(_failed(args[0], cwd, output), output=output)
     return done.stdout
+
+
+def _failed(command: str, cwd: Path, output: GitOutput) -> str:
+    """The message of a git command that failed: which, where, and git's own words."""
+    return _("git {command} failed in {folder}: {reason}").format(
+        command=command, folder=cwd, reason=output.last_line()
+    )
 
 
 def _run(
@@ -184,10 +190,16 @@ def _run(
         )
     except subprocess.TimeoutExpired:
         raise GitError(
-            f"{name} took longer than {limit:.0f} s and was stopped",
-            "check your network connection (or set ROADMAP_GIT_TIMEOUT to wait longer), "
-            "then run 'roadmap sync' again",
+            _("{command} took longer than {n} s and was stopped").format(
+                command=name, n=f"{limit:.0f}"
+            ),
+            _(
+                "check your network connection (or set ROADMAP_GIT_TIMEOUT to wait longer), "
+                "then run 'roadmap sync' again"
+            ),
         ) from None
     except OSError as exc:
-        raise GitError(f"cannot run git in {cwd} ({exc.strerror})") from None
+        raise GitError(
+            _("cannot run git in {folder} ({reason})").format(folder=cwd, reason=exc.strerror)
+        ) from None
     return done

@@ -10,6 +10,7 @@ import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context
 from roadmap_cli.render import emit_json
+from roadmap_cli.support.i18n import _
 
 
 def complete_installed(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -71,9 +72,13 @@ class _Indicator:
         if total:
             filled = int(20 * received / total)
             cells = "#" * filled + "." * (20 - filled)
-            self._write(f"Downloading [{cells}] {done} of {total / 1024:,.0f} KB")
+            self._write(
+                _("Downloading [{cells}] {done} of {total} KB").format(
+                    cells=cells, done=done, total=f"{total / 1024:,.0f}"
+                )
+            )
         else:
-            self._write(f"Downloading… {done}")
+            self._write(_("Downloading… {done}").format(done=done))
 
     def close(self) -> None:
         """Stop the timer and clear the indicator's line."""

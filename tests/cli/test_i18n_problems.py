@@ -359,3 +359,44 @@ def test_bad_dates_and_urls_in_chinese(roadmap) -> None:
         roadmap("--lang", "en", "add", "http://").stderr
         == "roadmap: error: http://: URL has no host\n"
     )
+
+
+def test_import_of_nothing_names_the_left_out_in_both_languages(roadmap, tmp_path: Path) -> None:
+    md = _write(tmp_path, "empty.md", "# T\n\n![x](https://img.shields.io/badge/a-b-c.svg)\n")
+    zh = roadmap("--lang", "zh", "import", str(md))
+    assert zh.exit_code == 1 and zh.stdout == ""
+    assert zh.stderr == (
+        f"roadmap: 错误: {md}：没有可导入的内容（只有被略去的：1 个徽章）\n"
+        "提示: 请给出一个列出学习内容的 Markdown 文件\n"
+    )
+    en = roadmap("--lang", "en", "import", str(md))
+    assert en.stderr.startswith(
+        f"roadmap: error: {md}: found nothing to import (only what is left out: 1 badge)\n"
+    )
+
+
+def test_durations_and_undo_of_logged_time_in_chinese(roadmap) -> None:
+    for value, message, hint in (
+        (
+            "abc",
+            "DURATION：无法把 'abc' 读作时长",
+            "请使用 90m、1h30m 或 2h 这样的时长（分钟和小时）",
+        ),
+        ("0m", "DURATION：'0m' 的时长是零", "请使用 90m、1h30m 或 2h 这样的时长（分钟和小时）"),
+        (
+            "30h",
+            "DURATION：'30h' 超过了一条记录的上限 24 小时",
+            "请把每天的时间分别记成一条（--date）",
+        ),
+    ):
+        zh = roadmap("--lang", "zh", "log", "numpy", value)
+        assert zh.exit_code == 2 and zh.stdout == ""
+        assert zh.stderr == f"roadmap: 错误: {message}\n提示: {hint}\n"
+    en = roadmap("--lang", "en", "log", "numpy", "abc")
+    assert en.stderr.startswith("roadmap: error: DURATION: cannot read 'abc' as a duration\n")
+    assert roadmap("log", "numpy", "1h").exit_code == 0
+    undo = roadmap("--lang", "zh", "undo")
+    assert undo.exit_code == 0
+    assert undo.stdout == "已撤销：记录了 1h（numpy）\n"
+    assert roadmap("log", "numpy", "1h").exit_code == 0
+    assert roadmap("--lang", "en", "undo").stdout == "Undid: 1h logged on numpy\n"

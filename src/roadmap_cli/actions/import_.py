@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
-from roadmap_cli.importing.summary import LeftOut, count_by_reason
+from roadmap_cli.importing.summary import LeftOut, count_by_reason, counted
 from roadmap_cli.support.i18n import N_, _
 
 __all__ = ["ImportResult", "run_import"]
@@ -234,7 +234,7 @@ def run_import(
     roadmap = parse_markdown(markdown, file_title, base=base)
     if not roadmap.stages:
         counts = count_by_reason(roadmap.left_out)
-        what = ", ".join(f"{n} {reason}" for reason, n in counts.items())
+        what = _(", ").join(counted(reason, n) for reason, n in counts.items())
         if what:
             nothing = _("{file}: found nothing to import (only what is left out: {what})")
         else:

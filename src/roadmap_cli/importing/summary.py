@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["REASONS", "LeftOut", "count_by_reason"]
+from roadmap_cli.support.words import plural
+
+__all__ = ["REASONS", "LeftOut", "count_by_reason", "counted"]
 
 #: Reasons, in the order the summary lists them, with what each means.
 REASONS: dict[str, str] = {
@@ -61,3 +63,29 @@ def count_by_reason(items: list[LeftOut]) -> dict[str, int]:
     counts = Counter(item.reason for item in items)
     order = [r for r in REASONS if r in counts] + sorted(set(counts) - set(REASONS))
     return {reason: counts[reason] for reason in order}
+
+
+#: Each reason (:data:`REASONS`) -> the noun its items are
+#: counted with (a key of :data:`roadmap_cli.support.words.NOUNS`).
+_COUNTED_AS = {
+    "badge": "badge",
+    "image": "image",
+    "social": "social link",
+    "translation": "link to a translation",
+    "intro link": "link in the introduction",
+    "boilerplate": "boilerplate section",
+    "table of contents": "table of contents",
+    "in-page link": "in-page link",
+    "empty heading": "empty heading",
+    "relative link": "relative link",
+    "not http": "non-http link",
+    "bad url": "bad URL",
+    "remark": "item read as a remark",
+}
+
+
+def counted(reason: str, n: int) -> str:
+    """``n`` items left out for ``reason``, in the interface language ("2 badges");
+    a reason not known here is shown as it is ("2 reason")."""
+    noun = _COUNTED_AS.get(reason)
+    return plural(n, noun) if noun is not None else f"{n} {reason}"

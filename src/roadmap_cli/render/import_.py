@@ -7,7 +7,7 @@ import shlex
 from rich.text import Text
 
 from roadmap_cli.actions.import_ import ImportResult
-from roadmap_cli.importing.summary import count_by_reason
+from roadmap_cli.importing.summary import count_by_reason, counted
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
 from roadmap_cli.support.i18n import N_, _
@@ -19,25 +19,6 @@ __all__: list[str] = []
 
 #: Reasons whose items are kept as text (a summary, a note, the description).
 _KEPT_AS_TEXT = ("remark", "intro link")
-
-#: Each reason (:data:`roadmap_cli.importing.summary.REASONS`) -> the noun its items are
-#: counted with (a key of :data:`roadmap_cli.support.words.NOUNS`).
-_COUNTED_AS = {
-    "badge": "badge",
-    "image": "image",
-    "social": "social link",
-    "translation": "link to a translation",
-    "intro link": "link in the introduction",
-    "boilerplate": "boilerplate section",
-    "table of contents": "table of contents",
-    "in-page link": "in-page link",
-    "empty heading": "empty heading",
-    "relative link": "relative link",
-    "not http": "non-http link",
-    "bad url": "bad URL",
-    "remark": "item read as a remark",
-}
-
 
 #: Each reason as the one-by-one list (``-v``) names it.
 _REASON_LABELS = {
@@ -55,13 +36,6 @@ _REASON_LABELS = {
     "bad url": N_("bad url"),
     "remark": N_("remark"),
 }
-
-
-def _counted(reason: str, n: int) -> str:
-    """``n`` items left out for ``reason``, in the interface language ("2 badges");
-    a reason not known here is shown as it is ("2 reason")."""
-    noun = _COUNTED_AS.get(reason)
-    return plural(n, noun) if noun is not None else f"{n} {reason}"
 
 
 def render_import(result: ImportResult, lang: str) -> None:
@@ -95,10 +69,10 @@ def render_import(result: ImportResult, lang: str) -> None:
     kept = {r: n for r, n in counts.items() if r in _KEPT_AS_TEXT}
     dropped = {r: n for r, n in counts.items() if r not in _KEPT_AS_TEXT}
     if dropped:
-        parts = _(", ").join(_counted(reason, n) for reason, n in dropped.items())
+        parts = _(", ").join(counted(reason, n) for reason, n in dropped.items())
         say(console, Text(_("Left out: {parts}").format(parts=parts), style="warning"))
     if kept:
-        parts = _(", ").join(_counted(reason, n) for reason, n in kept.items())
+        parts = _(", ").join(counted(reason, n) for reason, n in kept.items())
         say(
             console, Text(_("Kept as text, not topics: {parts}").format(parts=parts), style="muted")
         )

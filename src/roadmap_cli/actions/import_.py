@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
 from roadmap_cli.importing.summary import LeftOut, count_by_reason, counted
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.words import plural
 
 __all__ = ["ImportResult", "run_import"]
 
@@ -263,11 +264,12 @@ def run_import(
         errors = [p.shown() for p in problems if p.severity == "error"]
         raise RoadmapFileError(
             output or path,
-            _("the imported roadmap would be invalid ({n} problems); nothing written").format(
-                n=len(errors)
+            _("the imported roadmap would be invalid ({problems}); nothing written").format(
+                problems=plural(len(errors), "problem")
             ),
             _("check the ids named below (an earlier output file may hold bad ones), or use --id"),
             errors,
+            [str(p) for p in problems if p.severity == "error"],
         )
     if not force and checked.id == _bundled_id():
         raise UsageError(

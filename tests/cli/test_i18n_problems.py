@@ -400,3 +400,24 @@ def test_durations_and_undo_of_logged_time_in_chinese(roadmap) -> None:
     assert undo.stdout == "已撤销：记录了 1h（numpy）\n"
     assert roadmap("log", "numpy", "1h").exit_code == 0
     assert roadmap("--lang", "en", "undo").stdout == "Undid: 1h logged on numpy\n"
+
+
+def test_time_zone_warning_and_review_heading_in_chinese(
+    roadmap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert roadmap("done", "dl-theory").exit_code == 0
+    monkeypatch.setenv("TZ", "Nowhere/Bad")
+    zh = roadmap("--lang", "zh", "history")
+    assert zh.exit_code == 0
+    assert zh.stderr == (
+        "roadmap: 警告: TZ='Nowhere/Bad' 不是有效的时区；时间按 UTC 显示"
+        "（请把 TZ 设为 Europe/Berlin 这样的名字，或取消设置）\n"
+    )
+    en = roadmap("--lang", "en", "history")
+    assert en.stderr.startswith("roadmap: warning: TZ='Nowhere/Bad' is not a valid time zone")
+    monkeypatch.setenv("TZ", "UTC")
+    text = roadmap("--lang", "zh", "report")
+    assert "\n复习\n" in text.stdout and "\nReview\n" not in text.stdout
+    markdown = roadmap("--lang", "zh", "report", "--format", "markdown")
+    assert "\n## 复习\n" in markdown.stdout and "## Review" not in markdown.stdout
+    assert "\n## Review\n" in roadmap("--lang", "en", "report", "--format", "markdown").stdout

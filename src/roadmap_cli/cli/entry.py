@@ -23,5 +23,8 @@ def main() -> None:
 
         cli_main()
     except KeyboardInterrupt:
-        sys.stderr.write("roadmap: error: interrupted\n")
+        from roadmap_cli.support.i18n import _
+
+        error, interrupted = _("error:"), _("interrupted")
+        sys.stderr.write(f"roadmap: {error} {interrupted}\n")
         sys.exit(ExitStatus.INTERRUPTED)

@@ -131,7 +131,8 @@ def _warn_zone() -> None:
     problem = zones.zone_problem() if zones is not None else None
     if problem:
         with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"roadmap: warning: {problem}\n")
+            warning = _("warning:")
+            sys.stderr.write(f"roadmap: {warning} {problem}\n")
             sys.stderr.flush()
 
 

@@ -290,7 +290,7 @@ def report_renderables(result: ReportResult, lang: str, width: int = 100) -> lis
     out.extend(_work(result, names, width))
     out.extend(_activity(result, width))
     out.extend(_pace(result, width))
-    out.append(_section("Review"))
+    out.append(_section(_("Review")))
     out.extend(
         fold_indented(Text(f"  {line}"), width) for line in review_section_lines(result.review)
     )

@@ -158,7 +158,7 @@ def report_markdown(result: ReportResult, lang: str) -> str:
         lines += ["", f"## {title}", "", _counts_line(summary.counts), ""]
         for topic in stage.topics:
             lines += _topic_lines(result, topic, lang)
-    lines += ["", "## Review", "", "  \n".join(review_section_lines(result.review))]
+    lines += ["", "## " + _("Review"), "", "  \n".join(review_section_lines(result.review))]
     from roadmap_cli.render.plan import report_plan_markdown
 
     lines += report_plan_markdown(result.schedule, result.time, result.snap.catalog, lang)

@@ -22,6 +22,8 @@ import re
 import time
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from roadmap_cli.support.i18n import _
+
 __all__ = ["SystemZone", "find_zone", "zone_name", "zone_problem"]
 
 #: A POSIX TZ rule: std name, offset, optional dst name [offset] [,rules].
@@ -96,10 +98,10 @@ def find_zone(environ: dict[str, str] | None = None) -> tzinfo:
     if _POSIX_RULE.fullmatch(name):
         return SystemZone()
     shown = raw if len(raw) <= 60 else raw[:57] + "..."
-    _problem = (
-        f"TZ={shown!r} is not a valid time zone; times are shown in UTC "
+    _problem = _(
+        "TZ={value!r} is not a valid time zone; times are shown in UTC "
         "(set TZ to a name such as Europe/Berlin, or unset it)"
-    )
+    ).format(value=shown)
     return UTC
 
 
@@ -125,7 +127,8 @@ def _system_zone() -> tzinfo:
 
 
 def zone_problem() -> str | None:
-    """What was wrong with ``TZ`` when the zone was last found, else None."""
+    """What was wrong with ``TZ`` when the zone was last found (in the interface language
+    then), else None."""
     return _problem
 
 

@@ -22,7 +22,7 @@ import re
 import time
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import Msg
 
 __all__ = ["SystemZone", "find_zone", "zone_name", "zone_problem"]
 
@@ -33,7 +33,7 @@ _POSIX_RULE = re.compile(
     r"(?:,[^,]+,[^,]+)?)?"
 )
 
-_problem: str | None = None
+_problem: Msg | None = None
 
 
 class SystemZone(tzinfo):
@@ -98,10 +98,11 @@ def find_zone(environ: dict[str, str] | None = None) -> tzinfo:
     if _POSIX_RULE.fullmatch(name):
         return SystemZone()
     shown = raw if len(raw) <= 60 else raw[:57] + "..."
-    _problem = _(
+    _problem = Msg(
         "TZ={value!r} is not a valid time zone; times are shown in UTC "
-        "(set TZ to a name such as Europe/Berlin, or unset it)"
-    ).format(value=shown)
+        "(set TZ to a name such as Europe/Berlin, or unset it)",
+        value=shown,
+    )
     return UTC
 
 
@@ -127,9 +128,9 @@ def _system_zone() -> tzinfo:
 
 
 def zone_problem() -> str | None:
-    """What was wrong with ``TZ`` when the zone was last found (in the interface language
-    then), else None."""
-    return _problem
+    """What was wrong with ``TZ`` when the zone was last found, in the interface
+    language, else None."""
+    return _problem.translated() if _problem is not None else None
 
 
 def zone_name(zone: tzinfo, now: datetime) -> str:

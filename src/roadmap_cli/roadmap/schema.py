@@ -21,7 +21,7 @@ from roadmap_cli.roadmap.model import (
     ResourceKind,
     is_valid_id,
 )
-from roadmap_cli.support.i18n import Msg
+from roadmap_cli.support.i18n import N_, Msg
 from roadmap_cli.support.urls import url_problem
 
 __all__ = ["Resource", "Roadmap", "Stage", "Topic", "outline", "to_plain"]
@@ -56,6 +56,18 @@ MAX_TITLE_LENGTH = 5_000
 MAX_SUMMARY_LENGTH = 20_000
 
 
+def _limit(value: str, limit: int, too_long: str) -> str:
+    """``value``, or a ValueError when it is longer than ``limit`` characters; ``too_long``
+    is the message (an English msgid marked with ``N_``, fields ``length`` and ``limit``)."""
+    if len(value) > limit:
+        raise ValueError(Msg(too_long, length=format(len(value), ","), limit=format(limit, ",")))
+    return value
+
+
+_TITLE_TOO_LONG = N_("is {length} characters long; a title may have at most {limit}")
+_SUMMARY_TOO_LONG = N_("is {length} characters long; a summary may have at most {limit}")
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError(Msg("must not be empty"))
@@ -63,27 +75,11 @@ def _check_text(value: str) -> str:
 
 
 def _check_title_en(value: str) -> str:
-    if len(value) > MAX_TITLE_LENGTH:
-        raise ValueError(
-            Msg(
-                "is {length} characters long; a title may have at most {limit}",
-                length=format(len(value), ","),
-                limit=format(MAX_TITLE_LENGTH, ","),
-            )
-        )
-    return value
+    return _limit(value, MAX_TITLE_LENGTH, _TITLE_TOO_LONG)
 
 
 def _check_long(value: str) -> str:
-    if len(value) > MAX_SUMMARY_LENGTH:
-        raise ValueError(
-            Msg(
-                "is {length} characters long; a summary may have at most {limit}",
-                length=format(len(value), ","),
-                limit=format(MAX_SUMMARY_LENGTH, ","),
-            )
-        )
-    return value
+    return _limit(value, MAX_SUMMARY_LENGTH, _SUMMARY_TOO_LONG)
 
 
 Id = Annotated[str, AfterValidator(_check_id)]

@@ -181,3 +181,22 @@ def test_cached_warnings_keep_their_template(tmp_path: Path) -> None:
     assert "stages[0].summary_en: 有概述（summary）但没有 summary_en" in [
         f"{p.shown_location()}: {p.shown_message()}" for p in again.warnings
     ]
+
+
+def test_length_limits_name_the_field_in_both_languages() -> None:
+    data = (
+        'schema = 1\nid = "r"\ntitle = "' + "x" * 5001 + '"\n'
+        '[[stages]]\nid = "s"\ntitle = "S"\nsummary = "' + "y" * 20001 + '"\n'
+    ).encode()
+    _, problems = check_roadmap(data)
+    set_language("zh")
+    assert [(p.message, p.shown()) for p in problems] == [
+        (
+            "is 5,001 characters long; a title may have at most 5,000",
+            "title: 有 5,001 个字符；标题最多 5,000 个字符",
+        ),
+        (
+            "is 20,001 characters long; a summary may have at most 20,000",
+            "stages[0].summary: 有 20,001 个字符；概述最多 20,000 个字符",
+        ),
+    ]

@@ -421,3 +421,18 @@ def test_time_zone_warning_and_review_heading_in_chinese(
     markdown = roadmap("--lang", "zh", "report", "--format", "markdown")
     assert "\n## 复习\n" in markdown.stdout and "## Review" not in markdown.stdout
     assert "\n## Review\n" in roadmap("--lang", "en", "report", "--format", "markdown").stdout
+
+
+def test_import_json_warnings_stay_english(roadmap, tmp_path: Path) -> None:
+    md = _write(
+        tmp_path,
+        "zh.md",
+        "# 学习路线\n\n## 基础\n\n- [线性代数](https://example.org/la)：先学这个\n"
+        "- [概率论](https://example.org/p)\n",
+    )
+    out = tmp_path / "zh.toml"
+    zh = roadmap("--lang", "zh", "import", str(md), "-o", str(out), "--force", "--json").json()
+    en = roadmap("--lang", "en", "import", str(md), "-o", str(out), "--force", "--json").json()
+    assert zh["warnings"] == en["warnings"]
+    assert "warning: stages[0].title_en: no English title" in zh["warnings"]
+    assert zh["left_out"] == en["left_out"] and zh["notices"] == en["notices"]

@@ -435,4 +435,13 @@ def test_import_json_warnings_stay_english(roadmap, tmp_path: Path) -> None:
     en = roadmap("--lang", "en", "import", str(md), "-o", str(out), "--force", "--json").json()
     assert zh["warnings"] == en["warnings"]
     assert "warning: stages[0].title_en: no English title" in zh["warnings"]
-    assert zh["left_out"] == en["left_out"] and zh["notices"] == en["notices"]
+    assert zh["left_out"] == en["left_out"]
+    out.write_text("not = [toml", encoding="utf-8")  # an earlier output that cannot be read
+    zh = roadmap("--lang", "zh", "import", str(md), "-o", str(out), "--force", "--json").json()
+    out.write_text("not = [toml", encoding="utf-8")
+    en = roadmap("--lang", "en", "import", str(md), "-o", str(out), "--force", "--json").json()
+    assert zh["notices"] == en["notices"]
+    assert zh["notices"][0].startswith(f"could not read the ids of the existing {out} (")
+    out.write_text("not = [toml", encoding="utf-8")
+    text = roadmap("--lang", "zh", "import", str(md), "-o", str(out), "--force")
+    assert f"无法读取已有的{out}中的id（" in "".join(text.stdout.split())  # folded anywhere

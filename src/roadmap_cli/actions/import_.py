@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
 from roadmap_cli.importing.summary import LeftOut, count_by_reason, counted
-from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.i18n import N_, Msg, _
 from roadmap_cli.support.words import plural
 
 __all__ = ["ImportResult", "run_import"]
@@ -41,7 +41,8 @@ class ImportResult:
         replaced: an existing output file was replaced (``--force``).
         warnings: validation warnings (e.g. missing English titles), as text.
         skipped: links that did not become resources, as ``"line N: URL (reason)"``.
-        notices: other things worth saying (an unreadable earlier file).
+        notices: other things worth saying (an unreadable earlier file): English in
+            ``--json``, translated where shown.
         left_out: everything read but not made a topic or resource, with its reason
             (:mod:`roadmap_cli.importing.summary`).
         ticked: ids of topics whose task-list box is ticked (``- [x]``).
@@ -63,7 +64,7 @@ class ImportResult:
     replaced: bool = False
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Msg] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     ticked: list[str] = field(default_factory=list)
     recorded: list[str] | None = None
@@ -90,7 +91,7 @@ class ImportResult:
             "replaced": self.replaced,
             "warnings": self.warnings,
             "skipped_links": self.skipped,
-            "notices": self.notices,
+            "notices": [n.english() for n in self.notices],
             "left_out": {
                 "counts": count_by_reason(self.left_out),
                 "items": [item.to_json() for item in self.left_out],
@@ -222,13 +223,15 @@ def run_import(
     markdown = _read_markdown(path)
     file_title = title_from_file(path)
     previous = None
-    notices: list[str] = []
+    notices: list[Msg] = []
     if output is not None:
         previous, reason = read_previous(output)
         if reason:
             notices.append(
-                _("could not read the ids of the existing {file} ({reason})").format(
-                    file=output, reason=reason
+                Msg(
+                    "could not read the ids of the existing {file} ({reason})",
+                    file=str(output),
+                    reason=reason,
                 )
             )
     base = source or (previous.roadmap.get("source") if previous is not None else None)

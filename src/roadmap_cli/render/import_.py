@@ -64,7 +64,7 @@ def render_import(result: ImportResult, lang: str) -> None:
             ),
         )
     for notice in result.notices:
-        say(console, Text(clean_line(notice), style="warning"))
+        say(console, Text(clean_line(notice.translated()), style="warning"))
     counts = count_by_reason(result.left_out)
     kept = {r: n for r, n in counts.items() if r in _KEPT_AS_TEXT}
     dropped = {r: n for r, n in counts.items() if r not in _KEPT_AS_TEXT}

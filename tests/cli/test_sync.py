@@ -416,6 +416,23 @@ def test_lock_files_a_killed_sync_left_are_removed(machines, remote, tmp_path) -
     assert _git(tmp_path / "a", "status", "--porcelain") == ""
 
 
+def test_sync_notices_in_chinese_and_english_in_json(machines, remote, tmp_path) -> None:
+    _ok(machines("a", "done", "dl-theory"))
+    _ok(machines("a", "sync", "--init", remote))
+    git_dir = tmp_path / "a" / ".git"
+    for lang in ("zh", "en"):
+        (git_dir / "roadmap-sync-running").write_text("12345\n", encoding="utf-8")  # killed
+        (git_dir / "index.lock").write_text("", encoding="utf-8")
+        run = _ok(machines("a", "--lang", lang, "sync", "--json"))
+        assert run.json()["notices"] == [
+            "removed 1 lock file(s) left by an interrupted sync (index.lock)"
+        ]
+    (git_dir / "roadmap-sync-running").write_text("12345\n", encoding="utf-8")
+    (git_dir / "index.lock").write_text("", encoding="utf-8")
+    zh = _ok(machines("a", "--lang", "zh", "sync"))
+    assert zh.stdout.startswith("删除了中断的同步留下的 1 个锁文件（index.lock）\n")
+
+
 def test_a_lock_file_of_a_running_git_is_not_removed(machines, remote, tmp_path) -> None:
     _ok(machines("a", "sync", "--init", remote))
     (tmp_path / "a" / ".git" / "index.lock").write_text("", encoding="utf-8")

@@ -42,6 +42,7 @@ from roadmap_cli.actions.sync_git import (
 )
 from roadmap_cli.actions.sync_remote import _branches, _fetch, _merge, _push
 from roadmap_cli.support.git import run_git
+from roadmap_cli.support.i18n import Msg
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -70,7 +71,8 @@ class SyncResult:
         received_events: events the merge brought from the other machines.
         merged: whether the merge made a commit (False: fast-forward or nothing new).
         pushed: whether anything was pushed.
-        notices: lines about repairs made on the way (a half-done merge finished...).
+        notices: lines about repairs made on the way (a half-done merge finished...):
+            English in ``--json``, translated where shown.
     """
 
     data_dir: Path
@@ -83,7 +85,7 @@ class SyncResult:
     received_events: int = 0
     merged: bool = False
     pushed: bool = False
-    notices: list[str] = field(default_factory=list)
+    notices: list[Msg] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """``{data_dir, remote, url, branch, initialized, committed, committed_events,
@@ -99,7 +101,7 @@ class SyncResult:
             "received_events": self.received_events,
             "merged": self.merged,
             "pushed": self.pushed,
-            "notices": self.notices,
+            "notices": [n.english() for n in self.notices],
         }
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import ProgressFileError, RoadmapError
 from roadmap_cli.support.git import run_git
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import Msg, _
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -115,9 +115,9 @@ def _sync_lock(git_dir: Path) -> Iterator[None]:
         lock.release()
 
 
-def _recover(data_dir: Path, git_dir: Path) -> list[str]:
+def _recover(data_dir: Path, git_dir: Path) -> list[Msg]:
     """Repair what a killed sync left: stale git lock files, a half-done merge."""
-    notices = []
+    notices: list[Msg] = []
     if (git_dir / _MARKER).exists():
         stale = _stale_locks(git_dir)
         for path in stale:
@@ -125,8 +125,10 @@ def _recover(data_dir: Path, git_dir: Path) -> list[str]:
                 path.unlink()
         if stale:
             notices.append(
-                _("removed {n} lock file(s) left by an interrupted sync ({names})").format(
-                    n=len(stale), names=", ".join(p.name for p in stale)
+                Msg(
+                    "removed {n} lock file(s) left by an interrupted sync ({names})",
+                    n=len(stale),
+                    names=", ".join(p.name for p in stale),
                 )
             )
     index_lock = git_dir / "index.lock"
@@ -156,10 +158,12 @@ def _recover(data_dir: Path, git_dir: Path) -> list[str]:
         unmerged = run_git(["ls-files", "--unmerged"], data_dir).stdout
         if unmerged:
             run_git(["merge", "--abort"], data_dir)
-            notices.append(_("aborted a merge an interrupted sync left unfinished (it is redone)"))
+            notices.append(
+                Msg("aborted a merge an interrupted sync left unfinished (it is redone)")
+            )
         else:
             run_git(["commit", "--no-edit", "--quiet"], data_dir, config=_identity(data_dir))
-            notices.append(_("finished a merge an interrupted sync left unfinished"))
+            notices.append(Msg("finished a merge an interrupted sync left unfinished"))
     return notices
 
 

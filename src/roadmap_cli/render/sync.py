@@ -21,7 +21,7 @@ def render_sync(result: SyncResult, lang: str) -> None:
     folder = whole(clean_line(str(result.data_dir)))
     remote = f"{clean_line(result.remote)} ({whole(clean_line(result.url))})"
     for notice in result.notices:
-        say(console, Text(clean_line(notice), style="muted"))
+        say(console, Text(clean_line(notice.translated()), style="muted"))
     if result.initialized:
         say(
             console,

@@ -57,14 +57,15 @@ def _tab(line: str) -> dict[str, str]:
 
 #: Every budget, one row per command line: the one table to extend.
 BUDGET: list[Budget] = [
-    Budget(("next", "--json"), frozenset({"rich"}) | FAST | WRITE_ONLY | ONE_COMMAND),
+    # a done topic is in review, but before its first rating next counts it without fsrs
+    Budget(("next", "--json"), frozenset({"rich", "fsrs"}) | FAST | WRITE_ONLY | ONE_COMMAND),
     Budget(
         (),
         frozenset({"typer", "pydantic", "rich"}) | WRITE_ONLY | ONE_COMMAND,
         _tab("roadmap done fl"),
     ),
     Budget((), frozenset({"typer", "pydantic", "rich"}) | WRITE_ONLY, _tab("roadmap show dif")),
-    Budget(("next",), FAST | WRITE_ONLY | ONE_COMMAND),
+    Budget(("next",), frozenset({"fsrs"}) | FAST | WRITE_ONLY | ONE_COMMAND),
     Budget(("--lang", "zh", "next", "-n", "2"), FAST | WRITE_ONLY | ONE_COMMAND),
     Budget(("list",), FAST | WRITE_ONLY | ONE_COMMAND),
     Budget(("list", "--json"), frozenset({"rich"}) | FAST | WRITE_ONLY | ONE_COMMAND),

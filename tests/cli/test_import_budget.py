@@ -1,8 +1,8 @@
 """What each command may import: the console script ``roadmap`` run in a real process
 with ``PYTHONPROFILEIMPORTTIME=1``, its imports read from that report. A dependency
 upgrade or a stray top-level import cannot silently undo the start-up work: the hot forms
-the fast path answers (``next``, ``list``, ``show``, ``search``) never import typer,
-``next --json`` needs neither pydantic nor rich, TAB completion neither typer nor
+the fast path answers (``next``, ``list``, ``show``, ``search``, ``done``…) never import
+typer, ``next --json`` needs neither pydantic nor rich, TAB completion neither typer nor
 pydantic, and a command that only reads never loads the write lock (filelock).
 
 To budget a new dependency (fsrs, textual, icalendar, ...), add its module to the rows of
@@ -71,6 +71,7 @@ BUDGET: list[Budget] = [
     Budget(("list", "--json"), frozenset({"rich"}) | FAST | WRITE_ONLY | ONE_COMMAND),
     Budget(("show", "numpy"), FAST | WRITE_ONLY),
     Budget(("show", "numpy", "--json"), frozenset({"rich"}) | FAST | WRITE_ONLY),
+    Budget(("skip", "seaborn"), FAST | ONE_COMMAND),
     Budget(("report",), WRITE_ONLY),
     Budget(("report", "--json"), WRITE_ONLY),
     Budget(("history",), WRITE_ONLY),
@@ -168,5 +169,5 @@ def test_command_stays_within_its_import_budget(
 def test_the_budget_check_sees_what_a_command_imports(learner: dict[str, str]) -> None:
     """The check is not vacuous: a command that writes loads filelock, a text command
     loads rich, and the typer path loads typer."""
-    modules = imported_modules(_run(("skip", "pandas"), learner))
+    modules = imported_modules(_run(("note", "pandas", "a note"), learner))
     assert {"filelock", "rich", "typer"} <= {m.split(".")[0] for m in modules}

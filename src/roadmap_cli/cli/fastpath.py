@@ -1,5 +1,5 @@
-"""The hot command lines answered without typer: ``next``, ``list``, ``show`` and
-``search`` with their plain options.
+"""The hot command lines answered without typer: ``next``, ``list``, ``show``, ``search``,
+``start``, ``done``, ``skip`` and ``reset`` with their plain options.
 
 Importing typer and building even a one-command app costs more than the rest of
 ``roadmap next`` together. The commands people type most take a handful of plain options,
@@ -12,6 +12,7 @@ or read::
     roadmap [global options] list [STAGE] [-s/--status STATUS] [--json]
     roadmap [global options] show TOPIC|STAGE [--json]
     roadmap [global options] search WORD... [--json]
+    roadmap [global options] start|done|skip|reset TOPIC... [-m/--note N] [-d/--date D] [--json]
 
 A form it answers runs the same functions as the typer command (:func:`context_of` for
 the global options, :func:`run_next` and its siblings for the command bodies: the typer
@@ -41,6 +42,7 @@ __all__ = [
     "context_of",
     "recognise",
     "run_list",
+    "run_mark",
     "run_next",
     "run_search",
     "run_show",
@@ -117,6 +119,27 @@ def run_show(app: AppContext, target: str, as_json: bool) -> None:
     render_show(result, app.lang)
 
 
+def run_mark(
+    app: AppContext,
+    verb: str,
+    topics: list[str],
+    when: str | None,
+    note: str | None,
+    as_json: bool,
+) -> None:
+    """``roadmap start|done|skip|reset``: record the ``topics``' new status (``verb``),
+    at ``when`` (default now) with ``note``, and say what changed on stdout."""
+    from roadmap_cli.actions.mark import mark
+
+    result = mark(app, verb, topics, when, note)
+    if as_json:
+        emit_json(result)
+        return
+    from roadmap_cli.render.mark import render_mark
+
+    render_mark(result, app.lang)
+
+
 def run_search(app: AppContext, words: Sequence[str], as_json: bool) -> None:
     """``roadmap search``: the topics and resources matching every word, as text or JSON
     on stdout."""
@@ -135,12 +158,16 @@ def run_search(app: AppContext, words: Sequence[str], as_json: bool) -> None:
 
 #: The global options a fast form may give before the command (each takes a value).
 GLOBAL_OPTIONS = ("--roadmap", "--data-dir", "--lang")
+#: The commands that change a topic's status (one body, :func:`run_mark`).
+MARK_VERBS = ("start", "done", "skip", "reset")
+_MARK_OPTIONS = {"-m": "note", "--note": "note", "-d": "date", "--date": "date"}
 #: Each command's options that take a value: spelling -> name.
 VALUE_OPTIONS: dict[str, dict[str, str]] = {
     "next": {"-n": "count", "--count": "count"},
     "list": {"-s": "status", "--status": "status"},
     "show": {},
     "search": {},
+    **dict.fromkeys(MARK_VERBS, _MARK_OPTIONS),
 }
 #: How many positional arguments each command takes: (at least, at most or None).
 POSITIONALS: dict[str, tuple[int, int | None]] = {
@@ -148,8 +175,10 @@ POSITIONALS: dict[str, tuple[int, int | None]] = {
     "list": (0, 1),
     "show": (1, 1),
     "search": (1, None),
+    **dict.fromkeys(MARK_VERBS, (1, None)),
 }
-#: The values a fast form accepts for each option (anything else is typer's to judge).
+#: The values a fast form accepts for an option that typer checks (anything else is typer's
+#: to judge); other options take any value that does not look like an option.
 _VALID: dict[str, re.Pattern[str]] = {
     "count": re.compile(r"0*(?:[1-9]\d{0,2}|1000)"),
     "status": re.compile(r"todo|in_progress|done|skipped"),
@@ -216,7 +245,7 @@ def recognise(args: Sequence[str]) -> Form | None:
             if found is None or known[found[0]] in form.options:
                 return None
             name, value = known[found[0]], found[1]
-            if not _VALID[name].fullmatch(value):
+            if name in _VALID and not _VALID[name].fullmatch(value):
                 return None
             form.options[name] = value
     least, most = POSITIONALS[form.command]
@@ -240,8 +269,18 @@ def _run(form: Form) -> int:
         run_list(app, positional, form.options.get("status"), form.as_json)
     elif form.command == "show":
         run_show(app, form.positionals[0], form.as_json)
-    else:
+    elif form.command == "search":
         run_search(app, form.positionals, form.as_json)
+    else:
+        options = form.options
+        run_mark(
+            app,
+            form.command,
+            form.positionals,
+            options.get("date"),
+            options.get("note"),
+            form.as_json,
+        )
     sys.stdout.flush()
     return ExitStatus.SUCCESS
 

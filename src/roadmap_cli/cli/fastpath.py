@@ -33,7 +33,7 @@ from pathlib import Path
 
 from roadmap_cli.actions.context import AppContext, check_language, default_language
 from roadmap_cli.errors import ExitStatus, UsageError
-from roadmap_cli.render import emit_json
+from roadmap_cli.render import Result, emit_json
 from roadmap_cli.support.i18n import N_, _
 
 __all__ = [
@@ -79,17 +79,23 @@ def context_of(roadmap: str | None, data_dir: str | None, lang: str | None) -> A
     )
 
 
+def _emit(result: Result, as_json: bool, family: str, lang: str) -> None:
+    """Print ``result``: its JSON document with ``as_json``, else as text by
+    ``render_<family>`` of ``render/<family>.py`` (imported only then: --json needs no
+    rich), titles in ``lang``."""
+    if as_json:
+        emit_json(result)
+        return
+    from importlib import import_module
+
+    getattr(import_module(f"roadmap_cli.render.{family}"), f"render_{family}")(result, lang)
+
+
 def run_next(app: AppContext, count: int, as_json: bool) -> None:
     """``roadmap next``: the ``count`` topics to study now, as text or JSON on stdout."""
     from roadmap_cli.actions.next import suggest
 
-    result = suggest(app, count)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.next import render_next
-
-    render_next(result, app.lang)
+    _emit(suggest(app, count), as_json, "next", app.lang)
 
 
 def run_list(app: AppContext, stage: str | None, status: str | None, as_json: bool) -> None:
@@ -97,26 +103,14 @@ def run_list(app: AppContext, stage: str | None, status: str | None, as_json: bo
     ``status``, if given), as text or JSON on stdout."""
     from roadmap_cli.actions.list import list_stages
 
-    result = list_stages(app, stage, status)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.list import render_list
-
-    render_list(result, app.lang)
+    _emit(list_stages(app, stage, status), as_json, "list", app.lang)
 
 
 def run_show(app: AppContext, target: str, as_json: bool) -> None:
     """``roadmap show``: one topic or stage, as text or JSON on stdout."""
     from roadmap_cli.actions.show import show
 
-    result = show(app, target)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.show import render_show
-
-    render_show(result, app.lang)
+    _emit(show(app, target), as_json, "show", app.lang)
 
 
 def run_mark(
@@ -131,13 +125,7 @@ def run_mark(
     at ``when`` (default now) with ``note``, and say what changed on stdout."""
     from roadmap_cli.actions.mark import mark
 
-    result = mark(app, verb, topics, when, note)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.mark import render_mark
-
-    render_mark(result, app.lang)
+    _emit(mark(app, verb, topics, when, note), as_json, "mark", app.lang)
 
 
 def run_search(app: AppContext, words: Sequence[str], as_json: bool) -> None:
@@ -147,13 +135,12 @@ def run_search(app: AppContext, words: Sequence[str], as_json: bool) -> None:
     from roadmap_cli.progress.snapshot import snapshot
 
     catalog = app.catalog()
-    result = search(catalog, snapshot(catalog, app.store().load()), " ".join(words), app.lang)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.search import render_search
-
-    render_search(result, app.lang)
+    _emit(
+        search(catalog, snapshot(catalog, app.store().load()), " ".join(words), app.lang),
+        as_json,
+        "search",
+        app.lang,
+    )
 
 
 #: The global options a fast form may give before the command (each takes a value).

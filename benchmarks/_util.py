@@ -219,6 +219,16 @@ class Sample:
         return max(r.max_rss_mib for r in self.runs)
 
 
+def paired_ratio(ours: Sample, theirs: Sample) -> tuple[float, float]:
+    """The median of the per-round ratios of two samples run in the same interleaved
+    rounds: of wall time, and of CPU time (user + system; hardly affected by a busy
+    machine)."""
+    pairs = list(zip(ours.runs, theirs.runs, strict=True))
+    wall = statistics.median(a.seconds / b.seconds for a, b in pairs)
+    cpu = statistics.median(a.cpu_seconds / max(b.cpu_seconds, 1e-6) for a, b in pairs)
+    return wall, cpu
+
+
 @dataclass(frozen=True)
 class Target:
     """One target: what it says, the measured value as shown, and whether it was met."""

@@ -15,7 +15,8 @@ notes, resets and undos; see :func:`make_progress`). Then times ``report``, ``li
 ``next`` and ``done`` of the
 real console script at both sizes (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
 folder; ``done`` gets a fresh copy of the progress file for every run, so each run writes)
-and prints medians, the 10× size's cost ratio and the targets of issue 7::
+and prints medians, the 10× size's cost ratio and the targets of issue 7; ``next --json``
+is also timed against its standard-library minimum (``stdlib_next.py``, issue 19)::
 
     python benchmarks/scale.py [--venv /work/venv] [--runs 3] [--check]
 """
@@ -42,6 +43,7 @@ from _util import (
     base_env,
     machine_lines,
     ms,
+    paired_ratio,
     print_table,
     print_targets,
     run,
@@ -56,6 +58,9 @@ TOPICS_PER_STAGE = 100
 ROADMAP_ID = "scale-bench"
 KINDS = ("paper", "video", "course", "book", "article", "blog", "code", "docs", "site")
 COMMANDS = ("report", "list", "next", "next --json", "history --limit 20", "done")
+#: The standard-library minimum of ``next --json`` (see stdlib_next.py), timed beside it.
+MINIMUM = "stdlib minimum of next --json"
+STDLIB_NEXT = Path(__file__).resolve().parent / "stdlib_next.py"
 #: Largest-size wall time every command must stay under, seconds.
 LIMIT_SECONDS = 2.0
 #: How much more the 10× size may cost.
@@ -183,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [(t, e) for t, e in SIZES if e in wanted]
     samples: dict[tuple[str, int], Sample] = {}
     floor = Sample("import floor")
+    printed: dict[tuple[str, int], bytes] = {}
     with tempfile.TemporaryDirectory(prefix="roadmap-scale-") as tmp:
         root = Path(tmp)
         plan: list[tuple[str, int, list[str], Path, bool]] = []
@@ -197,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                 words = ["done", topic_id(topics - 1)] if name == "done" else name.split()
                 cmd = [venv.roadmap, "--roadmap", str(roadmap), *words]
                 plan.append((name, events, cmd, data, name == "done"))
+            cmd = [venv.python, str(STDLIB_NEXT), str(roadmap)]
+            plan.append((MINIMUM, events, cmd, data, False))
         if sizes:  # history of a short file on the largest roadmap: the baseline
             short = root / "short"
             (short / "data").mkdir(parents=True)
@@ -220,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 if attempt:
                     samples.setdefault((name, events), Sample(name)).runs.append(result)
+                elif name in ("next --json", MINIMUM):
+                    printed[(name, events)] = result.stdout
                 if writes:
                     shutil.rmtree(where, ignore_errors=True)
 
@@ -290,9 +300,36 @@ def main(argv: list[str] | None = None) -> int:
                 growth <= 1.5,
             )
         )
+    for _, events in sizes:
+        targets.append(versus_minimum(samples, printed, events))
     print()
     ok = print_targets(targets)
     return 0 if ok or not args.check else 1
+
+
+def versus_minimum(
+    samples: dict[tuple[str, int], Sample], printed: dict[tuple[str, int], bytes], events: int
+) -> Target:
+    """``next --json`` as a multiple of the standard-library minimum at one size (issue 19:
+    ≤ 1.5× at 500,000 events, ≤ 2× elsewhere). Their outputs are compared first, without
+    ``reviews_due``: roadmap counts the topics due for review (FSRS), the minimum cannot;
+    any other difference is reported on stderr."""
+    real, minimum = samples[("next --json", events)], samples[(MINIMUM, events)]
+    documents = [json.loads(printed[(name, events)]) for name in ("next --json", MINIMUM)]
+    for document in documents:
+        document.pop("reviews_due", None)
+    if documents[0] != documents[1]:
+        print(
+            f"warning: stdlib_next.py differs from next --json at {events:,} events",
+            file=sys.stderr,
+        )
+    limit = 1.5 if events >= 500_000 else 2.0
+    ratio, cpu = paired_ratio(real, minimum)
+    return Target(
+        f"next --json ≤ {limit}× stdlib minimum ({events:,} events, {ms(minimum.median)} ms)",
+        f"{ratio:.2f}× (CPU {cpu:.2f}×)",
+        ratio <= limit,
+    )
 
 
 if __name__ == "__main__":

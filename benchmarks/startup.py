@@ -2,11 +2,13 @@
 it imports, and how much memory it uses.
 
 Runs the real ``roadmap`` console script of a venv as child processes, interleaved with
-two baselines: ``python -c pass`` and the stack's import floor (``python -c "import typer,
-rich.console, pydantic, platformdirs"``). Each round runs every case once, in the same
-order; the first round is a discarded warm-up. Prints a Markdown table of medians, ratios
-to the floor, peak RSS and the heavy packages each case imported, then the targets of
-issue 7 with pass/FAIL::
+three baselines: ``python -c pass``, the stack's import floor (``python -c "import typer,
+rich.console, pydantic, platformdirs"``) and the standard-library minimum of ``next
+--json`` (``stdlib_next.py``: the same output, checked before timing). Each round runs
+every case once, in the same order; the first round is a discarded warm-up. Prints a
+Markdown table of medians, ratios to the floor, peak RSS and the heavy packages each case
+imported, then the targets of issue 7 (and issue 19's against the minimum) with
+pass/FAIL::
 
     python benchmarks/startup.py [--venv /work/venv] [--runs 21] [--check]
 
@@ -38,6 +40,7 @@ from _util import (
     imported_modules,
     machine_lines,
     ms,
+    paired_ratio,
     print_table,
     print_targets,
     run,
@@ -45,6 +48,9 @@ from _util import (
 )
 
 FLOOR = "import typer, rich.console, pydantic, platformdirs"
+#: The standard-library minimum of ``next --json`` (same output) and the roadmap it reads.
+STDLIB_NEXT = Path(__file__).resolve().parent / "stdlib_next.py"
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "roadmap.toml"
 TUI_FLOOR = f"{FLOOR}, textual.app"
 HEAVY = ("typer", "rich", "pydantic", "filelock", "platformdirs", "textual")
 COMPLETION = {
@@ -77,6 +83,7 @@ def cases(venv: Venv) -> list[Case]:
         Case("import floor", [venv.python, "-c", FLOOR]),
         Case("roadmap next", [rm, "next"]),
         Case("roadmap next --json", [rm, "next", "--json"]),
+        Case("stdlib minimum of next --json", [venv.python, str(STDLIB_NEXT), str(BUNDLED)]),
         Case("roadmap --lang zh next", [rm, "--lang", "zh", "next"]),
         Case("roadmap next, empty roadmap cache", [rm, "next"], cold=True),
         Case("roadmap next, git-synced folder", [rm, "next"], synced=True),
@@ -148,6 +155,16 @@ def measure(case: Case, seeded: Path, scratch: Path, **extra: str) -> Run:
     return result
 
 
+def same_as_minimum(all_cases: list[Case], seeded: Path, scratch: Path) -> None:
+    """Warn on stderr unless ``roadmap next --json`` and the standard-library minimum print
+    the same bytes (then the ratio between them compares unlike work)."""
+    by_name = {c.name: c for c in all_cases}
+    real = measure(by_name["roadmap next --json"], seeded, scratch).stdout
+    minimum = measure(by_name["stdlib minimum of next --json"], seeded, scratch).stdout
+    if real != minimum:
+        print("warning: stdlib_next.py prints other output than next --json", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; return 1 with ``--check`` when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -168,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if b"flash-attention" not in completion.stdout:
             raise SystemExit(f"completion printed no candidates: {completion.stdout!r}")
+        same_as_minimum(all_cases, seeded, scratch)
         for case in all_cases:  # one import-profiled run each, also the warm-up
             profiled = measure(case, seeded, scratch, PYTHONPROFILEIMPORTTIME="1")
             imports[case.name] = imported_modules(profiled.stderr)
@@ -204,6 +222,7 @@ def targets(samples: dict[str, Sample], imports: dict[str, set[str]]) -> list[Ta
     floor = samples["import floor"].median
     nxt = samples["roadmap next"]
     nxt_json = samples["roadmap next --json"]
+    versus_minimum = paired_ratio(nxt_json, samples["stdlib minimum of next --json"])
     comp_name = "complete 'roadmap done fl<TAB>'"
     comp = samples[comp_name]
     readers = [
@@ -223,6 +242,11 @@ def targets(samples: dict[str, Sample], imports: dict[str, set[str]]) -> list[Ta
             "roadmap next --json < floor",
             f"{nxt_json.median / floor:.2f}×",
             nxt_json.median < floor,
+        ),
+        Target(
+            "roadmap next --json ≤ 2× the stdlib minimum (paired)",
+            f"{versus_minimum[0]:.2f}× (CPU {versus_minimum[1]:.2f}×)",
+            versus_minimum[0] <= 2,
         ),
         Target(
             "roadmap next --json imports no rich",

@@ -8,8 +8,10 @@ modules it loaded.
 | ``list``                              | fsrs            |
 | TAB completion of a topic id (``done``, ``review``) | fsrs, rich, pydantic, typer |
 
-``next`` imports ``fsrs`` only once a topic is in review (done and not turned off), to
-count the reviews due; the last case checks that it does then (so the test can fail).
+``next`` imports ``fsrs`` only once a topic in review (done and not turned off) has been
+rated, to count the reviews due (before its first rating a review falls due 3 days after
+the completion, no FSRS needed); the last case checks that it does then (so the test can
+fail).
 """
 
 from __future__ import annotations
@@ -77,12 +79,17 @@ def test_commands_stay_within_their_import_budget(
     assert not loaded & forbidden
 
 
-def test_next_imports_fsrs_once_a_topic_is_in_review(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "roadmap_cli", "done", "attention"],
-        env={**os.environ, "ROADMAP_DATA_DIR": str(tmp_path)},
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
+def test_next_imports_fsrs_once_a_topic_in_review_is_rated(tmp_path: Path) -> None:
+    def roadmap(*args: str) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "roadmap_cli", *args],
+            env={**os.environ, "ROADMAP_DATA_DIR": str(tmp_path)},
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+
+    roadmap("done", "attention")
+    assert "fsrs" not in _roots(_modules(["next"], tmp_path))
+    roadmap("review", "attention", "good")
     assert "fsrs" in _roots(_modules(["next"], tmp_path))

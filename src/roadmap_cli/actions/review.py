@@ -9,7 +9,7 @@ days (:func:`roadmap_cli.support.clock.local_zone`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from roadmap_cli.actions.common import (
@@ -99,12 +99,18 @@ def review_summary(snap: Snapshot, now: datetime, zone: tzinfo) -> ReviewSummary
 
 def due_count(snap: Snapshot, now: datetime, zone: tzinfo) -> int:
     """How many topics are due for review on the local day of ``now``. Imports ``fsrs``
-    only when at least one topic is in review (``next`` stays light otherwise)."""
-    from roadmap_cli.progress.review import enrolments
+    only when a topic in review has been rated (``next`` stays light otherwise): before
+    its first rating, a topic's review falls due :data:`FIRST_REVIEW_DAYS` days after its
+    completion whatever FSRS says (:func:`roadmap_cli.progress.review.schedule`)."""
+    from roadmap_cli.progress.review import FIRST_REVIEW_DAYS, enrolments
 
-    if not enrolments(snap.progress, snap.states, snap.catalog.canonical_id):
-        return 0
+    enrolled = enrolments(snap.progress, snap.states, snap.catalog.canonical_id)
     today = now.astimezone(zone).date()
+    if not any(e.ratings for e in enrolled.values()):
+        first = timedelta(days=FIRST_REVIEW_DAYS)
+        return sum(
+            1 for e in enrolled.values() if (e.since + first).astimezone(zone).date() <= today
+        )
     return sum(1 for s in review_states(snap, now).values() if s.is_due(today, zone))
 
 

@@ -7,7 +7,6 @@ messages and exit statuses in one place, :mod:`roadmap_cli.cli.funnel`.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -39,6 +38,7 @@ from roadmap_cli.cli.commands import list as list_
 from roadmap_cli.cli.commands import next as next_
 from roadmap_cli.cli.commands import open as open_
 from roadmap_cli.cli.funnel import RoadmapGroup
+from roadmap_cli.cli.guard import open_closed_streams
 from roadmap_cli.cli.options import options
 
 __all__ = ["COMMANDS", "app", "main"]
@@ -128,8 +128,6 @@ def main() -> None:
     """Console-script entry point (``roadmap``); see also :mod:`roadmap_cli.cli.entry`.
     A known command is run by an app holding only it; anything else (help, an unknown
     command, completion) by the whole app, so help and errors list every command."""
-    for stream in ("stdout", "stderr"):  # started with a closed descriptor (`roadmap next >&-`)
-        if getattr(sys, stream) is None:
-            setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+    open_closed_streams()  # started with a closed descriptor (`roadmap next >&-`)
     word = command_word(sys.argv[1:])
     (build_app(word) if word in NAMES else app)()

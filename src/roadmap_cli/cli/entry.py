@@ -1,5 +1,6 @@
 """The ``roadmap`` console script: answers TAB completion of ids directly
-(:mod:`roadmap_cli.cli.fastcomplete`), everything else through the typer app in
+(:mod:`roadmap_cli.cli.fastcomplete`), the hot reading commands without typer
+(:mod:`roadmap_cli.cli.fastpath`), everything else through the typer app in
 :mod:`roadmap_cli.cli.app`."""
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ def main() -> None:
 
             if complete():
                 return
+        else:
+            from roadmap_cli.cli.fastpath import answer
+            from roadmap_cli.cli.guard import open_closed_streams
+
+            open_closed_streams()
+            code = answer(sys.argv[1:])
+            if code is not None:
+                sys.exit(code)
         from roadmap_cli.cli.app import main as cli_main
 
         cli_main()

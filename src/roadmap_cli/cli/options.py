@@ -5,17 +5,13 @@ command reads."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from roadmap_cli import __version__
-from roadmap_cli.actions.context import AppContext, check_language, default_language
 from roadmap_cli.cli.commands import library
-from roadmap_cli.cli.funnel import say_notice
-from roadmap_cli.errors import UsageError
-from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.cli.fastpath import context_of
 
 __all__ = ["options"]
 
@@ -24,18 +20,6 @@ def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"roadmap {__version__}\n")
         raise typer.Exit()
-
-
-def _path_option(name: str, value: str | None, what: str) -> Path | None:
-    """A path option's value; an empty one is a usage error rather than "here"."""
-    if value is None:
-        return None
-    if not value.strip():
-        raise UsageError(
-            _("{option}: the path is empty").format(option=name),
-            _("give {option} a {what}, or leave it out").format(option=name, what=_(what)),
-        )
-    return Path(value).expanduser()
 
 
 def options(
@@ -77,9 +61,4 @@ def options(
     ] = False,
 ) -> None:
     """Track your way through a learning roadmap."""
-    ctx.obj = AppContext(
-        roadmap_file=_path_option("--roadmap", roadmap, N_("roadmap file")),
-        data_dir=_path_option("--data-dir", data_dir, N_("folder")),
-        lang=check_language(lang or default_language()),
-        notify=say_notice,
-    )
+    ctx.obj = context_of(roadmap, data_dir, lang)

@@ -58,6 +58,28 @@ def test_due_order_limit_and_counts(app: AppContext) -> None:
     assert (summary.overdue, summary.due_today, summary.next_7_days) == (3, 0, 1)
 
 
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Shanghai", "America/Los_Angeles"])
+def test_due_count_before_any_rating_is_the_schedules_count(app: AppContext, zone: str) -> None:
+    """Without ratings, due_count answers without FSRS; it counts what the FSRS schedule
+    (review_states) says is due, around the day boundaries of the local zone."""
+    from zoneinfo import ZoneInfo
+
+    from roadmap_cli.actions.review import review_states
+
+    tz = ZoneInfo(zone)
+    days = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05"]
+    for topic, day in zip(
+        ["numpy", "pandas", "attention", "matplotlib", "seaborn", "dl-code"], days, strict=True
+    ):
+        mark(app, "done", [topic], f"{day}T23:30:00+00:00", None)
+    snap = snapshot(app.catalog(), app.store().load())
+    for hour in (0, 9, 16, 23):
+        now = NOW.replace(hour=hour) if hour <= 9 else NOW.replace(day=5, hour=hour)
+        today = now.astimezone(tz).date()
+        expected = sum(1 for s in review_states(snap, now).values() if s.is_due(today, tz))
+        assert due_count(snap, now, tz) == expected
+
+
 def test_rate_then_forecast(app: AppContext) -> None:
     mark(app, "done", ["attention"], "2026-12-03", None)
     done = rate(app, "attention", "good")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context, complete_stage
-from roadmap_cli.render import emit_json
+from roadmap_cli.cli.fastpath import run_list
 
 
 class StatusChoice(StrEnum):
@@ -49,13 +49,4 @@ def command(
 
       roadmap list --json
     """
-    from roadmap_cli.actions.list import list_stages
-
-    app = app_context(ctx)
-    result = list_stages(app, stage, status.value if status else None)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.list import render_list
-
-    render_list(result, app.lang)
+    run_list(app_context(ctx), stage, status.value if status else None, as_json)

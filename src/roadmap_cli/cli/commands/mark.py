@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context, complete_topic
-from roadmap_cli.render import emit_json
+from roadmap_cli.cli.fastpath import run_mark
 
 TopicsArgument = Annotated[
     list[str],
@@ -45,16 +45,7 @@ def _make(verb: str, summary: str, examples: list[str]) -> Callable[..., None]:
         when: DateOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        from roadmap_cli.actions.mark import mark
-
-        app = app_context(ctx)
-        result = mark(app, verb, topics, when, note)
-        if as_json:
-            emit_json(result)
-            return
-        from roadmap_cli.render.mark import render_mark
-
-        render_mark(result, app.lang)
+        run_mark(app_context(ctx), verb, topics, when, note, as_json)
 
     shown = "\n\n".join(f"  {e}" for e in examples)
     command.__doc__ = f"{summary}\n\nExamples:\n\n{shown}\n"

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context
-from roadmap_cli.render import emit_json
+from roadmap_cli.cli.fastpath import run_next
 
 
 def command(
@@ -32,13 +32,4 @@ def command(
 
       roadmap next --json
     """
-    from roadmap_cli.actions.next import suggest
-
-    app = app_context(ctx)
-    result = suggest(app, count)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.next import render_next
-
-    render_next(result, app.lang)
+    run_next(app_context(ctx), count, as_json)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context
-from roadmap_cli.render import emit_json
+from roadmap_cli.cli.fastpath import run_search
 
 
 def command(
@@ -36,15 +36,4 @@ def command(
 
       roadmap search arxiv.org diffusion
     """
-    from roadmap_cli.actions.search import search
-    from roadmap_cli.progress.snapshot import snapshot
-
-    app = app_context(ctx)
-    catalog = app.catalog()
-    result = search(catalog, snapshot(catalog, app.store().load()), " ".join(query), app.lang)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.search import render_search
-
-    render_search(result, app.lang)
+    run_search(app_context(ctx), query, as_json)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from roadmap_cli.cli.commands._common import JsonOption, app_context, complete_topic_or_stage
-from roadmap_cli.render import emit_json
+from roadmap_cli.cli.fastpath import run_show
 
 
 def command(
@@ -34,13 +34,4 @@ def command(
 
       roadmap show diffusion --json
     """
-    from roadmap_cli.actions.show import show
-
-    app = app_context(ctx)
-    result = show(app, target)
-    if as_json:
-        emit_json(result)
-        return
-    from roadmap_cli.render.show import render_show
-
-    render_show(result, app.lang)
+    run_show(app_context(ctx), target, as_json)

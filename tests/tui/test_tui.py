@@ -183,3 +183,21 @@ async def test_the_header_shows_this_weeks_plan(_isolated: Path) -> None:
         await pilot.pause()
         assert "This week: 0/" in str(app.sub_title)
         assert "plan to 2027-06-30" in str(app.sub_title)
+
+
+def test_the_benchmark_mode_quits_once_the_first_screen_is_complete(_isolated: Path) -> None:
+    app = _app(exit_after_first_frame=True)
+    screens: list[tuple[object, str]] = []
+    exit_ = app.exit
+
+    def exit_and_record() -> None:
+        screens.append((app.selected(), app.export_screenshot()))
+        exit_()
+
+    app.exit = exit_and_record  # type: ignore[method-assign]
+    app.run(headless=True, size=(80, 24))
+    assert app.return_code == 0
+    ((row, svg),) = screens
+    assert row == ("topic", "dl-theory")
+    for text in ("(dl-theory)", "Stage:", "0/57", "done", "search"):  # detail, header, footer
+        assert text in svg

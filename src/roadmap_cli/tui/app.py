@@ -61,7 +61,9 @@ class RoadmapApp(Prompts):
     Args:
         context: the global options (roadmap, data folder, language) of the invocation.
         watch_interval: seconds between checks of the progress file for outside changes.
-        exit_after_first_frame: quit once the first screen is drawn (start-up benchmark).
+        exit_after_first_frame: quit once the first complete screen is drawn: the tree
+            with the selection, its detail, the header and the footer's keys (the
+            start-up benchmark).
     """
 
     TITLE = "roadmap"
@@ -116,6 +118,7 @@ class RoadmapApp(Prompts):
         self.review_queue: list[str] = []
         self._watch_interval = watch_interval
         self._exit_after_first_frame = exit_after_first_frame
+        self._shown: Row | None = None  # the row whose detail the pane shows
         self._signature = _file_signature(self.store.path)
         roadmap = self.catalog.roadmap
         self.title = roadmap.display_title(self.lang)
@@ -155,7 +158,21 @@ class RoadmapApp(Prompts):
         self.rebuild(select=self._suggested())
         self.set_interval(self._watch_interval, self.check_outside_changes)
         if self._exit_after_first_frame:
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self._exit_once_drawn)
+
+    def _exit_once_drawn(self) -> None:
+        """Quit once the first complete screen is on the terminal: when the cursor is on a
+        row, that row's detail is in the pane and the footer has composed its keys (it
+        does so after its first refresh), lay the screen out and paint it once more, and
+        exit right after that paint. Until then, check again after each refresh."""
+        row = self.selected()
+        if row is None or row != self._shown or not self.query_one(Footer).children:
+            self.call_after_refresh(self._exit_once_drawn)
+            return
+        self.screen.screen_layout_refresh_signal.subscribe(
+            self, lambda _screen: self.exit(), immediate=True
+        )
+        self.screen.refresh(layout=True)
 
     def on_resize(self, event: Any) -> None:
         self._fit(event.size.width, event.size.height)
@@ -243,6 +260,7 @@ class RoadmapApp(Prompts):
     def show_detail(self) -> None:
         row = self.selected()
         pane = self.query_one("#detail-text", Static)
+        self._shown = row
         if row is None:
             pane.update("")
         elif row[0] == "topic":

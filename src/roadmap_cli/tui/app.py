@@ -163,16 +163,18 @@ class RoadmapApp(Prompts):
     def _exit_once_drawn(self) -> None:
         """Quit once the first complete screen is on the terminal: when the cursor is on a
         row, that row's detail is in the pane and the footer has composed its keys (it
-        does so after its first refresh), lay the screen out and paint it once more, and
-        exit right after that paint. Until then, check again after each refresh."""
+        does so after its first refresh), lay the screen out again and exit once that is
+        painted (in a batch update the paint is queued on the screen, so the exit is
+        queued behind it). Until then, check again after each refresh."""
         row = self.selected()
         if row is None or row != self._shown or not self.query_one(Footer).children:
             self.call_after_refresh(self._exit_once_drawn)
             return
-        self.screen.screen_layout_refresh_signal.subscribe(
-            self, lambda _screen: self.exit(), immediate=True
+        screen = self.screen
+        screen.screen_layout_refresh_signal.subscribe(
+            self, lambda _screen: screen.call_later(self.exit), immediate=True
         )
-        self.screen.refresh(layout=True)
+        screen.refresh(layout=True)
 
     def on_resize(self, event: Any) -> None:
         self._fit(event.size.width, event.size.height)

@@ -28,6 +28,7 @@ from roadmap_cli.progress.snapshot import Snapshot, snapshot
 from roadmap_cli.render.widgets import MARKS, Lang, label
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.tui.detail import stage_detail, topic_detail
+from roadmap_cli.tui.footer import KeysFooter
 from roadmap_cli.tui.help import HelpScreen
 from roadmap_cli.tui.prompts import Prompts
 
@@ -118,7 +119,8 @@ class RoadmapApp(Prompts):
         self.review_queue: list[str] = []
         self._watch_interval = watch_interval
         self._exit_after_first_frame = exit_after_first_frame
-        self._shown: Row | None = None  # the row whose detail the pane shows
+        self._shown: Row | None = None  # the row whose detail the pane shows, and of
+        self._shown_snap: Snapshot | None = None  # which snapshot
         self._signature = _file_signature(self.store.path)
         roadmap = self.catalog.roadmap
         self.title = roadmap.display_title(self.lang)
@@ -150,7 +152,7 @@ class RoadmapApp(Prompts):
             with VerticalScroll(id="detail"):
                 yield Static(id="detail-text")
         yield Input(id="prompt")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._fit(self.size.width, self.size.height)
@@ -228,7 +230,12 @@ class RoadmapApp(Prompts):
                     target = leaf
         self.sub_title = self._progress_line()
         if target is not None:
-            self.call_after_refresh(tree.move_cursor, target)
+            # the selection and its detail are drawn with the tree, not a refresh later:
+            # reading last_line lays the new lines out, which gives target its line
+            _ = tree.last_line
+            tree.move_cursor(target)
+            self.show_detail()
+            self.call_after_refresh(tree.move_cursor, target)  # scrolled to, once laid out
         self.call_after_refresh(self.show_detail)
 
     def _progress_line(self) -> str:
@@ -238,7 +245,9 @@ class RoadmapApp(Prompts):
         statuses = [self.snap.status(t) for t in self.catalog.topics]
         finished = sum(s in ("done", "skipped") for s in statuses)
         parts = [_("{finished}/{total} finished").format(finished=finished, total=len(statuses))]
-        plan = plan_for(self.snap, now_utc(), local_zone())
+        # the plan's code (and the time zone) only when the progress holds a plan event
+        has_plan = any(e.extra and e.extra[0][0] == "plan" for e in self.snap.progress.events)
+        plan = plan_for(self.snap, now_utc(), local_zone()) if has_plan else None
         if plan is not None:
             parts.append(
                 _("This week: {done}/{quota} · plan to {date}").format(
@@ -259,10 +268,14 @@ class RoadmapApp(Prompts):
         row = self.selected()
         return row[1] if row is not None and row[0] == "topic" else None
 
-    def show_detail(self) -> None:
-        row = self.selected()
+    def show_detail(self, row: Row | None = None) -> None:
+        """Show ``row`` (default: the one under the cursor) in the right-hand pane; nothing
+        is redrawn when the pane already shows that row of the current snapshot."""
+        row = row or self.selected()
+        if row == self._shown and self.snap is self._shown_snap:
+            return
         pane = self.query_one("#detail-text", Static)
-        self._shown = row
+        self._shown, self._shown_snap = row, self.snap
         if row is None:
             pane.update("")
         elif row[0] == "topic":

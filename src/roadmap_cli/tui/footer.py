@@ -1,0 +1,44 @@
+"""The footer of ``roadmap tui``: Textual's :class:`~textual.widgets.Footer`, recomposed
+only when the keys it shows change.
+
+Textual announces a change of bindings on every focus change and screen resume, and its
+footer answers each one by removing and composing all its keys again (every key's
+styles computed twice). At start-up that happens three times in a row with the same keys,
+about a tenth of a second before the first screen is complete; here the second and third
+find nothing to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Footer
+
+__all__ = ["KeysFooter"]
+
+
+class KeysFooter(Footer):
+    """A :class:`~textual.widgets.Footer` that skips a recompose showing the same keys."""
+
+    _composed: tuple[Any, ...] | None = None
+
+    def _keys(self) -> tuple[Any, ...]:
+        """What :meth:`Footer.compose` draws from: each shown binding (key, description,
+        action, group, enabled, tooltip) and the options that change the drawing."""
+        keys = tuple(
+            (b.key, b.key_display, b.description, b.action, b.group, enabled, tooltip)
+            for _node, b, enabled, tooltip in self.screen.active_bindings.values()
+            if b.show
+        )
+        return (keys, self.show_command_palette, self.combine_groups, self.compact)
+
+    async def recompose(self) -> None:
+        """Compose the keys again, unless the footer already shows these very keys."""
+        if not self.is_attached:
+            await super().recompose()
+            return
+        keys = self._keys()
+        if keys == self._composed and self.children:
+            return
+        await super().recompose()
+        self._composed = keys if self.children else None

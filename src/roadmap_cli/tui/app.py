@@ -235,7 +235,7 @@ class RoadmapApp(Prompts):
             _ = tree.last_line
             tree.move_cursor(target)
             self.show_detail()
-            self.call_after_refresh(tree.move_cursor, target)  # scrolled to, once laid out
+            self.call_after_refresh(tree.scroll_to_node, target, animate=False)  # laid out
         self.call_after_refresh(self.show_detail)
 
     def _progress_line(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.screen import Screen
 from textual.widgets import Footer
 
 __all__ = ["KeysFooter"]
@@ -31,6 +32,14 @@ class KeysFooter(Footer):
             if b.show
         )
         return (keys, self.show_command_palette, self.combine_groups, self.compact)
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        """Compose the keys as soon as the bindings are known (Textual's footer waits for
+        the next refresh, so the first frame has no keys), and again after that refresh,
+        which finds nothing to do unless the keys changed meanwhile."""
+        super().bindings_changed(screen)
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_later(self.recompose)
 
     async def recompose(self) -> None:
         """Compose the keys again, unless the footer already shows these very keys."""

@@ -18,7 +18,8 @@ baselines they are judged against, and judges only their targets.
 drawn (the tree with the suggested topic selected, its detail, the header and the footer's
 keys). Its time is until that screen reached the terminal; the row "until exit" adds
 Textual's shutdown. Its baseline is one process importing textual.app and the import
-floor together.
+floor together. "Textual alone" (:mod:`tui_layout`) draws the same screen with fixed
+text: what is left of roadmap tui's time beyond it is roadmap's own.
 
 Progress lives in a temporary ``ROADMAP_DATA_DIR`` seeded with a few marks (three topics
 done, one started); ``roadmap done`` gets a fresh copy of it on every run, so each run
@@ -103,6 +104,11 @@ def cases(venv: Venv) -> list[Case]:
             TUI,
             [rm, "tui"],
             extra_env={"ROADMAP_TUI_EXIT_AFTER_FIRST_FRAME": "1"},
+            tty=True,
+        ),
+        Case(
+            "Textual alone, roadmap tui's screen",
+            [venv.python, str(Path(__file__).resolve().parent / "tui_layout.py")],
             tty=True,
         ),
     ]

@@ -163,13 +163,13 @@ class RoadmapApp(Prompts):
             self.call_after_refresh(self._exit_once_drawn)
 
     def _exit_once_drawn(self) -> None:
-        """Quit once the first complete screen is on the terminal: when the cursor is on a
-        row, that row's detail is in the pane and the footer has composed its keys (it
-        does so after its first refresh), lay the screen out again and exit once that is
-        painted (in a batch update the paint is queued on the screen, so the exit is
-        queued behind it). Until then, check again after each refresh."""
-        row = self.selected()
-        if row is None or row != self._shown or not self.query_one(Footer).children:
+        """Quit once the first complete screen is on the terminal: when the pane shows the
+        row under the cursor (or nothing, when no row is selected) and the footer has
+        composed its keys, lay the screen out again and exit once that is painted (in a
+        batch update the paint is queued on the screen, so the exit is queued behind
+        it). Until then, check again after each refresh."""
+        shown = self._shown_snap is self.snap and self._shown == self.selected()
+        if not shown or not self.query_one(Footer).children:
             self.call_after_refresh(self._exit_once_drawn)
             return
         screen = self.screen

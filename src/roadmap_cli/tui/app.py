@@ -268,10 +268,10 @@ class RoadmapApp(Prompts):
         row = self.selected()
         return row[1] if row is not None and row[0] == "topic" else None
 
-    def show_detail(self, row: Row | None = None) -> None:
-        """Show ``row`` (default: the one under the cursor) in the right-hand pane; nothing
-        is redrawn when the pane already shows that row of the current snapshot."""
-        row = row or self.selected()
+    def show_detail(self) -> None:
+        """Show the row under the cursor in the right-hand pane; nothing is redrawn when
+        the pane already shows that row of the current snapshot."""
+        row = self.selected()
         if row == self._shown and self.snap is self._shown_snap:
             return
         pane = self.query_one("#detail-text", Static)

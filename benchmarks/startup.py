@@ -34,7 +34,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -247,92 +246,61 @@ def targets(samples: dict[str, Sample], imports: dict[str, set[str]]) -> list[Ta
     """The start-up, completion and memory targets of issues 7 and 18, judged on the
     samples; a target whose cases were not measured (``--only``) is left out."""
     floor = samples["import floor"].median
-    comp_name = "complete 'roadmap done fl<TAB>'"
+    comp = "complete 'roadmap done fl<TAB>'"
     readers = [
         n for n in samples if n.startswith("roadmap ") and "done" not in n and "tui" not in n
     ]
 
-    def without(name: str, *modules: str) -> bool:
-        return not any(m in imports[name] for m in modules)
+    def have(*names: str) -> bool:
+        return all(n in samples for n in names)
 
-    def judged(*names: str) -> Callable[[Callable[..., Target]], list[Target]]:
-        def judge(make: Callable[..., Target]) -> list[Target]:
-            if not all(n in samples for n in names):
-                return []
-            return [make(*(samples[n] for n in names))]
-
-        return judge
+    def none_import(text: str, names: list[str], *modules: str) -> Target:
+        offenders = [n for n in names if any(m in imports[n] for m in modules)]
+        return Target(text, ", ".join(offenders) or "none do", not offenders)
 
     found: list[Target] = []
-    found += judged("roadmap next")(
-        lambda nxt: Target(
-            "roadmap next ≤ 1.3× floor", f"{nxt.median / floor:.2f}×", nxt.median <= 1.3 * floor
+    if have("roadmap next"):
+        nxt = samples["roadmap next"].median
+        found.append(Target("roadmap next ≤ 1.3× floor", f"{nxt / floor:.2f}×", nxt <= 1.3 * floor))
+    if have("roadmap next --json"):
+        nxt_json = samples["roadmap next --json"].median
+        found.append(
+            Target("roadmap next --json < floor", f"{nxt_json / floor:.2f}×", nxt_json < floor)
         )
-    )
-    found += judged("roadmap next --json")(
-        lambda nxt_json: Target(
-            "roadmap next --json < floor",
-            f"{nxt_json.median / floor:.2f}×",
-            nxt_json.median < floor,
+        rich = "rich" in imports["roadmap next --json"]
+        found.append(
+            Target("roadmap next --json imports no rich", "rich" if rich else "no rich", not rich)
         )
-    )
-    found += judged("roadmap next --json")(
-        lambda _: Target(
-            "roadmap next --json imports no rich",
-            "rich" if "rich" in imports["roadmap next --json"] else "no rich",
-            without("roadmap next --json", "rich"),
-        )
-    )
     if readers:
+        found.append(none_import("read-only commands import no filelock", readers, "filelock"))
+    if have(comp):
+        heavy = [m for m in ("pydantic", "rich") if m in imports[comp]]
         found.append(
             Target(
-                "read-only commands import no filelock",
-                ", ".join(n for n in readers if "filelock" in imports[n]) or "none do",
-                all(without(n, "filelock") for n in readers),
+                "completion imports neither pydantic nor rich",
+                " ".join(heavy) or "neither",
+                not heavy,
             )
         )
-    found += judged(comp_name)(
-        lambda _: Target(
-            "completion imports neither pydantic nor rich",
-            " ".join(m for m in ("pydantic", "rich") if m in imports[comp_name]) or "neither",
-            without(comp_name, "pydantic", "rich"),
+    if have(comp, "roadmap next"):
+        part = samples[comp].median / samples["roadmap next"].median
+        found.append(Target("completion ≤ 0.5× roadmap next", f"{part:.2f}×", part <= 0.5))
+    if have("roadmap next"):
+        rss = samples["roadmap next"].max_rss
+        found.append(Target("roadmap next peak RSS ≤ 60 MiB", f"{rss:.1f} MiB", rss <= 60))
+    if have("roadmap next, git-synced folder"):
+        synced = samples["roadmap next, git-synced folder"].median / floor
+        found.append(
+            Target("roadmap next, git-synced folder ≤ 1.3× floor", f"{synced:.2f}×", synced <= 1.3)
         )
-    )
-    found += judged(comp_name, "roadmap next")(
-        lambda comp, nxt: Target(
-            "completion ≤ 0.5× roadmap next",
-            f"{comp.median / nxt.median:.2f}×",
-            comp.median <= 0.5 * nxt.median,
+    if have(TUI, "import floor + textual.app"):
+        tui = samples[TUI].median / samples["import floor + textual.app"].median
+        found.append(
+            Target("roadmap tui first screen ≤ 2× (floor + textual.app)", f"{tui:.2f}×", tui <= 2)
         )
-    )
-    found += judged("roadmap next")(
-        lambda nxt: Target(
-            "roadmap next peak RSS ≤ 60 MiB", f"{nxt.max_rss:.1f} MiB", nxt.max_rss <= 60
-        )
-    )
-    found += judged("roadmap next, git-synced folder")(
-        lambda synced: Target(
-            "roadmap next, git-synced folder ≤ 1.3× floor",
-            f"{synced.median / floor:.2f}×",
-            synced.median <= 1.3 * floor,
-        )
-    )
-    found += judged(TUI, "import floor + textual.app")(
-        lambda tui, tui_floor: Target(
-            "roadmap tui first screen ≤ 2× (floor + textual.app)",
-            f"{tui.median / tui_floor.median:.2f}×",
-            tui.median <= 2 * tui_floor.median,
-        )
-    )
-    checked = [n for n in (*readers, comp_name) if n in samples]
+    checked = [n for n in (*readers, comp) if n in samples]
     if checked:
-        found.append(
-            Target(
-                "next, list and completion import no textual",
-                ", ".join(n for n in checked if "textual" in imports[n]) or "none do",
-                all(without(n, "textual") for n in checked),
-            )
-        )
+        found.append(none_import("next, list and completion import no textual", checked, "textual"))
     return found
 
 

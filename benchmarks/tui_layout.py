@@ -1,8 +1,9 @@
-"""Textual alone drawing the screen of ``roadmap tui``: the same widgets, CSS and footer
-(a header with a subtitle, a tree of 5 stages and 57 topics with the first stage open and
-its fourth topic selected, a scrolling detail pane, a hidden input line, the footer with 14
-keys), fixed text instead of a roadmap, no progress file. Quits once that first screen is
-painted, as ``roadmap tui`` does with ``ROADMAP_TUI_EXIT_AFTER_FIRST_FRAME=1``.
+"""Textual alone drawing the screen of ``roadmap tui``, with the same widgets, CSS and
+footer (``roadmap_cli.tui.layout`` and ``roadmap_cli.tui.footer``, which hold none of
+roadmap's code): a header with a subtitle, a tree of 5 stages and 57 topics with the first
+stage open and its fourth topic selected, a scrolling detail pane, a hidden input line and
+the footer with 14 keys; fixed text instead of a roadmap, no progress file. Quits once that
+first screen is painted, as ``roadmap tui`` does with ``ROADMAP_TUI_EXIT_AFTER_FIRST_FRAME=1``.
 
 ``benchmarks/startup.py`` runs it in the same terminal as ``roadmap tui``: the difference
 between the two is what ``roadmap`` itself adds (its imports, reading the roadmap and
@@ -17,9 +18,9 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Input, Static, Tree
+from textual.widgets import Header, Static, Tree
 
+from roadmap_cli.tui import layout
 from roadmap_cli.tui.footer import KeysFooter
 
 KEYS = "s start,d done,x skip,r reset,u undo,n note,o open,slash search,f filter,R review"
@@ -32,12 +33,7 @@ class Layout(App[None]):
     """The screen of ``roadmap tui`` with fixed text."""
 
     TITLE = "How I would relearn AI"
-    CSS = """
-    #main { height: 1fr; }
-    #topics { width: 45%; min-width: 28; border-right: solid $accent; }
-    #detail { width: 1fr; padding: 0 1; }
-    #prompt { dock: bottom; display: none; }
-    """
+    CSS = layout.CSS
     AUTO_FOCUS = "#topics"
     BINDINGS: ClassVar[list[Any]] = [
         Binding(key, "quit" if key == "q" else f"key('{key}')", text)
@@ -46,14 +42,7 @@ class Layout(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="main"):
-            tree: Tree[str] = Tree("roadmap", id="topics")
-            tree.show_root = False
-            tree.guide_depth = 2
-            yield tree
-            with VerticalScroll(id="detail"):
-                yield Static(id="detail-text")
-        yield Input(id="prompt")
+        yield from layout.panes()
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -76,14 +65,10 @@ class Layout(App[None]):
         """Every key but q does nothing."""
 
     def _exit_once_drawn(self) -> None:
-        if not self.query_one(KeysFooter).children:
+        if self.query_one(KeysFooter).children:
+            layout.exit_after_paint(self)
+        else:
             self.call_after_refresh(self._exit_once_drawn)
-            return
-        screen = self.screen
-        screen.screen_layout_refresh_signal.subscribe(
-            self, lambda _screen: screen.call_later(self.exit), immediate=True
-        )
-        screen.refresh(layout=True)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from roadmap_cli.actions.context import AppContext
@@ -27,6 +26,7 @@ from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.snapshot import Snapshot, snapshot
 from roadmap_cli.render.widgets import MARKS, Lang, label
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.tui import layout
 from roadmap_cli.tui.detail import stage_detail, topic_detail
 from roadmap_cli.tui.footer import KeysFooter
 from roadmap_cli.tui.help import HelpScreen
@@ -69,16 +69,14 @@ class RoadmapApp(Prompts):
 
     TITLE = "roadmap"
     AUTO_FOCUS = "#topics"
-    CSS = """
-    #main { height: 1fr; }
-    #topics { width: 45%; min-width: 28; border-right: solid $accent; }
-    #detail { width: 1fr; padding: 0 1; }
-    #prompt { dock: bottom; display: none; }
-    #prompt.visible { display: block; }
+    CSS = (
+        layout.CSS
+        + """
     #too-small { display: none; padding: 1 2; }
     .small #too-small { display: block; }
     .small #main, .small Footer { display: none; }
     """
+    )
     BINDINGS: ClassVar[list[Any]] = [
         Binding("j", "down", N_("down"), show=False),
         Binding("k", "up", N_("up"), show=False),
@@ -144,14 +142,7 @@ class RoadmapApp(Prompts):
             ),
             id="too-small",
         )
-        with Horizontal(id="main"):
-            tree: Tree[Row] = Tree("roadmap", id="topics")
-            tree.show_root = False
-            tree.guide_depth = 2
-            yield tree
-            with VerticalScroll(id="detail"):
-                yield Static(id="detail-text")
-        yield Input(id="prompt")
+        yield from layout.panes()
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -163,20 +154,14 @@ class RoadmapApp(Prompts):
             self.call_after_refresh(self._exit_once_drawn)
 
     def _exit_once_drawn(self) -> None:
-        """Quit once the first complete screen is on the terminal: when the pane shows the
+        """Quit once the first complete screen is on the terminal: once the pane shows the
         row under the cursor (or nothing, when no row is selected) and the footer has
-        composed its keys, lay the screen out again and exit once that is painted (in a
-        batch update the paint is queued on the screen, so the exit is queued behind
-        it). Until then, check again after each refresh."""
+        composed its keys, after one more paint. Until then, check after each refresh."""
         shown = self._shown_snap is self.snap and self._shown == self.selected()
-        if not shown or not self.query_one(Footer).children:
+        if shown and self.query_one(Footer).children:
+            layout.exit_after_paint(self)
+        else:
             self.call_after_refresh(self._exit_once_drawn)
-            return
-        screen = self.screen
-        screen.screen_layout_refresh_signal.subscribe(
-            self, lambda _screen: screen.call_later(self.exit), immediate=True
-        )
-        screen.refresh(layout=True)
 
     def on_resize(self, event: Any) -> None:
         self._fit(event.size.width, event.size.height)

@@ -115,7 +115,9 @@ def base_env(data_dir: Path, **extra: str) -> dict[str, str]:
 class Run:
     """One finished child process: wall time (s), peak resident memory (MiB), exit status,
     its output, and the CPU time it used (user + system, s: unlike the wall time, hardly
-    affected by other processes on a busy machine)."""
+    affected by other processes on a busy machine). For a program run in a terminal
+    (``_terminal.run_in_terminal``), ``seconds`` is the time until its screen was drawn
+    and ``exit_seconds`` the time until it exited; otherwise ``exit_seconds`` is None."""
 
     seconds: float
     max_rss_mib: float
@@ -123,52 +125,23 @@ class Run:
     stdout: bytes
     stderr: bytes
     cpu_seconds: float = 0.0
+    exit_seconds: float | None = None
 
 
-def run(
-    argv: Sequence[str], env: Mapping[str, str], cwd: Path | None = None, tty: bool = False
-) -> Run:
+def run(argv: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> Run:
     """Run ``argv`` to completion and measure it.
 
     The wall time spans process creation to exit. The peak RSS is the child's own
     ``ru_maxrss`` from ``wait4`` (Linux reports KiB). Output goes to temporary files, so a
-    full pipe never stalls the child. With ``tty``, stdin and stdout are a pseudo-terminal
-    (80x24) whose output is read and discarded (a full-screen program needs one).
+    full pipe never stalls the child. (A full-screen program needs a terminal:
+    ``_terminal.run_in_terminal``.)
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        master = slave = -1
-        if tty:
-            import fcntl
-            import pty
-            import struct
-            import termios
-            import threading
-
-            master, slave = pty.openpty()
-            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-
-            def drain() -> None:
-                try:
-                    while os.read(master, 65536):
-                        pass
-                except OSError:
-                    pass
-
-            threading.Thread(target=drain, daemon=True).start()
         start = time.perf_counter()
         proc = subprocess.Popen(
-            list(argv),
-            stdin=slave if tty else subprocess.DEVNULL,
-            stdout=slave if tty else out,
-            stderr=err,
-            env={**env, "TERM": "xterm-256color"} if tty else dict(env),
-            cwd=cwd,
+            list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=dict(env), cwd=cwd
         )
-        if tty:
-            os.close(slave)
         _, status, usage = os.wait4(proc.pid, 0)
-        if tty:
-            os.close(master)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)

@@ -183,3 +183,39 @@ async def test_the_header_shows_this_weeks_plan(_isolated: Path) -> None:
         await pilot.pause()
         assert "This week: 0/" in str(app.sub_title)
         assert "plan to 2027-06-30" in str(app.sub_title)
+
+
+def _first_screen(size: tuple[int, int]) -> tuple[object, str]:
+    """Run the app in its benchmark mode; the row selected and the screen when it quit."""
+    app = _app(exit_after_first_frame=True)
+    screens: list[tuple[object, str]] = []
+    exit_ = app.exit
+
+    def exit_and_record() -> None:
+        screens.append((app.selected(), app.export_screenshot()))
+        exit_()
+
+    app.exit = exit_and_record  # type: ignore[method-assign]
+    app.run(headless=True, size=size)
+    assert app.return_code == 0
+    (screen,) = screens
+    return screen
+
+
+def test_the_benchmark_mode_quits_once_the_first_screen_is_complete(_isolated: Path) -> None:
+    row, svg = _first_screen((80, 24))
+    assert row == ("topic", "dl-theory")
+    for text in ("(dl-theory)", "Stage:", "0/57", "done", "search"):  # detail, header, footer
+        assert text in svg
+
+
+def test_the_benchmark_mode_quits_when_nothing_is_suggested_or_the_terminal_is_small(
+    _isolated: Path,
+) -> None:
+    assert "too&#160;small" in _first_screen((50, 12))[1]
+    topics = list(AppContext().catalog().topics)
+    run = CliRunner().invoke(cli_app, ["skip", *topics])
+    assert run.exit_code == 0, run.stderr
+    row, svg = _first_screen((80, 24))
+    assert row is None
+    assert "57/57" in svg

@@ -18,8 +18,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from roadmap_cli.actions.context import AppContext
@@ -27,7 +26,9 @@ from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.snapshot import Snapshot, snapshot
 from roadmap_cli.render.widgets import MARKS, Lang, label
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.tui import layout
 from roadmap_cli.tui.detail import stage_detail, topic_detail
+from roadmap_cli.tui.footer import KeysFooter
 from roadmap_cli.tui.help import HelpScreen
 from roadmap_cli.tui.prompts import Prompts
 
@@ -61,21 +62,21 @@ class RoadmapApp(Prompts):
     Args:
         context: the global options (roadmap, data folder, language) of the invocation.
         watch_interval: seconds between checks of the progress file for outside changes.
-        exit_after_first_frame: quit once the first screen is drawn (start-up benchmark).
+        exit_after_first_frame: quit once the first complete screen is drawn: the tree
+            with the selection, its detail, the header and the footer's keys (the
+            start-up benchmark).
     """
 
     TITLE = "roadmap"
     AUTO_FOCUS = "#topics"
-    CSS = """
-    #main { height: 1fr; }
-    #topics { width: 45%; min-width: 28; border-right: solid $accent; }
-    #detail { width: 1fr; padding: 0 1; }
-    #prompt { dock: bottom; display: none; }
-    #prompt.visible { display: block; }
+    CSS = (
+        layout.CSS
+        + """
     #too-small { display: none; padding: 1 2; }
     .small #too-small { display: block; }
     .small #main, .small Footer { display: none; }
     """
+    )
     BINDINGS: ClassVar[list[Any]] = [
         Binding("j", "down", N_("down"), show=False),
         Binding("k", "up", N_("up"), show=False),
@@ -116,6 +117,8 @@ class RoadmapApp(Prompts):
         self.review_queue: list[str] = []
         self._watch_interval = watch_interval
         self._exit_after_first_frame = exit_after_first_frame
+        self._shown: Row | None = None  # the row whose detail the pane shows, and of
+        self._shown_snap: Snapshot | None = None  # which snapshot
         self._signature = _file_signature(self.store.path)
         roadmap = self.catalog.roadmap
         self.title = roadmap.display_title(self.lang)
@@ -139,15 +142,8 @@ class RoadmapApp(Prompts):
             ),
             id="too-small",
         )
-        with Horizontal(id="main"):
-            tree: Tree[Row] = Tree("roadmap", id="topics")
-            tree.show_root = False
-            tree.guide_depth = 2
-            yield tree
-            with VerticalScroll(id="detail"):
-                yield Static(id="detail-text")
-        yield Input(id="prompt")
-        yield Footer()
+        yield from layout.panes()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._fit(self.size.width, self.size.height)
@@ -155,7 +151,17 @@ class RoadmapApp(Prompts):
         self.rebuild(select=self._suggested())
         self.set_interval(self._watch_interval, self.check_outside_changes)
         if self._exit_after_first_frame:
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self._exit_once_drawn)
+
+    def _exit_once_drawn(self) -> None:
+        """Quit once the first complete screen is on the terminal: once the pane shows the
+        row under the cursor (or nothing, when no row is selected) and the footer has
+        composed its keys, after one more paint. Until then, check after each refresh."""
+        shown = self._shown_snap is self.snap and self._shown == self.selected()
+        if shown and self.query_one(Footer).children:
+            layout.exit_after_paint(self)
+        else:
+            self.call_after_refresh(self._exit_once_drawn)
 
     def on_resize(self, event: Any) -> None:
         self._fit(event.size.width, event.size.height)
@@ -209,7 +215,12 @@ class RoadmapApp(Prompts):
                     target = leaf
         self.sub_title = self._progress_line()
         if target is not None:
-            self.call_after_refresh(tree.move_cursor, target)
+            # the selection and its detail are drawn with the tree, not a refresh later:
+            # reading last_line lays the new lines out, which gives target its line
+            _ = tree.last_line
+            tree.move_cursor(target)
+            self.show_detail()
+            self.call_after_refresh(tree.scroll_to_node, target, animate=False)  # laid out
         self.call_after_refresh(self.show_detail)
 
     def _progress_line(self) -> str:
@@ -219,7 +230,9 @@ class RoadmapApp(Prompts):
         statuses = [self.snap.status(t) for t in self.catalog.topics]
         finished = sum(s in ("done", "skipped") for s in statuses)
         parts = [_("{finished}/{total} finished").format(finished=finished, total=len(statuses))]
-        plan = plan_for(self.snap, now_utc(), local_zone())
+        # the plan's code (and the time zone) only when the progress holds a plan event
+        has_plan = any(e.extra and e.extra[0][0] == "plan" for e in self.snap.progress.events)
+        plan = plan_for(self.snap, now_utc(), local_zone()) if has_plan else None
         if plan is not None:
             parts.append(
                 _("This week: {done}/{quota} · plan to {date}").format(
@@ -241,8 +254,13 @@ class RoadmapApp(Prompts):
         return row[1] if row is not None and row[0] == "topic" else None
 
     def show_detail(self) -> None:
+        """Show the row under the cursor in the right-hand pane; nothing is redrawn when
+        the pane already shows that row of the current snapshot."""
         row = self.selected()
+        if row == self._shown and self.snap is self._shown_snap:
+            return
         pane = self.query_one("#detail-text", Static)
+        self._shown, self._shown_snap = row, self.snap
         if row is None:
             pane.update("")
         elif row[0] == "topic":

@@ -110,7 +110,12 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
 
 def _review_line(snap: Snapshot, topic: Topic) -> Text | None:
     """The topic's review state (``fsrs`` is imported only when a topic is in review), as
-    ``roadmap show`` words it; None for a topic that never entered review."""
+    ``roadmap show`` words it; None for a topic that never entered review (review's code is
+    imported only for a done topic or when some topic's review was turned off or on)."""
+    if snap.status(topic.id) != "done" and not any(
+        e.extra and e.extra[0][0] == "review_mode" for e in snap.progress.events
+    ):
+        return None  # not in review, not turned off: none of review's code is needed
     from roadmap_cli.actions.review import topic_review
     from roadmap_cli.render.review import show_review_line
     from roadmap_cli.support.clock import local_zone, now_utc

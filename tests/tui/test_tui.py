@@ -219,3 +219,30 @@ def test_the_benchmark_mode_quits_when_nothing_is_suggested_or_the_terminal_is_s
     row, svg = _first_screen((80, 24))
     assert row is None
     assert "57/57" in svg
+
+
+async def test_the_key_that_closes_help_does_nothing_else(_isolated: Path) -> None:
+    from roadmap_cli.tui.help import HelpScreen
+
+    app = _app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert _events(_isolated) == []  # x closed the help; it skipped nothing
+        assert app.selected_topic() == "dl-theory"
+
+
+async def test_no_english_command_palette_in_the_footer(_isolated: Path) -> None:
+    app = _app("zh")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ != "CommandPalette"
+        footer = [key.description for key in app.screen.query("FooterKey")]
+        assert "退出" in footer and "palette" not in footer  # the footer: our keys only

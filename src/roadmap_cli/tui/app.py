@@ -25,7 +25,7 @@ from roadmap_cli.actions.context import AppContext
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.snapshot import Snapshot, snapshot
 from roadmap_cli.render.widgets import MARKS, Lang, label
-from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.i18n import N_, _, set_language
 from roadmap_cli.tui import layout
 from roadmap_cli.tui.detail import stage_detail, topic_detail
 from roadmap_cli.tui.footer import KeysFooter
@@ -68,6 +68,9 @@ class RoadmapApp(Prompts):
     """
 
     TITLE = "roadmap"
+    #: Textual's command palette (ctrl+p) offers its own English commands; every action
+    #: here has a key shown in the footer and in ``?``.
+    ENABLE_COMMAND_PALETTE = False
     AUTO_FOCUS = "#topics"
     CSS = (
         layout.CSS
@@ -107,6 +110,7 @@ class RoadmapApp(Prompts):
         super().__init__()
         self.context = context
         self.lang = context.lang
+        set_language(self.lang)  # the interface speaks the screen's language, however started
         self.catalog = context.catalog()
         self.store = context.store()
         self.snap: Snapshot = snapshot(self.catalog, self.store.load())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -35,5 +36,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(_(HELP))
 
-    def on_key(self) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """Close the help; the key does nothing else (``x`` closes it, it skips nothing)."""
+        event.stop()
+        event.prevent_default()
         self.dismiss()

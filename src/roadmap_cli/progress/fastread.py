@@ -1,0 +1,187 @@
+"""Event lines of a canonical progress file, parsed fast (see :mod:`.fileformat`).
+
+A line of the common shape becomes an :class:`~roadmap_cli.progress.events.Event` without
+the checks its values cannot fail: one regular expression matches it, and the event is
+made directly (``object.__new__`` and the slots set), not through ``__init__``. Two shapes
+are common: a status, note or undo event (ASCII ids and topics, nothing JSON escapes), and
+an event of another kind whose fields are all plain strings (a review rating ``{id, at,
+topic, review: "good"}``, a review mode), kept with its text as :attr:`Event.raw` exactly
+as :meth:`Event.from_json` would keep it. Any other line goes through ``json.loads`` and
+:meth:`Event.from_json`, and is kept only if written back it is the same line.
+
+This module reads no files and prints nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+from datetime import UTC, datetime
+
+from roadmap_cli.progress.events import Event, ShapeError, format_time
+
+__all__ = ["parse_lines"]
+
+_S = rb"[\x20\x21\x23-\x5b\x5d-\x7e]"  # printable ASCII but '"' and '\'
+_N = rb"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|[\xc2-\xf4][\x80-\xbf]+)"  # ... or UTF-8 sequences
+_ID_AT = rb'    \{"id": "(' + _S + rb'{1,200})", "at": "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"'
+#: One event line of the common shape, exactly as Event.to_json_line writes it.
+_LINE = re.compile(
+    _ID_AT + rb'(?:, "topic": "(' + _S + rb'{1,200})")?'
+    rb'(?:, "status": "(todo|in_progress|done|skipped)")?'
+    rb'(?:, "note": "(' + _N + rb'*)")?'
+    rb'(?:, "undo": \[((?:"' + _S + rb'*"(?:, "' + _S + rb'*")*)?)\])?'
+    rb'(?:, "batch": "(' + _S + rb'*)")?'
+    rb"\}(,?)\n"
+)
+#: An event of another kind (a review rating...) whose fields are all plain strings, in
+#: the order Event.to_json_line writes one made by Event.of_kind: id, at, topic, batch,
+#: then its own fields.
+_OTHER = re.compile(
+    _ID_AT + rb'(?:, "topic": "(' + _S + rb'{1,200})")?'
+    rb'(?:, "batch": "(' + _S + rb'*)")?'
+    rb'((?:, "' + _S + rb'{1,200}": "' + _N + rb'*")+)'
+    rb"\}(,?)\n"
+)
+_OTHER_FIELD = re.compile(rb', "(' + _S + rb'+)": ("' + _N + rb'*")')
+_PLAIN = ("id", "at", "topic", "status", "note", "undo", "batch")
+_KNOWN = frozenset(name.encode() for name in _PLAIN)
+_DEFAULTS = tuple((f.name, f.default) for f in dataclasses.fields(Event) if f.name not in _PLAIN)
+#: Whether every field beyond the seven of a plain event has a plain default: then an
+#: event can be made directly (else every line goes through Event.from_json).
+_DIRECT = all(d is not dataclasses.MISSING for _, d in _DEFAULTS) and {n for n, _ in _DEFAULTS} == {
+    "extra",
+    "raw",
+}
+_new = object.__new__
+_set = object.__setattr__
+
+
+def parse_lines(stream: io.BytesIO, start: int, end: int) -> list[Event] | None:
+    """The events of the lines between offsets ``start`` and ``end`` of ``stream`` (each
+    line one event, ending in a newline, the last one without a comma), or None if one
+    is not canonical, out of time order (``at``, then ``id``) or a repeated id."""
+    stream.seek(start)
+    match = _LINE.fullmatch
+    other = _OTHER.fullmatch
+    fromiso = datetime.fromisoformat
+    events: list[Event] = []
+    append = events.append
+    topics: dict[bytes, str] = {}
+    fields: dict[bytes, tuple[tuple[str, str], ...]] = {}
+    last_at = b""
+    when = datetime.min
+    prev_at = b""
+    prev_id = ""
+    ids: set[str] = set()
+    add_id = ids.add
+    position = start
+    for line in stream:
+        position += len(line)
+        m = match(line) if _DIRECT else None
+        extra: tuple[tuple[str, str], ...] = ()
+        o = other(line) if m is None and _DIRECT else None
+        if o is not None:
+            more = o.group(5)
+            found = fields.get(more)
+            if found is None:
+                found = fields[more] = _other_fields(more)
+            extra = found
+        if m is None and not extra:
+            event = _general(line)
+            if event is None:
+                return None
+            at_text = format_time(event.at).encode()
+            event_id = event.id
+            last_line = not line.endswith(b",\n")
+        else:
+            if m is not None:
+                raw_id, at_text, topic, status, note, undo, batch, comma = m.groups()
+                if (status is not None) + (note is not None) + (undo is not None) != 1 or (
+                    topic is None
+                ) != (undo is not None):
+                    return None
+            else:
+                assert o is not None
+                raw_id, at_text, topic, batch, _, comma = o.groups()
+                status = note = undo = None
+            if at_text != last_at:
+                if not b"1800" <= at_text[:4] <= b"9000":
+                    return None
+                try:
+                    when = fromiso(at_text.decode())
+                except ValueError:
+                    return None
+                last_at = at_text
+            event_id = raw_id.decode()
+            if topic is not None:
+                name = topics.get(topic)
+                if name is None:
+                    name = topics[topic] = topic.decode()
+                topic = name
+            event = _new(Event)
+            _set(event, "id", event_id)
+            _set(event, "at", when)
+            _set(event, "topic", topic)
+            _set(event, "status", status.decode() if status is not None else None)
+            try:
+                _set(event, "note", note.decode() if note is not None else None)
+                raw = line[4 : -2 if comma else -1].decode() if extra else None
+            except UnicodeDecodeError:
+                return None
+            _set(event, "undo", _undo(undo) if undo is not None else None)
+            _set(event, "batch", batch.decode() if batch is not None else None)
+            _set(event, "extra", extra)
+            _set(event, "raw", raw)
+            last_line = not comma
+        # time order (at, then id); 'at' is canonical text, which sorts as the time does
+        if at_text < prev_at or (at_text == prev_at and event_id <= prev_id):
+            return None
+        prev_at, prev_id = at_text, event_id
+        add_id(event_id)
+        append(event)
+        if last_line:
+            break
+    if position != end or len(ids) != len(events):
+        return None
+    return events
+
+
+def _other_fields(text: bytes) -> tuple[tuple[str, str], ...]:
+    """The (name, JSON text) pairs of ``, "name": "value"`` fields; none when a name is
+    one of the fields this version knows or repeats (the general parser decides)."""
+    pairs = _OTHER_FIELD.findall(text)
+    names = [name for name, _ in pairs]
+    if any(name in _KNOWN for name in names) or len(set(names)) != len(names):
+        return ()
+    try:
+        return tuple((name.decode(), value.decode()) for name, value in pairs)
+    except UnicodeDecodeError:
+        return ()
+
+
+def _undo(text: bytes) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(text[1:-1].decode().split('", "'))
+
+
+def _general(line: bytes) -> Event | None:
+    """A line of another shape: parsed as JSON; kept only if written back it is the same
+    line (so the file stays canonical)."""
+    body = line[:-2] if line.endswith(b",\n") else line[:-1]
+    if not body.startswith(b"    {"):
+        return None
+    try:
+        event = Event.from_json(json.loads(body))
+    except (ValueError, ShapeError, RecursionError):
+        return None
+    try:
+        text = event.to_json_line().encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if event.at.tzinfo is not UTC or b"    " + text != body:
+        return None
+    return event

@@ -51,6 +51,9 @@ __all__ = ["CanonicalFile", "appended_text", "ordered_progress", "read_canonical
 
 _HEAD = re.compile(rb'\{\n  "schema": (\d+),\n  "roadmap": ("(?:[^"\\\n]|\\.)*"),\n  "events": ')
 _TAIL = b"\n  ]\n}\n"
+#: From this many events on, what is in memory after reading is moved out of the cyclic
+#: garbage collector's sight (``gc.freeze``).
+FREEZE_AT = 10_000
 _SEPARATOR = b",\n    "
 
 
@@ -99,6 +102,12 @@ def read_canonical(data: bytes) -> CanonicalFile | None:
             gc.enable()
     if events is None:
         return None
+    if enabled and len(events) >= FREEZE_AT:
+        # the events live until the command ends and hold no cycles: the collector need
+        # not scan them again (each full collection would, and every object the fold,
+        # the report or the schedule makes afterwards sets collections off). Frozen
+        # objects are still freed by reference counting when they are dropped.
+        gc.freeze()
     return CanonicalFile(ordered_progress(roadmap, events), data)
 
 

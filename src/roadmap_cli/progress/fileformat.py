@@ -47,7 +47,13 @@ from roadmap_cli.progress.fastread import parse_lines
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import _
 
-__all__ = ["CanonicalFile", "appended_text", "ordered_progress", "read_canonical"]
+__all__ = [
+    "CanonicalFile",
+    "appended_text",
+    "events_span",
+    "ordered_progress",
+    "read_canonical",
+]
 
 _HEAD = re.compile(rb'\{\n  "schema": (\d+),\n  "roadmap": ("(?:[^"\\\n]|\\.)*"),\n  "events": ')
 _TAIL = b"\n  ]\n}\n"
@@ -79,24 +85,16 @@ def read_canonical(data: bytes) -> CanonicalFile | None:
     The result equals what :meth:`Progress.from_json` gives for the same file, and
     ``data`` is exactly ``progress.to_json_text()`` encoded.
     """
-    head = _HEAD.match(data)
-    if head is None or head.group(1) != str(PROGRESS_SCHEMA).encode():
+    span = events_span(data)
+    if span is None:
         return None
-    try:
-        roadmap = json.loads(head.group(2))
-    except ValueError:
-        return None
-    if type(roadmap) is not str or not roadmap or _roadmap_text(roadmap) != head.group(2):
-        return None
-    body = head.end()
-    if data[body:] == b"[]\n}\n":
+    roadmap, start, end = span
+    if start == end:
         return CanonicalFile(ordered_progress(roadmap, []), data)
-    if not data.startswith(b"[\n", body) or not data.endswith(_TAIL):
-        return None
     enabled = gc.isenabled()
     gc.disable()  # half a million small objects, none of them in a cycle
     try:
-        events = parse_lines(io.BytesIO(data), body + 2, len(data) - len(_TAIL) + 1)
+        events = parse_lines(io.BytesIO(data), start, end)
     finally:
         if enabled:
             gc.enable()
@@ -109,6 +107,28 @@ def read_canonical(data: bytes) -> CanonicalFile | None:
         # objects are still freed by reference counting when they are dropped.
         gc.freeze()
     return CanonicalFile(ordered_progress(roadmap, events), data)
+
+
+def events_span(data: bytes) -> tuple[str, int, int] | None:
+    """``(roadmap id, start, end)``: where the event lines of a file of the canonical
+    layout of the current schema are (``data[start:end]``, one event a line, each ending
+    in a newline; ``start == end`` for no events); None for another layout or schema.
+    The lines themselves are not checked."""
+    head = _HEAD.match(data)
+    if head is None or head.group(1) != str(PROGRESS_SCHEMA).encode():
+        return None
+    try:
+        roadmap = json.loads(head.group(2))
+    except ValueError:
+        return None
+    if type(roadmap) is not str or not roadmap or _roadmap_text(roadmap) != head.group(2):
+        return None
+    body = head.end()
+    if data[body:] == b"[]\n}\n":
+        return roadmap, body, body
+    if not data.startswith(b"[\n", body) or not data.endswith(_TAIL):
+        return None
+    return roadmap, body + 2, len(data) - len(_TAIL) + 1
 
 
 def appended_text(

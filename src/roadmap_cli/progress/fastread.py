@@ -123,17 +123,28 @@ def parse_lines(stream: io.BytesIO, start: int, end: int) -> list[Event] | None:
     ids: set[str] = set()
     add_id = ids.add
     position = start
+    after_other = False
     for line in stream:
         position += len(line)
-        m = match(line) if _DIRECT else None
+        m: re.Match[bytes] | None = None
+        o: re.Match[bytes] | None = None
         extra: tuple[tuple[str, str], ...] = ()
-        o = other(line) if m is None and _DIRECT else None
-        if o is not None:
-            more = o.group(5)
-            found = fields.get(more)
-            if found is None:
-                found = fields[more] = _other_fields(more)
-            extra = found
+        if _DIRECT:  # the shape of the line before first: ratings come in runs
+            if after_other:
+                o = other(line)
+            else:
+                m = match(line)
+            if m is None and o is None:
+                o = other(line) if not after_other else None
+            if o is not None:
+                more = o.group(5)
+                found = fields.get(more)
+                if found is None:
+                    found = fields[more] = _other_fields(more)
+                extra = found
+            if not extra and m is None and after_other:
+                m = match(line)
+            after_other = bool(extra)
         if m is None and not extra:
             event = _general(line)
             if event is None:

@@ -189,7 +189,7 @@ def parse_lines(stream: io.BytesIO, start: int, end: int) -> list[Event] | None:
                 _STATUS[status] if status is not None else None,
                 text,
                 _undo(undo) if undo is not None else None,
-                batch.decode() if batch is not None else None,
+                (event_id if batch == raw_id else batch.decode()) if batch is not None else None,
                 extra,
                 raw,
             )

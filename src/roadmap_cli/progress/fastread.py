@@ -15,11 +15,10 @@ This module reads no files and prints nothing.
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any
 
 from roadmap_cli.progress.events import STATUSES, Event, ShapeError, format_time
 
@@ -104,7 +103,7 @@ def _twin_works() -> bool:
 _DIRECT = _DIRECT and Event.__slots__ == _Twin.__slots__ and _twin_works()
 
 
-def parse_lines(stream: io.BytesIO, start: int, end: int) -> list[Event] | None:
+def parse_lines(stream: IO[bytes], start: int, end: int) -> list[Event] | None:
     """The events of the lines between offsets ``start`` and ``end`` of ``stream`` (each
     line one event, ending in a newline, the last one without a comma), or None if one
     is not canonical, out of time order (``at``, then ``id``) or a repeated id."""

@@ -35,11 +35,12 @@ import dataclasses
 import gc
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from roadmap_cli.errors import NewerFormatError, ProgressFileError
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError
@@ -53,6 +54,7 @@ __all__ = [
     "events_span",
     "ordered_progress",
     "read_canonical",
+    "read_canonical_file",
 ]
 
 _HEAD = re.compile(rb'\{\n  "schema": (\d+),\n  "roadmap": ("(?:[^"\\\n]|\\.)*"),\n  "events": ')
@@ -60,6 +62,10 @@ _TAIL = b"\n  ]\n}\n"
 #: From this many events on, what is in memory after reading is moved out of the cyclic
 #: garbage collector's sight (``gc.freeze``).
 FREEZE_AT = 10_000
+#: Files from this size on are read line by line from the file (read_canonical_file).
+_STREAM_FROM = 1 << 20
+#: The most a canonical file's head (schema, roadmap id) can take.
+_HEAD_BYTES = 4096
 _SEPARATOR = b",\n    "
 
 
@@ -91,29 +97,65 @@ def read_canonical(data: bytes) -> CanonicalFile | None:
     roadmap, start, end = span
     if start == end:
         return CanonicalFile(ordered_progress(roadmap, []), data)
+    events = _parse(io.BytesIO(data), start, end)
+    if events is None:
+        return None
+    return CanonicalFile(ordered_progress(roadmap, events), data)
+
+
+def read_canonical_file(path: Path) -> Progress | None:
+    """The progress in the file ``path`` if it is canonical (as :func:`read_canonical`),
+    read line by line from the file: its bytes are never all in memory at once, only
+    the events made of them. None when it is not canonical, or too short to be worth it
+    (read its bytes then).
+
+    Raises:
+        OSError: the file cannot be opened or read.
+    """
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size < _STREAM_FROM:
+            return None
+        head = stream.read(_HEAD_BYTES)
+        stream.seek(size - len(_TAIL))
+        span = events_span(head, size, stream.read())
+        if span is None:
+            return None
+        roadmap, start, end = span
+        events = _parse(stream, start, end)
+    return None if events is None else ordered_progress(roadmap, events)
+
+
+def _parse(stream: IO[bytes], start: int, end: int) -> list[Event] | None:
+    """:func:`~roadmap_cli.progress.fastread.parse_lines` with the cyclic garbage
+    collector paused, and the events frozen out of its sight when there are many."""
     enabled = gc.isenabled()
     gc.disable()  # half a million small objects, none of them in a cycle
     try:
-        events = parse_lines(io.BytesIO(data), start, end)
+        events = parse_lines(stream, start, end)
     finally:
         if enabled:
             gc.enable()
-    if events is None:
-        return None
-    if enabled and len(events) >= FREEZE_AT:
+    if events is not None and enabled and len(events) >= FREEZE_AT:
         # the events live until the command ends and hold no cycles: the collector need
         # not scan them again (each full collection would, and every object the fold,
         # the report or the schedule makes afterwards sets collections off). Frozen
         # objects are still freed by reference counting when they are dropped.
         gc.freeze()
-    return CanonicalFile(ordered_progress(roadmap, events), data)
+    return events
 
 
-def events_span(data: bytes) -> tuple[str, int, int] | None:
+def events_span(
+    data: bytes, size: int | None = None, tail: bytes | None = None
+) -> tuple[str, int, int] | None:
     """``(roadmap id, start, end)``: where the event lines of a file of the canonical
     layout of the current schema are (``data[start:end]``, one event a line, each ending
     in a newline; ``start == end`` for no events); None for another layout or schema.
-    The lines themselves are not checked."""
+    The lines themselves are not checked. ``data`` is the file's bytes, or its first
+    bytes when ``size`` (of the whole file) and ``tail`` (its last bytes) are given.
+    """
+    size = len(data) if size is None else size
+    tail = data[-len(_TAIL) :] if tail is None else tail
     head = _HEAD.match(data)
     if head is None or head.group(1) != str(PROGRESS_SCHEMA).encode():
         return None
@@ -124,11 +166,12 @@ def events_span(data: bytes) -> tuple[str, int, int] | None:
     if type(roadmap) is not str or not roadmap or _roadmap_text(roadmap) != head.group(2):
         return None
     body = head.end()
-    if data[body:] == b"[]\n}\n":
+    if size == body + 5 and data[body:] == b"[]\n}\n":
         return roadmap, body, body
-    if not data.startswith(b"[\n", body) or not data.endswith(_TAIL):
+    start, end = body + 2, size - len(_TAIL) + 1
+    if data[body:start] != b"[\n" or tail[-len(_TAIL) :] != _TAIL or start >= end:
         return None
-    return roadmap, body + 2, len(data) - len(_TAIL) + 1
+    return roadmap, start, end
 
 
 def appended_text(

@@ -33,6 +33,7 @@ from roadmap_cli.progress.fileformat import (
     ordered_progress,
     parse_progress,
     read_canonical,
+    read_canonical_file,
 )
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import N_, _
@@ -152,6 +153,10 @@ class ProgressStore(Backups):
         return tail if tail is not None and tail.roadmap == self.roadmap_id else None
 
     def _read(self, path: Path) -> Progress:
+        if path == self.path and "read" not in self._written:  # no bytes kept to append to
+            streamed = self._io(path, read_canonical_file)  # line by line: lean
+            if streamed is not None and streamed.roadmap == self.roadmap_id:
+                return streamed
         data = self._bytes(path)
         if data is None:
             return Progress(roadmap=self.roadmap_id)
@@ -168,8 +173,16 @@ class ProgressStore(Backups):
         Raises:
             ProgressFileError: a folder, no permission, or another read error.
         """
+        return self._io(path, Path.read_bytes)
+
+    def _io(self, path: Path, read: Callable[[Path], T]) -> T | None:
+        """``read(path)``, None if the file does not exist.
+
+        Raises:
+            ProgressFileError: a folder, no permission, or another read error.
+        """
         try:
-            return path.read_bytes()
+            return read(path)
         except FileNotFoundError:
             return None
         except IsADirectoryError:

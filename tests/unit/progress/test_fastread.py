@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,8 +14,9 @@ from hypothesis import strategies as st
 
 from roadmap_cli.progress import fastread
 from roadmap_cli.progress.events import Event
-from roadmap_cli.progress.fileformat import read_canonical
+from roadmap_cli.progress.fileformat import read_canonical, read_canonical_file
 from roadmap_cli.progress.log import Progress
+from roadmap_cli.progress.store import ProgressStore
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 HEAD = '{\n  "schema": 1,\n  "roadmap": "demo",\n  "events": [\n    '
@@ -125,3 +127,31 @@ def test_lines_of_other_shapes_go_the_general_way(line: str) -> None:
         == ()
     )
     same(data)
+
+
+def test_a_large_file_is_read_line_by_line_from_disk(tmp_path: Path) -> None:
+    """From 1 MiB on, the store reads the events from the open file (its bytes are
+    never all in memory); the result is what parsing the bytes gives."""
+    events = [
+        Event(id=f"{n:012x}-00000000", at=T0 + timedelta(minutes=n), topic=f"t{n % 9}", note="x")
+        for n in range(12_000)
+    ]
+    events.append(Event.of_kind("review", "good", id="f" * 12 + "-0", at=T0, topic="t1"))
+    progress = Progress(roadmap="demo", events=events)
+    store = ProgressStore(tmp_path, "demo")
+    store.path.write_text(progress.to_json_text(), encoding="utf-8")
+    assert store.path.stat().st_size > 1 << 20
+    streamed = read_canonical_file(store.path)
+    assert streamed is not None
+    assert streamed == general(store.path.read_bytes())
+    assert store.load() == streamed
+    # another layout: declined, read the general way
+    store.path.write_text(progress.to_json_text().replace("\n    ", "\n     ", 1), "utf-8")
+    assert read_canonical_file(store.path) is None
+    assert store.load() == streamed
+
+
+def test_an_empty_list_over_two_lines_is_not_canonical() -> None:
+    data = (HEAD[:-5] + TAIL).encode()  # '"events": [\n  ]\n}\n'
+    assert read_canonical(data) is None
+    assert general(data).events == []

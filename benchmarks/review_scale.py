@@ -43,7 +43,7 @@ from _util import (
     ms,
     print_table,
     print_targets,
-    run,
+    run_ok,
     venv_of,
 )
 
@@ -144,12 +144,8 @@ def main(argv: list[str] | None = None) -> int:
                         pairs.insert(attempt % 2, (baseline, before))
                     for which, into in pairs:
                         cmd = [which.roadmap, "--roadmap", str(roadmap), *argvs[name]]
-                        result = run(cmd, base_env(where))
-                        if result.returncode:
-                            raise SystemExit(
-                                f"roadmap {' '.join(argvs[name])} failed at {topics} topics "
-                                f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
-                            )
+                        what = f"roadmap {' '.join(argvs[name])} at {topics} topics"
+                        result = run_ok(cmd, base_env(where), what)
                         if attempt:
                             into.setdefault((name, topics), Sample(name)).runs.append(result)
                         if name == "done":  # a fresh copy for the second venv too

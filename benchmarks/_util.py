@@ -157,6 +157,15 @@ def run(argv: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) ->
         )
 
 
+def run_ok(argv: Sequence[str], env: Mapping[str, str], what: str) -> Run:
+    """:func:`run`, ending the benchmark (``SystemExit`` with ``what`` and the end of the
+    child's stderr) when the command fails."""
+    result = run(argv, env)
+    if result.returncode:
+        raise SystemExit(f"{what} failed ({result.returncode}):\n{result.stderr.decode()[-2000:]}")
+    return result
+
+
 def imported_modules(stderr: bytes) -> set[str]:
     """Top-level package names in ``python -X importtime`` output (stderr of a run with
     ``PYTHONPROFILEIMPORTTIME=1``): {"typer", "pydantic", …}."""

@@ -13,11 +13,13 @@ notes, resets and undos; see :func:`make_progress`). Then times ``report``, ``li
 ``next`` and ``done`` of the
 real console script at both sizes, and ``review``, ``report`` and ``next`` on a second progress file
 per size in which every topic is done and has ten review ratings (10,000 and 100,000
-ratings, see :func:`make_review_progress`), (``--roadmap FILE``, ``ROADMAP_DATA_DIR`` a temporary
-folder; ``done`` gets a fresh copy of the progress file for every run, so each run writes)
-and prints medians, the 10× size's cost ratio and the targets of issue 7::
+ratings, see :func:`make_review_progress`); with ``--baseline V2`` every case also runs
+with a second venv in the same rounds, for a before/after table. (``--roadmap FILE``,
+``ROADMAP_DATA_DIR`` a temporary folder; ``done`` gets a fresh copy of the progress file
+for every run, so each run writes) and prints medians, the 10× size's cost ratio and
+the targets of issue 7::
 
-    python benchmarks/scale.py [--venv /work/venv] [--runs 3] [--check]
+    python benchmarks/review_scale.py [--venv /work/venv] [--runs 3] [--baseline V2] [--check]
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from _util import (
     ms,
     print_table,
     print_targets,
-    run,
+    run_ok,
     venv_of,
 )
 
@@ -95,9 +97,17 @@ def main(argv: list[str] | None = None) -> int:
     missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_common_arguments(parser, runs=3)
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="a second venv (the code before a change): every case also runs with it, "
+        "alternating with --venv in each round, and a before/after table is printed",
+    )
     args = parser.parse_args(argv)
     venv = venv_of(args.venv)
+    baseline = venv_of(args.baseline) if args.baseline else None
     samples: dict[tuple[str, int], Sample] = {}
+    before: dict[tuple[str, int], Sample] = {}
     with tempfile.TemporaryDirectory(prefix="roadmap-scale-") as tmp:
         root = Path(tmp)
         for topics, events in SIZES:
@@ -129,15 +139,18 @@ def main(argv: list[str] | None = None) -> int:
                     if name == "done":
                         where = folder / f"fresh-{attempt}"
                         shutil.copytree(data, where)
-                    cmd = [venv.roadmap, "--roadmap", str(roadmap), *argvs[name]]
-                    result = run(cmd, base_env(where))
-                    if result.returncode:
-                        raise SystemExit(
-                            f"roadmap {' '.join(argvs[name])} failed at {topics} topics "
-                            f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
-                        )
-                    if attempt:
-                        samples.setdefault((name, topics), Sample(name)).runs.append(result)
+                    pairs = [(venv, samples)]
+                    if baseline is not None:  # alternate which goes first
+                        pairs.insert(attempt % 2, (baseline, before))
+                    for which, into in pairs:
+                        cmd = [which.roadmap, "--roadmap", str(roadmap), *argvs[name]]
+                        what = f"roadmap {' '.join(argvs[name])} at {topics} topics"
+                        result = run_ok(cmd, base_env(where), what)
+                        if attempt:
+                            into.setdefault((name, topics), Sample(name)).runs.append(result)
+                        if name == "done":  # a fresh copy for the second venv too
+                            shutil.rmtree(where, ignore_errors=True)
+                            shutil.copytree(data, where)
                     if name == "done":
                         shutil.rmtree(where, ignore_errors=True)
 
@@ -182,6 +195,32 @@ def main(argv: list[str] | None = None) -> int:
         ],
         rows,
     )
+    if baseline is not None:
+        print(f"\nbefore: {baseline.python}; after: {venv.python} (same rounds, alternating)\n")
+        print_table(
+            [
+                "command",
+                "topics",
+                "before ms",
+                "after ms",
+                "after / before",
+                "before MiB",
+                "after MiB",
+            ],
+            [
+                [
+                    f"roadmap {name}",
+                    f"{topics:,}",
+                    ms(before[(name, topics)].median),
+                    ms(samples[(name, topics)].median),
+                    f"{samples[(name, topics)].median / before[(name, topics)].median:.2f}",
+                    f"{before[(name, topics)].max_rss:.0f}",
+                    f"{samples[(name, topics)].max_rss:.0f}",
+                ]
+                for topics in (small, large)
+                for name in COMMANDS + REVIEW_COMMANDS
+            ],
+        )
     print()
     ok = print_targets(targets)
     return 0 if ok or not args.check else 1

@@ -47,6 +47,7 @@ from _util import (
     print_table,
     print_targets,
     run,
+    run_ok,
     venv_of,
 )
 
@@ -220,12 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                 if writes:
                     where = data.parent / f"fresh-{attempt}"
                     shutil.copytree(data, where)
-                result = run(cmd, base_env(where))
-                if result.returncode:
-                    raise SystemExit(
-                        f"{' '.join(cmd[3:])} failed at {events} events "
-                        f"({result.returncode}):\n{result.stderr.decode()[-2000:]}"
-                    )
+                result = run_ok(cmd, base_env(where), f"{' '.join(cmd[3:])} at {events} events")
                 if attempt:
                     samples.setdefault((name, events), Sample(name)).runs.append(result)
                 elif name in ("next --json", MINIMUM):

@@ -7,6 +7,8 @@ UTC; the renderer shows them in the local time zone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -115,16 +117,23 @@ def build_history(
     by_id = {e.id: e for e in progress.events}
     matched = [e for e in progress.events if since is None or e.at >= since]
     matched.sort(key=Event.sort_key, reverse=True)
-    total = len(matched)
+    return _entries(catalog, matched[:limit] if limit else matched, undone, by_id), len(matched)
+
+
+def _entries(
+    catalog: Catalog, events: list[Event], undone: AbstractSet[str], by_id: Mapping[str, Event]
+) -> list[HistoryEntry]:
+    """``events`` (in the order given) with their topics, whether each is undone (its id
+    in ``undone``) and, for undo events, the events they revert (looked up in ``by_id``)."""
     entries = []
-    for event in matched[:limit] if limit else matched:
+    for event in events:
         topic = None
         if event.topic is not None:
             canonical = catalog.canonical_id(event.topic)
             topic = catalog.topics.get(canonical) if canonical else None
         targets = tuple(by_id[t] for t in event.undo or () if t in by_id)
         entries.append(HistoryEntry(event, topic, event.id in undone, targets))
-    return entries, total
+    return entries
 
 
 def history(app: AppContext, since: date | None = None, limit: int | None = None) -> HistoryResult:
@@ -139,7 +148,14 @@ def history(app: AppContext, since: date | None = None, limit: int | None = None
     zone = local_zone()
     start = local_midnight(since, zone) if since else None
     catalog = app.catalog()
-    entries, total = build_history(catalog, app.store().load(), since=start, limit=limit)
+    store = app.store()
+    # only the newest events are shown: read them from the end of the file when it allows
+    tail = store.load_tail(start, limit) if since or limit else None
+    if tail is not None:
+        newest = sorted(tail.events, key=Event.sort_key, reverse=True)
+        entries, total = _entries(catalog, newest, tail.undone, tail.targets), tail.total
+    else:
+        entries, total = build_history(catalog, store.load(), since=start, limit=limit)
     return HistoryResult(
         entries, total, since, zone_name(now_utc(), zone), catalog.roadmap.language
     )

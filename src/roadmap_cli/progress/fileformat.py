@@ -14,9 +14,10 @@
 :func:`read_canonical` reads a file of exactly that layout line by line, without building
 the whole document as Python objects first, so memory stays near the file's size: a line
 of the common shape (ASCII ids and topics, a status, a note, an undo, a batch; nothing
-that JSON escapes) is matched by one regular expression and becomes an
-:class:`~roadmap_cli.progress.events.Event` without the checks such values cannot fail;
-any other line goes through ``json.loads`` and :meth:`Event.from_json`. The garbage
+that JSON escapes; or another kind's plain string fields, such as a review rating) is
+matched by a regular expression and becomes an :class:`~roadmap_cli.progress.events.Event`
+without the checks such values cannot fail (:mod:`.fastread`); any other line goes
+through ``json.loads`` and :meth:`Event.from_json`. The garbage
 collector is paused meanwhile (the events are not cyclic). Whatever it does not
 recognise — another layout (edited by hand), an older or newer schema, extra top-level
 fields, a damaged line, events out of order or sharing an id — it answers None, and the
@@ -34,36 +35,38 @@ import dataclasses
 import gc
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from roadmap_cli.errors import NewerFormatError, ProgressFileError
-from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError, format_time
+from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError
+from roadmap_cli.progress.fastread import parse_lines
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import _
 
-__all__ = ["CanonicalFile", "appended_text", "ordered_progress", "read_canonical"]
+__all__ = [
+    "CanonicalFile",
+    "appended_text",
+    "events_span",
+    "ordered_progress",
+    "read_canonical",
+    "read_canonical_file",
+]
 
 _HEAD = re.compile(rb'\{\n  "schema": (\d+),\n  "roadmap": ("(?:[^"\\\n]|\\.)*"),\n  "events": ')
 _TAIL = b"\n  ]\n}\n"
+#: From this many events on, what is in memory after reading is moved out of the cyclic
+#: garbage collector's sight (``gc.freeze``).
+FREEZE_AT = 10_000
+#: Files from this size on are read line by line from the file (read_canonical_file).
+_STREAM_FROM = 1 << 20
+#: The most a canonical file's head (schema, roadmap id) can take.
+_HEAD_BYTES = 4096
 _SEPARATOR = b",\n    "
-
-_S = rb"[\x20\x21\x23-\x5b\x5d-\x7e]"  # printable ASCII but '"' and '\'
-_N = rb"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|[\xc2-\xf4][\x80-\xbf]+)"  # ... or UTF-8 sequences
-#: One event line of the common shape, exactly as Event.to_json_line writes it.
-_LINE = re.compile(
-    rb'    \{"id": "(' + _S + rb'{1,200})", "at": "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"'
-    rb'(?:, "topic": "(' + _S + rb'{1,200})")?'
-    rb'(?:, "status": "(todo|in_progress|done|skipped)")?'
-    rb'(?:, "note": "(' + _N + rb'*)")?'
-    rb'(?:, "undo": \[((?:"' + _S + rb'*"(?:, "' + _S + rb'*")*)?)\])?'
-    rb'(?:, "batch": "(' + _S + rb'*)")?'
-    rb"\}(,?)\n"
-)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,71 @@ def read_canonical(data: bytes) -> CanonicalFile | None:
     The result equals what :meth:`Progress.from_json` gives for the same file, and
     ``data`` is exactly ``progress.to_json_text()`` encoded.
     """
+    span = events_span(data)
+    if span is None:
+        return None
+    roadmap, start, end = span
+    if start == end:
+        return CanonicalFile(ordered_progress(roadmap, []), data)
+    events = _parse(io.BytesIO(data), start, end)
+    if events is None:
+        return None
+    return CanonicalFile(ordered_progress(roadmap, events), data)
+
+
+def read_canonical_file(path: Path) -> Progress | None:
+    """The progress in the file ``path`` if it is canonical (as :func:`read_canonical`),
+    read line by line from the file: its bytes are never all in memory at once, only
+    the events made of them. None when it is not canonical, or too short to be worth it
+    (read its bytes then).
+
+    Raises:
+        OSError: the file cannot be opened or read.
+    """
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size < _STREAM_FROM:
+            return None
+        head = stream.read(_HEAD_BYTES)
+        stream.seek(size - len(_TAIL))
+        span = events_span(head, size, stream.read())
+        if span is None:
+            return None
+        roadmap, start, end = span
+        events = _parse(stream, start, end)
+    return None if events is None else ordered_progress(roadmap, events)
+
+
+def _parse(stream: IO[bytes], start: int, end: int) -> list[Event] | None:
+    """:func:`~roadmap_cli.progress.fastread.parse_lines` with the cyclic garbage
+    collector paused, and the events frozen out of its sight when there are many."""
+    enabled = gc.isenabled()
+    gc.disable()  # half a million small objects, none of them in a cycle
+    try:
+        events = parse_lines(stream, start, end)
+    finally:
+        if enabled:
+            gc.enable()
+    if events is not None and enabled and len(events) >= FREEZE_AT:
+        # the events live until the command ends and hold no cycles: the collector need
+        # not scan them again (each full collection would, and every object the fold,
+        # the report or the schedule makes afterwards sets collections off). Frozen
+        # objects are still freed by reference counting when they are dropped.
+        gc.freeze()
+    return events
+
+
+def events_span(
+    data: bytes, size: int | None = None, tail: bytes | None = None
+) -> tuple[str, int, int] | None:
+    """``(roadmap id, start, end)``: where the event lines of a file of the canonical
+    layout of the current schema are (``data[start:end]``, one event a line, each ending
+    in a newline; ``start == end`` for no events); None for another layout or schema.
+    The lines themselves are not checked. ``data`` is the file's bytes, or its first
+    bytes when ``size`` (of the whole file) and ``tail`` (its last bytes) are given.
+    """
+    size = len(data) if size is None else size
+    tail = data[-len(_TAIL) :] if tail is None else tail
     head = _HEAD.match(data)
     if head is None or head.group(1) != str(PROGRESS_SCHEMA).encode():
         return None
@@ -98,20 +166,12 @@ def read_canonical(data: bytes) -> CanonicalFile | None:
     if type(roadmap) is not str or not roadmap or _roadmap_text(roadmap) != head.group(2):
         return None
     body = head.end()
-    if data[body:] == b"[]\n}\n":
-        return CanonicalFile(ordered_progress(roadmap, []), data)
-    if not data.startswith(b"[\n", body) or not data.endswith(_TAIL):
+    if size == body + 5 and data[body:] == b"[]\n}\n":
+        return roadmap, body, body
+    start, end = body + 2, size - len(_TAIL) + 1
+    if data[body:start] != b"[\n" or tail[-len(_TAIL) :] != _TAIL or start >= end:
         return None
-    enabled = gc.isenabled()
-    gc.disable()  # half a million small objects, none of them in a cycle
-    try:
-        events = _events(io.BytesIO(data), body + 2, len(data) - len(_TAIL) + 1)
-    finally:
-        if enabled:
-            gc.enable()
-    if events is None:
-        return None
-    return CanonicalFile(ordered_progress(roadmap, events), data)
+    return roadmap, start, end
 
 
 def appended_text(
@@ -142,120 +202,11 @@ def _roadmap_text(roadmap: str) -> bytes:
     return json.dumps(roadmap, ensure_ascii=False).encode("utf-8")
 
 
-_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
-_DEFAULTS = tuple(
-    (f.name, f.default)
-    for f in dataclasses.fields(Event)
-    if f.name not in ("id", "at", "topic", "status", "note", "undo", "batch")
-)
-#: Whether every field beyond the seven of a plain event has a plain default: then an
-#: event can be made directly (else every line goes through Event.from_json).
-_DIRECT = all(d is not dataclasses.MISSING for _, d in _DEFAULTS)
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _events(stream: io.BytesIO, start: int, end: int) -> list[Event] | None:
-    """The events of the lines between offsets ``start`` and ``end`` (each line ends in
-    a newline), or None if one is not canonical, out of order or a repeated id."""
-    stream.seek(start)
-    match = _LINE.fullmatch
-    fromiso = datetime.fromisoformat
-    events: list[Event] = []
-    append = events.append
-    topics: dict[bytes, str] = {}
-    last_at = b""
-    when = datetime.min
-    prev_at = b""
-    prev_id = ""
-    ids: set[str] = set()
-    position = start
-    for line in stream:
-        position += len(line)
-        m = match(line)
-        if m is None or not _DIRECT:
-            event = _general(line)
-            if event is None:
-                return None
-            at_text = format_time(event.at).encode()
-            event_id = event.id
-            last_line = not line.endswith(b",\n")
-        else:
-            raw_id, at_text, topic, status, note, undo, batch, comma = m.groups()
-            if at_text != last_at:
-                if not b"1800" <= at_text[:4] <= b"9000":
-                    return None
-                try:
-                    when = fromiso(at_text.decode())
-                except ValueError:
-                    return None
-                last_at = at_text
-            kinds = (status is not None) + (note is not None) + (undo is not None)
-            if kinds != 1 or (topic is None) != (undo is not None):
-                return None
-            event_id = raw_id.decode()
-            if topic is not None:
-                name = topics.get(topic)
-                if name is None:
-                    name = topics[topic] = topic.decode()
-                topic = name
-            event = _new(Event)
-            _set(event, "id", event_id)
-            _set(event, "at", when)
-            _set(event, "topic", topic)
-            _set(event, "status", status.decode() if status is not None else None)
-            try:
-                _set(event, "note", note.decode() if note is not None else None)
-            except UnicodeDecodeError:
-                return None
-            _set(event, "undo", _undo(undo) if undo is not None else None)
-            _set(event, "batch", batch.decode() if batch is not None else None)
-            for name, default in _DEFAULTS:
-                _set(event, name, default)
-            last_line = not comma
-        # time order (at, then id); 'at' is canonical text, which sorts as the time does
-        if at_text < prev_at or (at_text == prev_at and event_id <= prev_id):
-            return None
-        prev_at, prev_id = at_text, event_id
-        ids.add(event_id)
-        append(event)
-        if last_line:
-            break
-    if position != end or len(ids) != len(events):
-        return None
-    return events
-
-
-def _undo(text: bytes) -> tuple[str, ...]:
-    if not text:
-        return ()
-    return tuple(text[1:-1].decode().split('", "'))
-
-
-def _general(line: bytes) -> Event | None:
-    """A line of another shape: parsed as JSON; kept only if written back it is the same
-    line (so the file stays canonical)."""
-    body = line[:-2] if line.endswith(b",\n") else line[:-1]
-    if not body.startswith(b"    {"):
-        return None
-    try:
-        event = Event.from_json(json.loads(body))
-    except (ValueError, ShapeError, RecursionError):
-        return None
-    try:
-        text = event.to_json_line().encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    if event.at.tzinfo is not UTC or b"    " + text != body:
-        return None
-    return event
-
-
 def ordered_progress(roadmap: str, events: list[Event]) -> Progress:
     """A Progress of ``events`` known to be in time order with unique ids (checked by
     the caller), made without checking them again; every other attribute at its
     default (schema :data:`PROGRESS_SCHEMA`, no extra fields)."""
-    progress = _new(Progress)
+    progress = object.__new__(Progress)
     for f in dataclasses.fields(Progress):
         if f.default is not dataclasses.MISSING:
             setattr(progress, f.name, f.default)

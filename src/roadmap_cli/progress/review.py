@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from roadmap_cli.progress.events import Event, recording_key
 from roadmap_cli.progress.log import Progress, TopicState
@@ -222,6 +223,10 @@ class Schedule:
         return self.due_day(zone) <= today
 
 
+#: A card's memory between ratings: FSRS state, step, stability, difficulty, last review.
+_Memory = tuple[Any, "int | None", "float | None", "float | None", "datetime | None"]
+
+
 def schedule(
     enrolled: Iterable[Enrolment], desired_retention: float, now: datetime
 ) -> dict[str, Schedule]:
@@ -234,7 +239,7 @@ def schedule(
     later, whatever FSRS would say. Each rating from then on goes through FSRS, so a
     review that comes late and still goes well earns a longer interval.
     """
-    from fsrs import Card, Rating, Scheduler
+    from fsrs import Card, Rating, Scheduler, State
 
     class _Card(Card):
         """fsrs's Card with a direct ``__copy__``: ``Scheduler.review_card`` copies the
@@ -254,25 +259,50 @@ def schedule(
     )
     ratings = {name: Rating(index + 1) for index, name in enumerate(RATINGS)}
     review = scheduler.review_card
+    # Scheduler.review_card (fuzzing off) is a function of the card's state, step,
+    # stability and difficulty, the whole days since its last review and the rating; the
+    # review time only moves the due date (due = time + interval). So each distinct input
+    # goes through FSRS once and gives the new memory state and the interval; topics
+    # rated alike (every first rating, a "good" three days after completion) share it.
+    steps: dict[tuple[Any, ...], tuple[Any, int | None, float | None, float | None, timedelta]]
+    steps = {}
+
+    def rate(memory: _Memory, rating: Rating, at: datetime) -> tuple[_Memory, datetime]:
+        state, step, stability, difficulty, last = memory
+        key = (state, step, stability, difficulty, (at - last).days if last else None, rating)
+        found = steps.get(key)
+        if found is None:
+            card: Card = _Card(1, state, step, stability, difficulty, at, last)
+            card, _ = review(card, rating, review_datetime=at)
+            found = steps[key] = (
+                card.state,
+                card.step,
+                card.stability,
+                card.difficulty,
+                card.due - at,
+            )
+        return (found[0], found[1], found[2], found[3], at), at + found[4]
+
     out: dict[str, Schedule] = {}
     for item in enrolled:
         # the completion is the card's first learning: a "good" at that time (FSRS's
         # initial stability and difficulty), its first review due FIRST_REVIEW_DAYS later
-        card: Card = _Card(card_id=1, due=item.since)  # explicit id: the default sleeps 1 ms
-        card, _ = review(card, Rating.Good, review_datetime=item.since)
-        card.due = item.since + timedelta(days=FIRST_REVIEW_DAYS)
+        memory, _ = rate((State.Learning, 0, None, None, None), Rating.Good, item.since)
+        due = item.since + timedelta(days=FIRST_REVIEW_DAYS)
         for event in item.ratings:
-            card, _ = review(card, ratings[rating_of(event) or ""], review_datetime=event.at)
+            memory, due = rate(memory, ratings[rating_of(event) or ""], event.at)
+        state, step, stability, difficulty, last_review = memory
+        last_card = _Card(1, state, step, stability, difficulty, due, last_review)
         last = item.ratings[-1] if item.ratings else None
         out[item.topic] = Schedule(
             topic=item.topic,
             since=item.since,
-            due=card.due,
+            due=due,
             reviews=len(item.ratings),
             last_review=last.at if last else None,
             last_rating=rating_of(last) if last else None,
-            recall=scheduler.get_card_retrievability(card, max(now, card.last_review or now)),
-            stability=card.stability,
+            recall=scheduler.get_card_retrievability(last_card, max(now, last_review or now)),
+            stability=stability,
         )
     return out
 

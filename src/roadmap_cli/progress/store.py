@@ -16,8 +16,9 @@ import copy
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from roadmap_cli.errors import (
     LockTimeoutError,
@@ -32,9 +33,13 @@ from roadmap_cli.progress.fileformat import (
     ordered_progress,
     parse_progress,
     read_canonical,
+    read_canonical_file,
 )
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import N_, _
+
+if TYPE_CHECKING:
+    from roadmap_cli.progress.tailread import Tail
 
 __all__ = [
     "BACKUP_COUNT",
@@ -130,11 +135,56 @@ class ProgressStore(Backups):
             return clone
         return self._read(self.path)
 
+    def load_tail(self, since: datetime | None, limit: int | None) -> Tail | None:
+        """The newest events of the progress file read from its end (see
+        :func:`~roadmap_cli.progress.tailread.read_tail`): those at or after ``since``
+        (aware), at most ``limit`` of them. None when the file is absent, not of the
+        canonical layout or not in order: then :meth:`load` it.
+
+        Raises:
+            ProgressFileError: the file cannot be read.
+        """
+        from roadmap_cli.progress.tailread import read_tail
+
+        if "file" in self._written:  # written by this process: load() has it
+            return None
+        data = self._bytes(self.path)
+        tail = read_tail(data, since, limit) if data is not None else None
+        return tail if tail is not None and tail.roadmap == self.roadmap_id else None
+
     def _read(self, path: Path) -> Progress:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+        if path == self.path and "read" not in self._written:  # no bytes kept to append to
+            streamed = self._io(path, read_canonical_file)  # line by line: lean
+            if streamed is not None and streamed.roadmap == self.roadmap_id:
+                return streamed
+        data = self._bytes(path)
+        if data is None:
             return Progress(roadmap=self.roadmap_id)
+        fast = read_canonical(data) if path == self.path else None
+        if fast is not None and fast.progress.roadmap == self.roadmap_id:
+            if "read" in self._written:  # update() asks for the bytes, to append to them
+                self._written["read"] = (fast.progress, fast.data)
+            return fast.progress
+        return parse_progress(data, path, self.roadmap_id)
+
+    def _bytes(self, path: Path) -> bytes | None:
+        """The file's bytes, None if it does not exist.
+
+        Raises:
+            ProgressFileError: a folder, no permission, or another read error.
+        """
+        return self._io(path, Path.read_bytes)
+
+    def _io(self, path: Path, read: Callable[[Path], T]) -> T | None:
+        """``read(path)``, None if the file does not exist.
+
+        Raises:
+            ProgressFileError: a folder, no permission, or another read error.
+        """
+        try:
+            return read(path)
+        except FileNotFoundError:
+            return None
         except IsADirectoryError:
             raise ProgressFileError(
                 path, _("is a folder, not a progress file"), _("move the folder away")
@@ -155,12 +205,6 @@ class ProgressStore(Backups):
                 _("cannot read the progress file ({reason})").format(reason=exc.strerror),
                 _("check the disk and the file; 'roadmap progress restore' brings back a backup"),
             ) from None
-        fast = read_canonical(data) if path == self.path else None
-        if fast is not None and fast.progress.roadmap == self.roadmap_id:
-            if "read" in self._written:  # update() asks for the bytes, to append to them
-                self._written["read"] = (fast.progress, fast.data)
-            return fast.progress
-        return parse_progress(data, path, self.roadmap_id)
 
     def update(self, change: Callable[[Progress], T]) -> T:
         """Apply ``change`` to the progress under the write lock and save the result.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -97,9 +98,15 @@ def _prune(folder: Path) -> None:
 
 def read_cached(folder: Path, data: bytes) -> tuple[Roadmap, list[list[Any]]] | None:
     """The roadmap and warnings stored for file contents ``data``, or None when there is
-    no usable entry. Never raises."""
+    no usable entry. Never raises. The cyclic garbage collector is paused meanwhile (a
+    large roadmap is hundreds of thousands of objects, none of them garbage)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         entry = json.loads((folder / f"roadmap-{cache_key(data)}.json").read_bytes())
         return Roadmap.from_dict(entry["roadmap"]), [list(w) for w in entry["warnings"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    finally:
+        if enabled:
+            gc.enable()

@@ -23,10 +23,11 @@ recognise — another layout (edited by hand), an older or newer schema, extra t
 fields, a damaged line, events out of order or sharing an id — it answers None, and the
 caller parses the file the general way, with its checks, migrations and error messages.
 
-:func:`appended_text` is the other half: when the new events of a write sort after every
-event of a canonical file, the new file is the old bytes with the new lines inserted
-before the closing bracket — byte for byte what serialising every event would give.
-This module reads no files and prints nothing.
+:mod:`roadmap_cli.progress.appending` is the other half: when the new events of a write
+sort after every event of a canonical file, the new file is the old bytes with the new
+lines inserted before the closing bracket — byte for byte what serialising every event
+would give. :func:`read_canonical_file` and :func:`read_canonical_stream` read a file
+line by line; nothing here prints.
 """
 
 from __future__ import annotations
@@ -37,12 +38,13 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from roadmap_cli.errors import NewerFormatError, ProgressFileError
+from roadmap_cli.progress.appending import TAIL, StreamedFile, file_identity
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError
 from roadmap_cli.progress.fastread import parse_lines
 from roadmap_cli.progress.log import Progress
@@ -50,15 +52,15 @@ from roadmap_cli.support.i18n import _
 
 __all__ = [
     "CanonicalFile",
-    "appended_text",
     "events_span",
     "ordered_progress",
     "read_canonical",
     "read_canonical_file",
+    "read_canonical_stream",
 ]
 
 _HEAD = re.compile(rb'\{\n  "schema": (\d+),\n  "roadmap": ("(?:[^"\\\n]|\\.)*"),\n  "events": ')
-_TAIL = b"\n  ]\n}\n"
+_TAIL = TAIL
 #: From this many events on, what is in memory after reading is moved out of the cyclic
 #: garbage collector's sight (``gc.freeze``).
 FREEZE_AT = 10_000
@@ -66,7 +68,6 @@ FREEZE_AT = 10_000
 _STREAM_FROM = 1 << 20
 #: The most a canonical file's head (schema, roadmap id) can take.
 _HEAD_BYTES = 4096
-_SEPARATOR = b",\n    "
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class CanonicalFile:
     Attributes:
         progress: its contents, as the general parser would give them.
         data: the file's bytes, every line in the canonical layout (the next write may
-            append to them, see :func:`appended_text`).
+            append to them, see :mod:`roadmap_cli.progress.appending`).
     """
 
     progress: Progress
@@ -112,8 +113,20 @@ def read_canonical_file(path: Path) -> Progress | None:
     Raises:
         OSError: the file cannot be opened or read.
     """
+    streamed = read_canonical_stream(path)
+    return None if streamed is None else streamed[0]
+
+
+def read_canonical_stream(path: Path) -> tuple[Progress, StreamedFile] | None:
+    """As :func:`read_canonical_file`, with what a write needs to append to the file
+    later without its bytes (:class:`~roadmap_cli.progress.appending.StreamedFile`).
+
+    Raises:
+        OSError: the file cannot be opened or read.
+    """
     with path.open("rb") as stream:
-        size = os.fstat(stream.fileno()).st_size
+        st = os.fstat(stream.fileno())
+        size = st.st_size
         if size < _STREAM_FROM:
             return None
         head = stream.read(_HEAD_BYTES)
@@ -123,7 +136,9 @@ def read_canonical_file(path: Path) -> Progress | None:
             return None
         roadmap, start, end = span
         events = _parse(stream, start, end)
-    return None if events is None else ordered_progress(roadmap, events)
+    if events is None:
+        return None
+    return ordered_progress(roadmap, events), StreamedFile(path, file_identity(st))
 
 
 def _parse(stream: IO[bytes], start: int, end: int) -> list[Event] | None:
@@ -172,30 +187,6 @@ def events_span(
     if data[body:start] != b"[\n" or tail[-len(_TAIL) :] != _TAIL or start >= end:
         return None
     return roadmap, start, end
-
-
-def appended_text(
-    data: bytes, old: Sequence[Event], new: Sequence[Event], progress: Progress
-) -> bytes | None:
-    """The file after adding ``new`` to a canonical file ``data`` whose events are
-    ``old``: the new lines inserted before the closing bracket, when ``progress`` (the
-    result) is exactly ``old`` then ``new`` in time order; None when it is not (the
-    caller serialises the whole progress). The result equals
-    ``progress.to_json_text().encode()``."""
-    if not old or not new or progress.extra or progress.schema_version != PROGRESS_SCHEMA:
-        return None
-    events = progress.events
-    if len(events) != len(old) + len(new) or not data.endswith(_TAIL):
-        return None
-    n = len(old)
-    if events[n - 1] is not old[-1] or events[:n] != old:  # (compares by identity first)
-        return None
-    if any(a is not b for a, b in zip(events[n:], new, strict=True)):
-        return None
-    if any(b.sort_key() <= a.sort_key() for a, b in zip(events[n - 1 : -1], new, strict=True)):
-        return None
-    lines = _SEPARATOR.join(e.to_json_line().encode("utf-8") for e in new)
-    return b"".join((data[: -len(_TAIL)], _SEPARATOR, lines, _TAIL))
 
 
 def _roadmap_text(roadmap: str) -> bytes:

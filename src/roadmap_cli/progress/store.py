@@ -25,15 +25,15 @@ from roadmap_cli.errors import (
     ProgressAccessError,
     ProgressFileError,
 )
+from roadmap_cli.progress.appending import StreamedFile, appender, file_identity, fresh_events
 from roadmap_cli.progress.backups import _WRITE_HINT, BACKUP_COUNT, Backups, _fsync_dir
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.fileformat import (
     MIGRATIONS,
-    appended_text,
     ordered_progress,
     parse_progress,
     read_canonical,
-    read_canonical_file,
+    read_canonical_stream,
 )
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import N_, _
@@ -153,16 +153,19 @@ class ProgressStore(Backups):
         return tail if tail is not None and tail.roadmap == self.roadmap_id else None
 
     def _read(self, path: Path) -> Progress:
-        if path == self.path and "read" not in self._written:  # no bytes kept to append to
-            streamed = self._io(path, read_canonical_file)  # line by line: lean
-            if streamed is not None and streamed.roadmap == self.roadmap_id:
-                return streamed
+        keep = path == self.path and "read" in self._written  # update() appends to it
+        if path == self.path:
+            streamed = self._io(path, read_canonical_stream)  # line by line: lean
+            if streamed is not None and streamed[0].roadmap == self.roadmap_id:
+                if keep:
+                    self._written["read"] = streamed
+                return streamed[0]
         data = self._bytes(path)
         if data is None:
             return Progress(roadmap=self.roadmap_id)
         fast = read_canonical(data) if path == self.path else None
         if fast is not None and fast.progress.roadmap == self.roadmap_id:
-            if "read" in self._written:  # update() asks for the bytes, to append to them
+            if keep:
                 self._written["read"] = (fast.progress, fast.data)
             return fast.progress
         return parse_progress(data, path, self.roadmap_id)
@@ -217,16 +220,14 @@ class ProgressStore(Backups):
             ProgressFileError: the file is damaged (it is left untouched) or cannot be written.
         """
         with self._locked():
-            self._written["read"] = None  # keep the bytes read (see _read)
+            self._written["read"] = None  # keep what was read to append to (see _read)
             progress = self.load()
             read = self._written.pop("read", None)
             before = list(progress.events)
             result = change(progress)
             if progress.events != before:
-                old = {id(e) for e in before}
-                fresh = [e for e in progress.events if id(e) not in old]
-                data = read[1] if read is not None and read[0] is progress else None
-                self._save(progress, fresh, before if data is not None else None, data)
+                source = read[1] if read is not None and read[0] is progress else None
+                self._save(progress, fresh_events(before, progress.events), before, source)
             return result
 
     def replace(self, progress: Progress) -> None:
@@ -308,30 +309,31 @@ class ProgressStore(Backups):
         progress: Progress,
         fresh: list[Event] | None = None,
         before: list[Event] | None = None,
-        data: bytes | None = None,
+        source: bytes | StreamedFile | None = None,
         *,
         rotate: bool = True,
     ) -> None:
         """Write ``progress`` atomically. It is checked first by reading its text back:
         only the ``fresh`` events (those not read from the file) when given, else all.
-        ``data``, the canonical file's bytes as read (events ``before``), lets the
-        ``fresh`` events that sort after them be appended to it instead of serialising
-        every event (the same bytes, see :func:`appended_text`).
+        ``source``, the canonical file as read (its bytes, or the file read line by
+        line; its events ``before``), lets the ``fresh`` events that sort after them be
+        appended to it instead of serialising every event (the same bytes, see
+        :mod:`~roadmap_cli.progress.appending`).
 
         The file it replaces becomes the newest backup (``rotate``), but only once the
         replace has succeeded: a failed write changes nothing, backups included. The
         previous file is first hard-linked (or copied) to a pending name in ``backups/``;
         the numbered backups shift after the replace. A crash in between leaves a pending
         file (taken up by the next write) or a gap in the numbers, never a lost version."""
-        appended = None
-        if data is not None and before is not None and fresh:
-            appended = appended_text(data, before, fresh, progress)
-        text = progress.to_json_text().encode("utf-8") if appended is None else appended
+        append = None
+        if source is not None and before is not None and fresh:
+            append = appender(source, before, fresh, progress)
         if fresh is not None:
             check = Progress(roadmap=self.roadmap_id, events=fresh).to_json_text().encode("utf-8")
         else:
-            check = text
+            check = progress.to_json_text().encode("utf-8")
         parse_progress(check, self.path, self.roadmap_id)  # validate first
+        del check
         if self.path.is_dir():
             raise ProgressFileError(
                 self.path, _("is a folder, not a progress file"), _("move it away")
@@ -349,7 +351,11 @@ class ProgressStore(Backups):
             )
             tmp = Path(tmp_name)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(text)
+                if append is None or not append(handle):
+                    append = None  # the whole progress, serialised
+                    handle.seek(0)
+                    handle.truncate()
+                    handle.write(progress.to_json_text().encode("utf-8"))
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
@@ -370,7 +376,7 @@ class ProgressStore(Backups):
         if pending is not None:
             self._rotate_backups(pending)
         # as reading the file back would give it: duplicate ids merged, in time order
-        if appended is not None:  # in order, ids unique: checked on the way
+        if append is not None:  # in order, ids unique: checked on the way
             canonical = ordered_progress(progress.roadmap, list(progress.events))
         else:
             canonical = Progress(
@@ -386,9 +392,9 @@ _NOT_A_FOLDER_HINT = N_("move that file away, or choose another folder with --da
 
 
 def _identity(path: Path) -> tuple[int, ...] | None:
-    """What changes whenever a file is replaced or written: inode, size, times (ns)."""
+    """:func:`~roadmap_cli.progress.appending.file_identity` of ``path``, None if it
+    cannot be read."""
     try:
-        st = path.stat()
+        return file_identity(path.stat())
     except OSError:
         return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)

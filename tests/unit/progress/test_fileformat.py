@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from roadmap_cli.progress.appending import appended_text
 from roadmap_cli.progress.events import STATUSES, Event
-from roadmap_cli.progress.fileformat import appended_text, parse_progress, read_canonical
+from roadmap_cli.progress.fileformat import parse_progress, read_canonical
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.store import ProgressStore
 

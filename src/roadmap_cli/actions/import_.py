@@ -3,13 +3,16 @@
 :func:`run_import` is the whole core of the command: the Markdown is parsed
 (:mod:`roadmap_cli.importing.markdown`), ids are assigned keeping those of an earlier output file
 (:mod:`roadmap_cli.importing.ids`), the TOML is written out (:mod:`roadmap_cli.importing.toml_out`)
-and checked with :func:`roadmap_cli.validation.check_parsed` before anything is written (on
-the data the text holds, built directly: the produced TOML is never parsed back), so an
-import never leaves an invalid roadmap file; the file is written atomically.
+and checked before anything is written (on the data the text holds, built directly: the
+produced TOML is never parsed back) — by :func:`roadmap_cli.roadmap.quick.quick_check`,
+or by :func:`roadmap_cli.roadmap.checks.check_parsed` (pydantic) when the quick check
+gives no verdict — so an import never leaves an invalid roadmap file; the file is written
+atomically.
 """
 
 from __future__ import annotations
 
+import gc
 import shlex
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -129,13 +132,18 @@ def _read_markdown(path: Path) -> str:
 
 
 def _bundled_id() -> str | None:
-    """The bundled roadmap's id, None if it cannot be read."""
+    """The bundled roadmap's id, None if it cannot be read. Only the top-level keys
+    (before the first ``[[stages]]``) are parsed when they parse alone."""
     import tomllib
 
     from roadmap_cli.roadmap.bundled import bundled_roadmap_path
 
     try:
-        value = tomllib.loads(bundled_roadmap_path().read_text(encoding="utf-8")).get("id")
+        text = bundled_roadmap_path().read_text(encoding="utf-8")
+        try:
+            value = tomllib.loads(text.split("\n[[", 1)[0]).get("id")
+        except ValueError:
+            value = tomllib.loads(text).get("id")
     except (OSError, ValueError):
         return None
     return value if isinstance(value, str) else None
@@ -194,10 +202,32 @@ def run_import(
             output exists and ``force`` is False, or cannot be written (exit 1).
         RoadmapFileError: the result would not be a valid roadmap (exit 1; nothing written).
     """
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of tokens, nodes and topics, alive until the end
+    try:
+        return _run_import(
+            path, output=output, roadmap_id=roadmap_id, source=source, force=force, now=now
+        )
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_import(
+    path: Path,
+    *,
+    output: Path | None = None,
+    roadmap_id: str | None = None,
+    source: str | None = None,
+    force: bool = False,
+    now: datetime | None = None,
+) -> ImportResult:
+    """:func:`run_import`, with the garbage collector paused by the caller."""
     from roadmap_cli.importing.ids import assign_ids, read_previous
     from roadmap_cli.importing.markdown import parse_markdown, title_from_file
     from roadmap_cli.importing.toml_out import roadmap_dict, write_toml
     from roadmap_cli.roadmap.checks import check_parsed
+    from roadmap_cli.roadmap.quick import quick_check
     from roadmap_cli.support.clock import now_utc
 
     _check_options(roadmap_id, source)
@@ -248,7 +278,9 @@ def run_import(
         "unchanged keep their ids (so progress carries over) and what you added to them.",
     ]
     text = write_toml(roadmap, header)
-    checked, problems = check_parsed(roadmap_dict(roadmap))  # the data of ``text``
+    data = roadmap_dict(roadmap)  # the data of ``text``
+    quick = quick_check(data)  # without pydantic; None: let check_parsed say what is wrong
+    checked, problems = quick if quick is not None else check_parsed(data)
     if checked is None:
         errors = [str(p) for p in problems if p.severity == "error"]
         raise RoadmapFileError(

@@ -88,8 +88,9 @@ class Builder(BuilderState):
                 for link in sorted(inline.links, key=lambda k: k.end, reverse=True):
                     if not link.image and not link.badge:
                         text = f"{text[: link.end]} ({link.url}){text[link.end :]}"
-                if tidy(text):
-                    texts.append(tidy(text))
+                text = tidy(text)
+                if text:
+                    texts.append(text)
         return texts
 
     def paragraph(self, nodes: list[SyntaxTreeNode], index: int, here: Ctx, *, top: bool) -> int:
@@ -211,8 +212,13 @@ class Builder(BuilderState):
 
     def is_toc(self, node: SyntaxTreeNode) -> bool:
         """A list whose links all point inside the page (a table of contents)."""
-        hrefs = [str(n.attrs.get("href", "")) for n in node.walk() if n.type == "link"]
-        return bool(hrefs) and all(h.startswith("#") for h in hrefs)
+        found = False
+        for sub in node.walk():
+            if sub.type == "link":
+                if not str(sub.attrs.get("href", "")).startswith("#"):
+                    return False  # most lists: known at the first link
+                found = True
+        return found
 
     def read_list(self, node: SyntaxTreeNode, ctx: Ctx, *, nested: bool) -> None:
         if self.is_toc(node):

@@ -15,6 +15,7 @@ by the image's alt text and marked ``badge`` when the image is a badge.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ _EDGE = " \t\n-–—:：|·,，、;；"
 def tidy(text: str) -> str:
     """Collapse spaces in each line, drop empty lines, trim separators at both ends;
     invisible characters, alert markers (``[!NOTE]``) and emoji shortcodes removed."""
+    if not text:
+        return ""
     cleaned = strip_markers(strip_invisible(clean_block(text)), code=False)
     lines = (" ".join(line.split()) for line in cleaned.split("\n"))
     out = "\n".join(line for line in lines if line)
@@ -50,9 +53,11 @@ def tidy(text: str) -> str:
     return out.strip(_EDGE)
 
 
+@lru_cache(maxsize=4096)
 def tidy_title(text: str) -> str:
     """One line, spaces collapsed; control and invisible characters, alert markers, emoji
-    shortcodes, backticks and trailing colons removed."""
+    shortcodes, backticks and trailing colons removed. (Cached: a link's title is tidied
+    for the topic it names and again for the resource.)"""
     text = strip_markers(strip_invisible(clean_line(text)))
     return " ".join(text.split()).strip(" :：-–—|·")
 
@@ -110,7 +115,9 @@ class InlineText:
     def first_line(self) -> tuple[str, str]:
         """The text up to the first line break (soft or hard), and the rest, tidied."""
         cuts = [i for i in (self.text.find("\n"), self.soft) if i >= 0]
-        cut = min(cuts) if cuts else len(self.text)
+        if not cuts:  # one line: the whole text, tidied once already
+            return self.plain, ""
+        cut = min(cuts)
         return tidy(self.text[:cut]), tidy(self.text[cut:])
 
     def first_line_raw(self) -> str:

@@ -24,7 +24,7 @@ from roadmap_cli.importing.cleanup import strip_invisible, strip_markers
 from roadmap_cli.support.textsafe import clean_block, clean_line
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from roadmap_cli.importing.tree import Node
 
 __all__ = [
     "InlineLink",
@@ -232,7 +232,7 @@ class _LazyTag:
             self.tag.close()
 
 
-def _flatten(node: SyntaxTreeNode, out: InlineText, html: _LazyTag, top: bool = False) -> None:
+def _flatten(node: Node, out: InlineText, html: _LazyTag, top: bool = False) -> None:
     for child in node.children:
         kind = child.type
         if kind == "text" or kind == "code_inline":
@@ -281,7 +281,7 @@ def _flatten(node: SyntaxTreeNode, out: InlineText, html: _LazyTag, top: bool = 
                 out.bolds.append((before, len(out.text)))
 
 
-def inline_of(node: SyntaxTreeNode, base: str | None = None) -> InlineText:
+def inline_of(node: Node, base: str | None = None) -> InlineText:
     """Flatten a block holding inline content (paragraph, heading, cell, HTML block);
     relative link targets are resolved against ``base`` (an http(s) URL) when given."""
     out = InlineText()

@@ -62,6 +62,7 @@ FIRST_TOPIC = {
     "11-front-matter.md": "1. Mathematics",
     "12-readme-sections.md": "Introduction to Computer Science and Programming using Python",
     "13-awesome-sections.md": "CS 50 - Introduction to Computer Science, Harvard University",
+    "14-link-siblings.md": "Deep Learning Book",
     "agent.zh.md": "什么是 agent ？",
     "awesome-llm.en.md": "Attention Is All You Need",
     "go-backend.zh.md": "文档",

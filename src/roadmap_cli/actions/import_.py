@@ -12,18 +12,23 @@ atomically.
 
 from __future__ import annotations
 
+import functools
 import gc
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, ParamSpec, TypeVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
 from roadmap_cli.importing.summary import LeftOut, count_by_reason
 from roadmap_cli.support.i18n import _
 
 __all__ = ["ImportResult", "run_import"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: Markdown files larger than this are refused (a roadmap is a few hundred kilobytes).
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
@@ -176,6 +181,25 @@ def _command_line(
     return shlex.join(words)
 
 
+def _collector_paused(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` with the garbage collector paused while it runs: an import makes tens
+    of thousands of tokens, nodes and topics that stay alive until it ends, and every full
+    collection walked them all."""
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def run_import(
     path: Path,
     *,
@@ -202,27 +226,6 @@ def run_import(
             output exists and ``force`` is False, or cannot be written (exit 1).
         RoadmapFileError: the result would not be a valid roadmap (exit 1; nothing written).
     """
-    enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of tokens, nodes and topics, alive until the end
-    try:
-        return _run_import(
-            path, output=output, roadmap_id=roadmap_id, source=source, force=force, now=now
-        )
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _run_import(
-    path: Path,
-    *,
-    output: Path | None = None,
-    roadmap_id: str | None = None,
-    source: str | None = None,
-    force: bool = False,
-    now: datetime | None = None,
-) -> ImportResult:
-    """:func:`run_import`, with the garbage collector paused by the caller."""
     from roadmap_cli.importing.ids import assign_ids, read_previous
     from roadmap_cli.importing.markdown import parse_markdown, title_from_file
     from roadmap_cli.importing.toml_out import roadmap_dict, write_toml

@@ -94,7 +94,8 @@ RESOURCE_FIELDS: dict[str, _Check] = {
     "editor_note": _long,
     "editor_note_en": _long,
 }
-TOPIC_FIELDS: dict[str, _Check] = {
+#: What stages and topics both have.
+_GUIDED_FIELDS: dict[str, _Check] = {
     "id": _id,
     "title": _text,
     "title_en": _title_en,
@@ -102,21 +103,16 @@ TOPIC_FIELDS: dict[str, _Check] = {
     "summary_en": _long,
     "editor_note": _long,
     "editor_note_en": _long,
+}
+TOPIC_FIELDS: dict[str, _Check] = {
+    **_GUIDED_FIELDS,
     "requires": _ids,
     "optional": _flag,
     "aliases": _ids,
     "duration": _plain_str,
     "effort": _plain_str,
 }
-STAGE_FIELDS: dict[str, _Check] = {
-    "id": _id,
-    "title": _text,
-    "title_en": _title_en,
-    "summary": _long,
-    "summary_en": _long,
-    "editor_note": _long,
-    "editor_note_en": _long,
-}
+STAGE_FIELDS: dict[str, _Check] = dict(_GUIDED_FIELDS)
 ROADMAP_FIELDS: dict[str, _Check] = {
     "id": _id,
     "title": _text,

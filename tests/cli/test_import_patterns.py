@@ -261,3 +261,57 @@ def test_shared_example_keeps_marks_when_sections_move_and_go(
     assert run.exit_code == 0, run.stderr
     statuses = _statuses(roadmap, out)
     assert {t for t, status in statuses.items() if status == "done"} == set(marked)
+
+
+LINK_SIBLINGS = """# Reading list
+
+## Foundations
+
+- [Deep Learning Book](https://www.deeplearningbook.org/)
+- Linear algebra
+- [CS231n](https://cs231n.stanford.edu/)
+
+## Models
+
+- IP-Adapter
+  - 与ControlNet类似
+  - [IP-Adapter](https://arxiv.org/abs/2308.06721)
+"""
+
+
+def test_a_name_between_links_is_a_topic_and_a_statement_a_remark(
+    roadmap: Roadmap, tmp_path: Path
+) -> None:
+    """Issue 15: ``- Linear algebra`` between two linked books is something to study (a
+    topic with no resource yet), not a remark; "与ControlNet类似" beside a link is a remark
+    on the topic, counted in the summary."""
+    md = _write(tmp_path, "reading.md", LINK_SIBLINGS)
+    out = tmp_path / "reading.toml"
+    run = roadmap("import", str(md), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == ""
+    assert "with 2 stages, 4 topics, 3 resources" in run.stdout
+    assert "Kept as text, not topics: 1 items read as remarks" in run.stdout
+    data = tomllib.loads(out.read_text("utf-8"))
+    foundations = data["stages"][0]["topics"]
+    assert [t["title"] for t in foundations] == ["Deep Learning Book", "Linear algebra", "CS231n"]
+    assert "resources" not in foundations[1]
+    models = data["stages"][1]["topics"]
+    assert [t["title"] for t in models] == ["IP-Adapter"]
+    assert models[0]["summary"] == "与ControlNet类似"
+    valid = roadmap("validate", str(out))
+    assert valid.exit_code == 0, valid.stdout + valid.stderr
+    nxt = roadmap("--roadmap", str(out), "next", "--json")
+    assert nxt.exit_code == 0, nxt.stderr
+    assert json.loads(nxt.stdout)["next"][0]["title"] == "Deep Learning Book"
+
+
+def test_link_siblings_in_json_summary(roadmap: Roadmap, tmp_path: Path) -> None:
+    md = _write(tmp_path, "reading.md", LINK_SIBLINGS)
+    run = roadmap("import", str(md), "--json")
+    assert run.exit_code == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert doc["counts"] == {"stages": 2, "topics": 4, "resources": 3}
+    assert doc["left_out"]["counts"] == {"remark": 1}
+    assert doc["left_out"]["items"][0]["what"] == "与ControlNet类似"
+    assert "Linear algebra" in doc["toml"]

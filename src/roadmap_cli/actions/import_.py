@@ -3,18 +3,23 @@
 :func:`run_import` is the whole core of the command: the Markdown is parsed
 (:mod:`roadmap_cli.importing.markdown`), ids are assigned keeping those of an earlier output file
 (:mod:`roadmap_cli.importing.ids`), the TOML is written out (:mod:`roadmap_cli.importing.toml_out`)
-and checked with :func:`roadmap_cli.validation.check_parsed` before anything is written (on
-the data the text holds, built directly: the produced TOML is never parsed back), so an
-import never leaves an invalid roadmap file; the file is written atomically.
+and checked before anything is written (on the data the text holds, built directly: the
+produced TOML is never parsed back) — by :func:`roadmap_cli.roadmap.quick.quick_check`,
+or by :func:`roadmap_cli.roadmap.checks.check_parsed` (pydantic) when the quick check
+gives no verdict — so an import never leaves an invalid roadmap file; the file is written
+atomically.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, ParamSpec, TypeVar
 
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
 from roadmap_cli.importing.summary import LeftOut, count_by_reason, counted
@@ -22,6 +27,9 @@ from roadmap_cli.support.i18n import N_, Msg, _
 from roadmap_cli.support.words import plural
 
 __all__ = ["ImportResult", "run_import"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: Markdown files larger than this are refused (a roadmap is a few hundred kilobytes).
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
@@ -131,13 +139,18 @@ def _read_markdown(path: Path) -> str:
 
 
 def _bundled_id() -> str | None:
-    """The bundled roadmap's id, None if it cannot be read."""
+    """The bundled roadmap's id, None if it cannot be read. Only the top-level keys
+    (before the first ``[[stages]]``) are parsed when they parse alone."""
     import tomllib
 
     from roadmap_cli.roadmap.bundled import bundled_roadmap_path
 
     try:
-        value = tomllib.loads(bundled_roadmap_path().read_text(encoding="utf-8")).get("id")
+        text = bundled_roadmap_path().read_text(encoding="utf-8")
+        try:
+            value = tomllib.loads(text.split("\n[[", 1)[0]).get("id")
+        except ValueError:
+            value = tomllib.loads(text).get("id")
     except (OSError, ValueError):
         return None
     return value if isinstance(value, str) else None
@@ -173,6 +186,25 @@ def _command_line(
     return shlex.join(words)
 
 
+def _collector_paused(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` with the garbage collector paused while it runs: an import makes tens
+    of thousands of tokens, nodes and topics that stay alive until it ends, and every full
+    collection walked them all."""
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def run_import(
     path: Path,
     *,
@@ -203,6 +235,7 @@ def run_import(
     from roadmap_cli.importing.markdown import parse_markdown, title_from_file
     from roadmap_cli.importing.toml_out import roadmap_dict, write_toml
     from roadmap_cli.roadmap.checks import check_parsed
+    from roadmap_cli.roadmap.quick import quick_check
     from roadmap_cli.support.clock import now_utc
 
     _check_options(roadmap_id, source)
@@ -262,7 +295,9 @@ def run_import(
         "unchanged keep their ids (so progress carries over) and what you added to them.",
     ]
     text = write_toml(roadmap, header)
-    checked, problems = check_parsed(roadmap_dict(roadmap))  # the data of ``text``
+    data = roadmap_dict(roadmap)  # the data of ``text``
+    quick = quick_check(data)  # without pydantic; None: let check_parsed say what is wrong
+    checked, problems = quick if quick is not None else check_parsed(data)
     if checked is None:
         errors = [p.shown() for p in problems if p.severity == "error"]
         raise RoadmapFileError(

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
+
+from roadmap_cli.support.urls import host_and_path
 
 __all__ = ["TRANSLATION_LABELS", "heading_role", "link_role"]
 
@@ -348,11 +349,7 @@ def heading_role(title: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _split(url: str) -> tuple[str, str]:
     """``(host, path)`` of ``url``, host lower case; ``("", "")`` when it cannot be parsed."""
-    try:
-        parts = urlsplit(url)
-        return (parts.hostname or "").lower(), parts.path
-    except ValueError:
-        return "", ""
+    return host_and_path(url) or ("", "")
 
 
 def _host(url: str) -> str:

@@ -35,7 +35,7 @@ from roadmap_cli.importing.state import BuilderState, Ctx, Item, line_of
 from roadmap_cli.importing.tables import table_rows
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from roadmap_cli.importing.tree import Node
 
 __all__ = ["Builder"]
 
@@ -49,7 +49,7 @@ class Builder(BuilderState):
     """Reads blocks into stages and topics; see :mod:`roadmap_cli.importing.markdown`."""
 
     # -- blocks --------------------------------------------------------------------------
-    def blocks(self, nodes: list[SyntaxTreeNode], ctx: Ctx | None) -> None:
+    def blocks(self, nodes: list[Node], ctx: Ctx | None) -> None:
         """Read a run of blocks; ``ctx`` None means the top level (headings move it)."""
         index = 0
         while index < len(nodes):
@@ -78,7 +78,7 @@ class Builder(BuilderState):
                 self.label = None
             index += 1  # fences and code blocks are skipped
 
-    def texts_of(self, node: SyntaxTreeNode) -> list[str]:
+    def texts_of(self, node: Node) -> list[str]:
         """The text of the paragraphs under ``node``, each link followed by its URL."""
         texts = []
         for sub in node.walk():
@@ -88,11 +88,12 @@ class Builder(BuilderState):
                 for link in sorted(inline.links, key=lambda k: k.end, reverse=True):
                     if not link.image and not link.badge:
                         text = f"{text[: link.end]} ({link.url}){text[link.end :]}"
-                if tidy(text):
-                    texts.append(tidy(text))
+                text = tidy(text)
+                if text:
+                    texts.append(text)
         return texts
 
-    def paragraph(self, nodes: list[SyntaxTreeNode], index: int, here: Ctx, *, top: bool) -> int:
+    def paragraph(self, nodes: list[Node], index: int, here: Ctx, *, top: bool) -> int:
         node = nodes[index]
         inline = self.read_inline(node)
         if only_in_page_links(inline):  # "⬆ back to top"
@@ -161,7 +162,7 @@ class Builder(BuilderState):
             here.sink.append(text)
         return index + 1
 
-    def heading(self, node: SyntaxTreeNode) -> None:
+    def heading(self, node: Node) -> None:
         level = int(node.tag[1:])
         inline = self.read_inline(node)
         text = tidy_title(inline.plain) or f"line {line_of(node)}"
@@ -209,12 +210,17 @@ class Builder(BuilderState):
             for link in links:
                 self.add_resource(here.topic or self.overview(line), link, "", line)
 
-    def is_toc(self, node: SyntaxTreeNode) -> bool:
+    def is_toc(self, node: Node) -> bool:
         """A list whose links all point inside the page (a table of contents)."""
-        hrefs = [str(n.attrs.get("href", "")) for n in node.walk() if n.type == "link"]
-        return bool(hrefs) and all(h.startswith("#") for h in hrefs)
+        found = False
+        for sub in node.walk():
+            if sub.type == "link":
+                if not str(sub.attrs.get("href", "")).startswith("#"):
+                    return False  # most lists: known at the first link
+                found = True
+        return found
 
-    def read_list(self, node: SyntaxTreeNode, ctx: Ctx, *, nested: bool) -> None:
+    def read_list(self, node: Node, ctx: Ctx, *, nested: bool) -> None:
         if self.is_toc(node):
             if self.stage is not None:
                 self.stage.had_toc = True
@@ -362,7 +368,7 @@ class Builder(BuilderState):
         sink = topic.resources[-1].texts if len(topic.resources) > before else topic.texts
         return topic, sink
 
-    def table(self, node: SyntaxTreeNode, ctx: Ctx) -> None:
+    def table(self, node: Node, ctx: Ctx) -> None:
         """One topic per body row (see :mod:`roadmap_cli.importing.tables`)."""
         for row in table_rows(node, self.read_inline):
             links = [

@@ -51,9 +51,18 @@ def strip_markers(title: str, *, code: bool = True) -> str:
     return title.replace("`", "") if code else title
 
 
+#: A title holds one of these words when any of the suffixes matches (checked first: most
+#: titles have no suffix, and one search is cheaper than nine).
+_SUFFIX_WORDS = re.compile(
+    r"bilibili|知乎|CSDN|博客园|掘金|Medium|YouTube|Stack Overflow", re.IGNORECASE
+)
+
+
 def strip_site_suffix(title: str) -> str:
     """A link title without the site's suffix (``"Llama 3.1论文精读_哔哩哔哩_bilibili"`` →
     ``"Llama 3.1论文精读"``); a title that is only a suffix is returned unchanged."""
+    if _SUFFIX_WORDS.search(title) is None:
+        return title
     for pattern in _SUFFIXES:
         cut = pattern.sub("", title)
         if cut != title and cut.strip():

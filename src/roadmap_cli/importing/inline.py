@@ -15,6 +15,7 @@ by the image's alt text and marked ``badge`` when the image is a badge.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from roadmap_cli.importing.cleanup import strip_invisible, strip_markers
 from roadmap_cli.support.textsafe import clean_block, clean_line
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from roadmap_cli.importing.tree import Node
 
 __all__ = [
     "InlineLink",
@@ -40,6 +41,8 @@ _EDGE = " \t\n-–—:：|·,，、;；"
 def tidy(text: str) -> str:
     """Collapse spaces in each line, drop empty lines, trim separators at both ends;
     invisible characters, alert markers (``[!NOTE]``) and emoji shortcodes removed."""
+    if not text:
+        return ""
     cleaned = strip_markers(strip_invisible(clean_block(text)), code=False)
     lines = (" ".join(line.split()) for line in cleaned.split("\n"))
     out = "\n".join(line for line in lines if line)
@@ -50,9 +53,11 @@ def tidy(text: str) -> str:
     return out.strip(_EDGE)
 
 
+@lru_cache(maxsize=4096)
 def tidy_title(text: str) -> str:
     """One line, spaces collapsed; control and invisible characters, alert markers, emoji
-    shortcodes, backticks and trailing colons removed."""
+    shortcodes, backticks and trailing colons removed. (Cached: a link's title is tidied
+    for the topic it names and again for the resource.)"""
     text = strip_markers(strip_invisible(clean_line(text)))
     return " ".join(text.split()).strip(" :：-–—|·")
 
@@ -110,7 +115,9 @@ class InlineText:
     def first_line(self) -> tuple[str, str]:
         """The text up to the first line break (soft or hard), and the rest, tidied."""
         cuts = [i for i in (self.text.find("\n"), self.soft) if i >= 0]
-        cut = min(cuts) if cuts else len(self.text)
+        if not cuts:  # one line: the whole text, tidied once already
+            return self.plain, ""
+        cut = min(cuts)
         return tidy(self.text[:cut]), tidy(self.text[cut:])
 
     def first_line_raw(self) -> str:
@@ -225,7 +232,7 @@ class _LazyTag:
             self.tag.close()
 
 
-def _flatten(node: SyntaxTreeNode, out: InlineText, html: _LazyTag, top: bool = False) -> None:
+def _flatten(node: Node, out: InlineText, html: _LazyTag, top: bool = False) -> None:
     for child in node.children:
         kind = child.type
         if kind == "text" or kind == "code_inline":
@@ -274,7 +281,7 @@ def _flatten(node: SyntaxTreeNode, out: InlineText, html: _LazyTag, top: bool = 
                 out.bolds.append((before, len(out.text)))
 
 
-def inline_of(node: SyntaxTreeNode, base: str | None = None) -> InlineText:
+def inline_of(node: Node, base: str | None = None) -> InlineText:
     """Flatten a block holding inline content (paragraph, heading, cell, HTML block);
     relative link targets are resolved against ``base`` (an http(s) URL) when given."""
     out = InlineText()

@@ -1,11 +1,13 @@
 """Is a list item the name of something to study, or a remark? And what is its name?
 
 Punctuation, not width, marks prose: a remark ends like a sentence (``。！？.!?``), holds a
-sentence mark inside (``；;``), or reads as several clauses (two or more commas and more
-than 40 columns); very long text (over 90 columns) is prose too. Siblings in one list are
-classified alike (:func:`classify_siblings`): a list that has links beside its text, or
-whose texts are mostly prose, makes every text item a remark; otherwise every text item
-names a topic.
+sentence mark inside (``；;``), reads as several clauses (two or more commas and more
+than 40 columns), or reads as a statement without its full stop ("与ControlNet类似", "It
+is optional": :func:`reads_as_sentence`); very long text (over 90 columns) is prose too.
+Siblings in one list are classified alike (:func:`classify_siblings`): beside links, text
+items are remarks on them as soon as one is prose, else each names a topic (a study item
+with no resource yet: ``- Linear algebra`` between two linked books); in a list without
+links, text items are remarks when most are prose.
 
 Names (:func:`split_name`): a bold lead (``**Hooks** useState``), ``name: remark``,
 ``name  remark`` (two spaces or more), ``name (remark)`` and ``name — remark`` give the
@@ -18,7 +20,13 @@ import re
 
 from roadmap_cli.importing.rules import text_width
 
-__all__ = ["classify_siblings", "is_prose", "is_sentences", "split_name"]
+__all__ = [
+    "classify_siblings",
+    "is_prose",
+    "is_sentences",
+    "reads_as_sentence",
+    "split_name",
+]
 
 _SENTENCE_END = tuple("。！？.!?…")
 _SENTENCE_MARKS = "；;"
@@ -60,20 +68,73 @@ def is_sentences(text: str) -> bool:
 def classify_siblings(texts: list[str], *, links: int) -> bool:
     """Whether the link-less, list-less items ``texts`` of one list name topics (True) or
     are remarks (False); all alike. ``links``: how many items of the list have links;
-    text items outnumbered by links are remarks on them."""
+    beside links, one item that is prose makes them all remarks on the links, however
+    few or many they are; without links, most must be prose."""
     if not texts:
         return True
     prose = sum(1 for text in texts if _prose_item(text))
     if links:
-        return prose == 0 and len(texts) > links
+        return prose == 0
     return prose * 2 < len(texts)
 
 
 def _prose_item(text: str) -> bool:
-    """An item is prose when its name is, or when it ends like a sentence."""
+    """An item is prose when its name is, when it ends like a sentence, or when its name
+    reads as one (:func:`reads_as_sentence`)."""
     name, _ = split_name(text)
     core = text.strip().rstrip(".… ") if text.strip().endswith(("...", "…")) else text.strip()
-    return is_prose(name) or core.endswith(_SENTENCE_END)
+    return is_prose(name) or core.endswith(_SENTENCE_END) or reads_as_sentence(name)
+
+
+#: Words that make Chinese text a statement rather than a name: modal verbs, the copula
+#: with a classifier, comparisons, pronouns and connectives ("可能会是一个注定的方向",
+#: "与ControlNet类似"); not "如果" ("如果还想再深入一点" labels what follows).
+_ZH_SENTENCE = re.compile(
+    r"可能(?!性)|可以|应该|需要|建议|类似|不是|就是|会是|是一个|是一种|注定|一定要|我们|大家"
+    r"|因为|所以|但是|不过|其实"
+)
+#: English words that make a line a statement: auxiliaries and copulas anywhere, a
+#: pronoun, "see", "similar" or "more" first ("It is optional", "Similar to X").
+_EN_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "can",
+        "could",
+        "should",
+        "will",
+        "would",
+        "may",
+        "might",
+        "must",
+        "isn't",
+        "aren't",
+        "don't",
+        "doesn't",
+        "can't",
+        "won't",
+    ]
+)
+_EN_OPENERS = frozenset(
+    ["this", "these", "that", "it", "they", "we", "you", "i", "see", "similar", "more", "please"]
+)
+
+
+def reads_as_sentence(text: str) -> bool:
+    """True when ``text``, without sentence punctuation, is still a statement about
+    something rather than the name of something to study: "可能会是一个注定的方向",
+    "与ControlNet类似", "It is optional", "Similar to X"; not "Linear algebra",
+    "DeepseekMoE", "关键词与对象绑定", "What to learn first"."""
+    if _ZH_SENTENCE.search(text):
+        return True
+    words = text.casefold().split()
+    if len(words) < 2:
+        return False
+    return words[0] in _EN_OPENERS or any(word in _EN_VERBS for word in words[1:])
 
 
 def split_name(text: str) -> tuple[str, str]:

@@ -20,9 +20,8 @@ from roadmap_cli.importing.items import is_prose
 from roadmap_cli.importing.rules import text_width
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
-
     from roadmap_cli.importing.markdown import ImportedTopic
+    from roadmap_cli.importing.tree import Node
 
 __all__ = [
     "bare_url",
@@ -59,7 +58,7 @@ def study_item(topic: ImportedTopic) -> bool:
     return not topic.resources or not all(r.prose for r in topic.resources)
 
 
-def catalogue(node: SyntaxTreeNode) -> bool:
+def catalogue(node: Node) -> bool:
     """True for a list most of whose items (three or more) are ``[name](url) - what it
     is``: an awesome-list category, whose items are topics of their own."""
     count = 0

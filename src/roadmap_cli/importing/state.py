@@ -25,12 +25,12 @@ from roadmap_cli.importing.summary import LeftOut
 from roadmap_cli.support.urls import check_url, clean_url
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from roadmap_cli.importing.tree import Node
 
 __all__ = ["BuilderState", "Ctx", "Item", "line_of", "link_reason"]
 
 
-def line_of(node: SyntaxTreeNode) -> int:
+def line_of(node: Node) -> int:
     return node.map[0] + 1 if node.map else 0
 
 
@@ -49,7 +49,7 @@ class Ctx:
 @dataclass
 class Item:
     inline: InlineText
-    rest: list[SyntaxTreeNode]
+    rest: list[Node]
     line: int
 
 
@@ -182,7 +182,7 @@ class BuilderState:
             resource.texts.append(note)
         topic.resources.append(resource)
 
-    def read_inline(self, node: SyntaxTreeNode) -> InlineText:
+    def read_inline(self, node: Node) -> InlineText:
         """:func:`inline_of`, recording the links it cannot keep."""
         inline = inline_of(node, self.base)
         line = line_of(node)
@@ -197,7 +197,7 @@ class BuilderState:
                 pass  # counted with the link around it
         return inline
 
-    def count_links(self, node: SyntaxTreeNode, reason: str) -> None:
+    def count_links(self, node: Node, reason: str) -> None:
         """Count every link under ``node`` as left out for ``reason``."""
         for sub in node.walk():
             if sub.type == "html_block" or (

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from roadmap_cli.importing.inline import InlineText, tidy, tidy_title
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from roadmap_cli.importing.tree import Node
 
 __all__ = ["TableRow", "column_roles", "table_rows"]
 
@@ -88,9 +88,7 @@ def column_roles(headers: list[str], rows: list[list[InlineText]]) -> tuple[int,
     return name, duration, effort
 
 
-def table_rows(
-    table: SyntaxTreeNode, read: Callable[[SyntaxTreeNode], InlineText]
-) -> list[TableRow]:
+def table_rows(table: Node, read: Callable[[Node], InlineText]) -> list[TableRow]:
     """The body rows of ``table`` as :class:`TableRow`; ``read`` flattens one cell."""
     headers: list[str] = []
     body: list[tuple[int, list[InlineText]]] = []

@@ -62,6 +62,7 @@ FIRST_TOPIC = {
     "11-front-matter.md": "1. Mathematics",
     "12-readme-sections.md": "Introduction to Computer Science and Programming using Python",
     "13-awesome-sections.md": "CS 50 - Introduction to Computer Science, Harvard University",
+    "14-link-siblings.md": "Deep Learning Book",
     "agent.zh.md": "什么是 agent ？",
     "awesome-llm.en.md": "Attention Is All You Need",
     "go-backend.zh.md": "文档",
@@ -154,3 +155,23 @@ def test_validated_data_is_what_the_toml_holds(name: str, path: Path, source: st
     roadmap = parse_markdown(path.read_text("utf-8"), "corpus", base=source)
     assign_ids(roadmap, roadmap_id=None, file_title="corpus", source=source)
     assert tomllib.loads(write_toml(roadmap, ["header"])) == roadmap_dict(roadmap)
+
+
+@pytest.mark.parametrize(("name", "path", "source"), _cases(), ids=lambda v: str(v))
+def test_quick_check_agrees_with_pydantic(name: str, path: Path, source: str | None) -> None:
+    """The import checks its data without pydantic (:mod:`roadmap_cli.roadmap.quick`): on
+    every corpus file it gives a verdict, the same roadmap and problems as pydantic's."""
+    from roadmap_cli.importing.ids import assign_ids
+    from roadmap_cli.importing.markdown import parse_markdown
+    from roadmap_cli.importing.toml_out import roadmap_dict
+    from roadmap_cli.roadmap.checks import check_parsed
+    from roadmap_cli.roadmap.quick import quick_check
+
+    if not path.is_file():
+        pytest.skip(f"{path} is not here")
+    roadmap = parse_markdown(path.read_text("utf-8"), "corpus", base=source)
+    assign_ids(roadmap, roadmap_id=None, file_title="corpus", source=source)
+    data = roadmap_dict(roadmap)
+    quick = quick_check(data)
+    assert quick is not None
+    assert quick == check_parsed(data)

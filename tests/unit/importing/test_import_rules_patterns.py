@@ -12,7 +12,12 @@ import pytest
 from roadmap_cli.importing.boilerplate import heading_role, link_role
 from roadmap_cli.importing.cleanup import strip_invisible, strip_markers, strip_site_suffix
 from roadmap_cli.importing.inline import resolve
-from roadmap_cli.importing.items import classify_siblings, is_prose, split_name
+from roadmap_cli.importing.items import (
+    classify_siblings,
+    is_prose,
+    reads_as_sentence,
+    split_name,
+)
 from roadmap_cli.importing.markdown import parse_markdown
 from roadmap_cli.importing.rules import SLUG_LENGTH, is_optional, slugify
 from roadmap_cli.support.urls import clean_url
@@ -52,9 +57,35 @@ def test_siblings_are_classified_alike() -> None:
     assert classify_siblings(names, links=0)
     advice = ["Read slowly.", "Take notes.", "Ask questions"]
     assert not classify_siblings(advice, links=0)  # the third, a name alone, goes along
-    # text items outnumbered by links are remarks on them
-    assert not classify_siblings(["关键词与对象绑定"], links=1)
+    # beside links, name-like text items are study items, however few (issue 15)
+    assert classify_siblings(["关键词与对象绑定"], links=1)
+    assert classify_siblings(["Linear algebra"], links=2)
     assert classify_siblings(["SFT", "RLHF", "llama3 的后训练"], links=1)
+    # ... and remarks on the links as soon as one of them is a sentence
+    assert not classify_siblings(["与ControlNet类似"], links=1)
+    assert not classify_siblings(["Linear algebra", "The second book is harder."], links=2)
+    assert not classify_siblings(["全模态大模型/any to any 模型可能会是一个注定的方向"], links=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("与ControlNet类似", True),
+        ("全模态大模型/any to any 模型可能会是一个注定的方向", True),
+        ("It is optional", True),
+        ("Similar to ControlNet", True),
+        ("This one goes deeper", True),
+        ("Linear algebra", False),
+        ("DeepseekMoE", False),
+        ("关键词与对象绑定", False),
+        ("如果还想再深入一点", False),
+        ("概率与可能性", False),
+        ("Unsafe Rust, if you want to go further", False),
+        ("What to learn first", False),
+    ],
+)
+def test_statements_without_full_stops(text: str, sentence: bool) -> None:
+    assert reads_as_sentence(text) is sentence
 
 
 @pytest.mark.parametrize(

@@ -291,7 +291,7 @@ def test_a_name_between_links_is_a_topic_and_a_statement_a_remark(
     assert run.exit_code == 0, run.stderr
     assert run.stderr == ""
     assert "with 2 stages, 4 topics, 3 resources" in run.stdout
-    assert "Kept as text, not topics: 1 items read as remarks" in run.stdout
+    assert "Kept as text, not topics: 1 item read as a remark" in run.stdout
     data = tomllib.loads(out.read_text("utf-8"))
     foundations = data["stages"][0]["topics"]
     assert [t["title"] for t in foundations] == ["Deep Learning Book", "Linear algebra", "CS231n"]
@@ -315,3 +315,27 @@ def test_link_siblings_in_json_summary(roadmap: Roadmap, tmp_path: Path) -> None
     assert doc["left_out"]["counts"] == {"remark": 1}
     assert doc["left_out"]["items"][0]["what"] == "与ControlNet类似"
     assert "Linear algebra" in doc["toml"]
+
+
+FUZZY = """# Projects
+
+## Read the code
+
+- [nanoGPT](https://github.com/karpathy/nanoGPT): start with README.md and train.py
+- Tutorial on www.example.org
+- See example.com for the dataset
+"""
+
+
+def test_file_names_and_bare_domains_are_not_links(roadmap: Roadmap, tmp_path: Path) -> None:
+    """``README.md`` or ``example.com`` in a sentence is a name, not a link to
+    ``http://README.md``; a bare ``www.`` address is a link."""
+    md = _write(tmp_path, "projects.md", FUZZY)
+    out = tmp_path / "projects.toml"
+    run = roadmap("import", str(md), "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text("utf-8")
+    assert "http://README.md" not in text and "http://train.py" not in text
+    assert "http://example.com" not in text
+    assert "http://www.example.org" in text
+    assert "README.md and train.py" in text

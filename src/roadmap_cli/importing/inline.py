@@ -14,6 +14,7 @@ by the image's alt text and marked ``badge`` when the image is a badge.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -232,6 +233,11 @@ class _LazyTag:
             self.tag.close()
 
 
+#: How a bare address a reader would follow starts: a scheme, or ``www.``; or an
+#: e-mail address (linkify makes it a ``mailto:`` link).
+_SCHEMED = re.compile(r"(?i)(?:https?://|www\.|mailto:|[^\s@/]+@[^\s@/]+$)")
+
+
 def _flatten(node: Node, out: InlineText, html: _LazyTag, top: bool = False) -> None:
     for child in node.children:
         kind = child.type
@@ -259,9 +265,11 @@ def _flatten(node: Node, out: InlineText, html: _LazyTag, top: bool = False) -> 
             _flatten(child, inner, inner_html)
             inner_html.close()
             out.text += inner.text
+            href = str(child.attrs.get("href", ""))
+            if child.markup == "linkify" and not _SCHEMED.match(inner.text or href):
+                continue  # linkify's guess: "README.md", "example.com" are names, not links
             images = [i for i in inner.links if i.image]
             title = inner.text if inner.text.strip() else " ".join(i.title for i in images)
-            href = str(child.attrs.get("href", ""))
             end = len(out.text)
             if child.markup == "linkify":  # a bare URL: sentence punctuation is not part of it
                 cut = href.rstrip(".,:;!?'\"。，：；！？")

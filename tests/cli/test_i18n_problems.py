@@ -445,3 +445,29 @@ def test_import_json_warnings_stay_english(roadmap, tmp_path: Path) -> None:
     out.write_text("not = [toml", encoding="utf-8")
     text = roadmap("--lang", "zh", "import", str(md), "-o", str(out), "--force")
     assert f"无法读取已有的{out}中的id（" in "".join(text.stdout.split())  # folded anywhere
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("zh", "events[0].status: 应为其中之一：todo, in_progress, done, skipped"),
+        ("en", "events[0].status: must be one of todo, in_progress, done, skipped"),
+    ],
+)
+def test_a_progress_file_of_the_wrong_shape_is_explained_in_each_language(
+    roadmap, lang: str, reason: str
+) -> None:
+    """A hand-edited status the program does not know: the error names the place and the
+    allowed values in the interface language; nothing is written."""
+    import os
+
+    path = Path(os.environ["ROADMAP_DATA_DIR"]) / "relearn-ai.json"
+    assert roadmap("done", "numpy").exit_code == 0
+    damaged = path.read_text("utf-8").replace('"status": "done"', '"status": "finished"')
+    path.write_text(damaged, "utf-8")
+    run = roadmap("--lang", lang, "done", "pandas")
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert reason in run.stderr
+    assert run.stderr.startswith("roadmap: 错误: " if lang == "zh" else "roadmap: error: ")
+    assert path.read_text("utf-8") == damaged

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
+from roadmap_cli.progress.shape import ShapeError
+from roadmap_cli.support.i18n import N_
 from roadmap_cli.support.textsafe import encodable
 
 __all__ = [
@@ -105,21 +107,6 @@ def recording_key(event: Event) -> str:
     return event_id if _STAMPED(event_id) else "\x00" + event_id
 
 
-class ShapeError(ValueError):
-    """An event or progress document that does not have the documented shape.
-
-    Attributes:
-        where: the place in the document, e.g. ``events[3].at`` (``(top level)`` for the
-            document itself).
-        message: what is wrong there.
-    """
-
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where = where
-        self.message = message
-
-
 _EVENT_FIELDS = ("id", "at", "topic", "status", "note", "undo", "batch")
 _EVENT_FIELD_SET = frozenset(_EVENT_FIELDS)
 #: Fields every event may carry, whatever its kind, with the same meaning in every version.
@@ -146,9 +133,9 @@ def _plain(value: object, limit: int = 200) -> bool:
 
 def _text(value: object, name: str, limit: int | None = None) -> str:
     if type(value) is not str:
-        raise ShapeError(name, f"must be a string, not {type(value).__name__}")
+        raise ShapeError(name, N_("must be a string, not {type}"), type=type(value).__name__)
     if limit is not None and not 1 <= len(value) <= limit:
-        raise ShapeError(name, f"must be 1 to {limit} characters long")
+        raise ShapeError(name, N_("must be 1 to {limit} characters long"), limit=limit)
     return encodable(value)
 
 
@@ -157,27 +144,27 @@ def _time(value: object) -> datetime:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise ShapeError("at", "is not an ISO 8601 time") from None
+            raise ShapeError("at", N_("is not an ISO 8601 time")) from None
     if not isinstance(value, datetime):
-        raise ShapeError("at", "must be an ISO 8601 time (a string)")
+        raise ShapeError("at", N_("must be an ISO 8601 time (a string)"))
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ShapeError("at", "time must carry a zone (UTC, ending in Z)")
+        raise ShapeError("at", N_("time must carry a zone (UTC, ending in Z)"))
     if not 1800 <= value.year <= 9000:  # keeps conversions to any local zone in range
-        raise ShapeError("at", "time must be between the years 1800 and 9000")
+        raise ShapeError("at", N_("time must be between the years 1800 and 9000"))
     return value.astimezone(UTC)
 
 
 def _extra(pairs: object) -> tuple[tuple[str, str], ...]:
     """``extra`` checked: (name, JSON text) pairs, names not among the known fields."""
     if not isinstance(pairs, (tuple, list)):
-        raise ShapeError("(event)", "extra fields must be (name, JSON text) pairs")
+        raise ShapeError("(event)", N_("extra fields must be (name, JSON text) pairs"))
     out = []
     for pair in pairs:
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
-            raise ShapeError("(event)", "extra fields must be (name, JSON text) pairs")
+            raise ShapeError("(event)", N_("extra fields must be (name, JSON text) pairs"))
         name, text = pair
         if type(name) is not str or name in _EVENT_FIELD_SET or type(text) is not str:
-            raise ShapeError(str(name), "not a valid extra field")
+            raise ShapeError(str(name), N_("not a valid extra field"))
         plain_string = (  # '"good"': valid JSON as it is; json.loads costs ~3 µs an event
             len(text) >= 2
             and text[0] == '"' == text[-1]
@@ -187,7 +174,7 @@ def _extra(pairs: object) -> tuple[tuple[str, str], ...]:
             try:
                 json.loads(text)
             except ValueError:
-                raise ShapeError(name, "an extra field's value must be JSON text") from None
+                raise ShapeError(name, N_("an extra field's value must be JSON text")) from None
         out.append((encodable(name), encodable(text)))
     return tuple(out)
 
@@ -233,26 +220,28 @@ class Event:
         if self.topic is not None and not _plain(self.topic):
             put(self, "topic", _text(self.topic, "topic", 200))
         if self.status is not None and self.status not in STATUSES:
-            raise ShapeError("status", f"must be one of {', '.join(STATUSES)}")
+            raise ShapeError("status", N_("must be one of {choices}"), choices=", ".join(STATUSES))
         if self.note is not None:
             put(self, "note", _text(self.note, "note"))
         if self.batch is not None and not _plain(self.batch, 10**9):
             put(self, "batch", _text(self.batch, "batch"))
         if self.undo is not None:
             if not isinstance(self.undo, (list, tuple)):
-                raise ShapeError("undo", "must be a list of event ids")
+                raise ShapeError("undo", N_("must be a list of event ids"))
             put(self, "undo", tuple(_text(v, "undo") for v in self.undo))
         if self.extra:
             put(self, "extra", _extra(self.extra))
         kinds = (self.status is not None) + (self.note is not None) + (self.undo is not None)
         if kinds > 1 or (kinds == 0 and not self.extra):
-            raise ShapeError("(event)", "an event has exactly one of 'status', 'note' or 'undo'")
+            raise ShapeError(
+                "(event)", N_("an event has exactly one of 'status', 'note' or 'undo'")
+            )
         if kinds == 0:
             return  # a newer version's kind: its own rules, kept as it is
         if self.undo is None and self.topic is None:
-            raise ShapeError("topic", "a status or note event names its 'topic'")
+            raise ShapeError("topic", N_("a status or note event names its 'topic'"))
         if self.undo is not None and self.topic is not None:
-            raise ShapeError("topic", "an undo event names no 'topic'")
+            raise ShapeError("topic", N_("an undo event names no 'topic'"))
 
     @classmethod
     def from_json(cls, data: object) -> Event:
@@ -265,10 +254,10 @@ class Event:
             ShapeError: not an object, a missing field, or a bad value.
         """
         if not isinstance(data, dict):
-            raise ShapeError("(event)", "must be a JSON object")
+            raise ShapeError("(event)", N_("must be a JSON object"))
         for name in ("id", "at"):
             if name not in data:
-                raise ShapeError(name, "required field is missing")
+                raise ShapeError(name, N_("required field is missing"))
         if data.keys() <= _EVENT_FIELD_SET:
             return cls(**data)
         known = {k: v for k, v in data.items() if k in _EVENT_FIELD_SET}

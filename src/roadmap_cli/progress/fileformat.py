@@ -274,7 +274,9 @@ def parse_progress(data: bytes, path: Path, roadmap_id: str | None = None) -> Pr
         progress = Progress.from_json(raw)
     except ShapeError as exc:
         raise ProgressFileError(
-            path, _("the progress file has the wrong shape: {problem}").format(problem=exc), fix
+            path,
+            _("the progress file has the wrong shape: {problem}").format(problem=exc.shown()),
+            fix,
         ) from None
     if roadmap_id is not None and progress.roadmap != roadmap_id:
         raise ProgressFileError(

@@ -24,6 +24,7 @@ from roadmap_cli.progress.events import (
     observe_stamp,
     recording_key,
 )
+from roadmap_cli.support.i18n import N_
 from roadmap_cli.support.textsafe import encodable
 
 __all__ = ["Progress", "TopicState", "conflicting_ids", "fold", "merge_events"]
@@ -49,7 +50,7 @@ class Progress:
 
     def __post_init__(self) -> None:
         if type(self.roadmap) is not str or not self.roadmap:
-            raise ShapeError("roadmap", "must be a non-empty string")
+            raise ShapeError("roadmap", N_("must be a non-empty string"))
         self.events = list(self.events)
         if len({e.id for e in self.events}) != len(self.events):
             self.events = merge_events(self.events)
@@ -65,7 +66,7 @@ class Progress:
                 different events share an id; ``where`` names it (``events[3].at``).
         """
         if not isinstance(raw, dict):
-            raise ShapeError("(top level)", "must be a JSON object")
+            raise ShapeError("(top level)", N_("must be a JSON object"))
         extra = tuple(
             (encodable(k), encodable(json.dumps(v, ensure_ascii=False)))
             for k, v in raw.items()
@@ -73,21 +74,19 @@ class Progress:
         )
         schema = raw.get("schema", PROGRESS_SCHEMA)
         if type(schema) is not int:
-            raise ShapeError("schema", "must be an integer")
+            raise ShapeError("schema", N_("must be an integer"))
         events = raw.get("events", [])
         if not isinstance(events, list):
-            raise ShapeError("events", "must be a list")
+            raise ShapeError("events", N_("must be a list"))
         parsed = []
         for index, item in enumerate(events):
             try:
                 parsed.append(Event.from_json(item))
             except ShapeError as exc:
                 where = f"events[{index}]"
-                raise ShapeError(
-                    where if exc.where == "(event)" else f"{where}.{exc.where}", exc.message
-                ) from None
+                raise exc.at(where if exc.where == "(event)" else f"{where}.{exc.where}") from None
         if "roadmap" not in raw:
-            raise ShapeError("roadmap", "required field is missing")
+            raise ShapeError("roadmap", N_("required field is missing"))
         seen: dict[str, Event] = {}
         for index, event in enumerate(parsed):
             # the same event twice (a careless merge) is harmless; two different events
@@ -95,8 +94,11 @@ class Progress:
             if seen.setdefault(event.id, event) != event:
                 raise ShapeError(
                     f"events[{index}].id",
-                    f"two different events share the id {event.id!r} (edited by hand?); "
-                    "give one of them a new id",
+                    N_(
+                        "two different events share the id {id} (edited by hand?); "
+                        "give one of them a new id"
+                    ),
+                    id=repr(event.id),
                 )
         return cls(roadmap=raw["roadmap"], events=parsed, schema_version=schema, extra=extra)
 

@@ -23,7 +23,7 @@ __all__ = [
 
 
 def _data_dir(given: str | os.PathLike[str] | None) -> Path:
-    from roadmap_cli.progress.store import default_data_dir
+    from roadmap_cli.progress.datadir import default_data_dir
 
     return Path(given).expanduser() if given else default_data_dir()
 

@@ -172,9 +172,8 @@ def enrolments(
     ratings: dict[str, list[Event]] = {}
     cache: dict[str, str] = {}
     for event in _live(progress, "review"):
-        if not is_rating(event):
+        if event.topic is None or (event.extra[0][1] not in _RATING_TEXT and not is_rating(event)):
             continue
-        assert event.topic is not None
         key = cache.get(event.topic)
         if key is None:
             key = cache[event.topic] = (
@@ -258,6 +257,7 @@ def schedule(
         enable_fuzzing=False,
     )
     ratings = {name: Rating(index + 1) for index, name in enumerate(RATINGS)}
+    by_text = {text: ratings[name] for text, name in _RATING_TEXT.items()}  # '"good"' → Good
     review = scheduler.review_card
     # Scheduler.review_card (fuzzing off) is a function of the card's state, step,
     # stability and difficulty, the whole days since its last review and the rating; the
@@ -290,7 +290,8 @@ def schedule(
         memory, _ = rate((State.Learning, 0, None, None, None), Rating.Good, item.since)
         due = item.since + timedelta(days=FIRST_REVIEW_DAYS)
         for event in item.ratings:
-            memory, due = rate(memory, ratings[rating_of(event) or ""], event.at)
+            rating = by_text.get(event.extra[0][1]) or ratings[rating_of(event) or ""]
+            memory, due = rate(memory, rating, event.at)
         state, step, stability, difficulty, last_review = memory
         last_card = _Card(1, state, step, stability, difficulty, due, last_review)
         last = item.ratings[-1] if item.ratings else None

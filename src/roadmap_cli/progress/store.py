@@ -27,6 +27,7 @@ from roadmap_cli.errors import (
 )
 from roadmap_cli.progress.appending import StreamedFile, appender, file_identity, fresh_events
 from roadmap_cli.progress.backups import _WRITE_HINT, BACKUP_COUNT, Backups, _fsync_dir
+from roadmap_cli.progress.datadir import default_data_dir
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.fileformat import (
     MIGRATIONS,
@@ -59,17 +60,6 @@ LOCK_NOTICE_AFTER = 2.0
 
 
 T = TypeVar("T")
-
-
-def default_data_dir() -> Path:
-    """The folder progress lives in: ``ROADMAP_DATA_DIR`` if set, else
-    ``platformdirs.user_data_path("roadmap-cli")``."""
-    env = os.environ.get("ROADMAP_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("roadmap-cli", appauthor=False)
 
 
 @dataclass(frozen=True)

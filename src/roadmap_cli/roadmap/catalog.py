@@ -10,7 +10,8 @@ returns every problem with its location; :func:`load_catalog` raises
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -92,9 +93,9 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
         from roadmap_cli.roadmap.cache import read_cached
 
         hit = read_cached(cache, data)
-        cached = _cached_warnings(hit[1]) if hit is not None else None
-        if hit is not None and cached is not None:
-            return Catalog(hit[0], path, cached)
+        if hit is not None and isinstance(hit[1], list):
+            stored = hit[1]  # made into problems only when asked for (10,000 warnings: ~0.1 s)
+            return Catalog(hit[0], path, lambda: _cached_warnings(stored) or _warnings_of(path))
     roadmap, problems = check_roadmap(data)
     if roadmap is None:
         from roadmap_cli.roadmap.locate import locate_line
@@ -124,6 +125,16 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
         stored = [[p.location, p.text.template, dict(p.text.params), p.severity] for p in warnings]
         write_cached(cache, data, roadmap, stored)
     return Catalog(roadmap, path, warnings)
+
+
+def _warnings_of(path: Path) -> list[Problem]:
+    """The warnings of the roadmap file at ``path``, validated anew (a cache entry whose
+    warnings are not of the expected shape). Never raises: an unreadable file has none."""
+    try:
+        _, problems = check_roadmap(read_roadmap_bytes(path))
+    except RoadmapFileError:
+        return []
+    return [p for p in problems if p.severity == "warning"]
 
 
 def _cached_warnings(stored: list[list[Any]]) -> list[Problem] | None:
@@ -157,7 +168,8 @@ class Catalog:
     Attributes:
         roadmap: the validated file.
         path: where it was read from.
-        warnings: non-fatal problems (e.g. missing English titles).
+        found_warnings: non-fatal problems (e.g. missing English titles), or a function
+            that gives them when first asked for (see :attr:`warnings`).
         topics: topic id → Topic, in roadmap order.
         stage_of: topic id → its Stage.
         position: topic id → its index in roadmap order (0-based).
@@ -166,13 +178,16 @@ class Catalog:
 
     roadmap: Roadmap
     path: Path
-    warnings: list[Problem] = field(default_factory=list)
+    found_warnings: InitVar[list[Problem] | Callable[[], list[Problem]] | None] = None
     topics: dict[str, Topic] = field(init=False)
     stage_of: dict[str, Stage] = field(init=False)
     position: dict[str, int] = field(init=False)
     alias_of: dict[str, str] = field(init=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(
+        self, found_warnings: list[Problem] | Callable[[], list[Problem]] | None
+    ) -> None:
+        self._warnings = found_warnings
         self.topics = {}
         self.stage_of = {}
         self.alias_of = {}
@@ -183,6 +198,15 @@ class Catalog:
                 for alias in topic.aliases:
                     self.alias_of[alias] = topic.id
         self.position = {tid: i for i, tid in enumerate(self.topics)}
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Non-fatal problems (e.g. missing English titles); from a cache entry they are
+        made when first asked for."""
+        found = self._warnings
+        if callable(found):
+            found = self._warnings = found()
+        return [] if found is None else found
 
     @property
     def stages(self) -> list[Stage]:

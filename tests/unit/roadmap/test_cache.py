@@ -82,3 +82,21 @@ def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
         assert load_catalog(path, cache).topics["a"].title == f"A{n}"
     assert len(list(cache.glob("roadmap-*.json"))) == KEEP
     assert read_cached(cache, path.read_bytes()) is not None
+
+
+def test_cached_warnings_are_made_when_asked_and_a_bad_entry_revalidates(tmp_path: Path) -> None:
+    import json
+
+    cache = tmp_path / "cache"
+    path = tmp_path / "mine.toml"
+    path.write_text(SMALL, encoding="utf-8")
+    fresh = load_catalog(path, cache)
+    assert fresh.warnings, "a zh roadmap without English titles has warnings"
+    assert load_catalog(path, cache).warnings == fresh.warnings
+    entry = cache / f"roadmap-{cache_key(path.read_bytes())}.json"
+    stored = json.loads(entry.read_text("utf-8"))
+    stored["warnings"] = [["only", "three", "items"]]  # not [location, template, fields, severity]
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    again = load_catalog(path, cache)
+    assert again.roadmap == fresh.roadmap
+    assert again.warnings == fresh.warnings  # validated anew from the file

@@ -326,8 +326,16 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(machines, remote, 
     _ok(on("a", "sync", "--init", remote))
     _ok(on("b", "sync", "--init", remote))
     topics = ["dl-code", "numpy", "pandas", "matplotlib", "seaborn", "nanogpt"]
+    # how long a sync with work to do takes here: the kills land at fractions of it
+    _ok(on("a", "note", "dl-theory", "timed"))
+    _ok(on("b", "note", "dl-theory", "timed too"))
+    _ok(on("b", "sync"))
+    started = time.monotonic()
+    assert _sync_process(a).wait() == 0
+    took = time.monotonic() - started
     killed = 0
-    for n, delay in enumerate([0.05, 0.2, 0.4, 0.6, 0.9, 1.3]):
+    for n, part in enumerate([0.05, 0.2, 0.35, 0.5, 0.65, 0.8]):
+        delay = part * took
         _ok(on("a", "note", "dl-theory", f"note {n}"))
         _ok(on("b", "note", "dl-theory", f"other {n}"))
         _ok(on("b", "sync"))
@@ -347,7 +355,7 @@ def test_a_sync_killed_at_any_moment_is_completed_by_the_next(machines, remote, 
     assert _statuses(on, "a") == _statuses(on, "b")
     events = json.loads((a / "relearn-ai.json").read_text(encoding="utf-8"))["events"]
     summary = sorted(str(e.get("note") or e.get("topic")) for e in events)
-    assert len(events) == 1 + 6 * 3, " ".join(summary)
+    assert len(events) == 1 + 2 + 6 * 3, " ".join(summary)
     assert _git(a, "status", "--porcelain") == ""
 
 

@@ -5,6 +5,7 @@ pinned to 2026-12-06 09:00 UTC (TZ=UTC)."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -315,3 +316,64 @@ def test_completion_of_topics_and_ratings() -> None:
 
     assert "flash-attention" in bash("roadmap review flash")
     assert bash("roadmap review attention g") == ["good"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_interactive_pass_in_a_real_terminal_without_click(tmp_path: Path) -> None:
+    """The real program in a pseudo-terminal reads single keys (through typer's own copy
+    of click: a fresh install has no ``click`` package, so importing it is blocked here)."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import time
+
+    env = {**os.environ, "ROADMAP_DATA_DIR": str(tmp_path), "ROADMAP_CACHE_DIR": str(tmp_path)}
+    env.update({"TZ": "UTC", "NO_COLOR": "1", "COLUMNS": "80", "ROADMAP_LANG": "en"})
+    run = [sys.executable, "-m", "roadmap_cli"]
+    subprocess.run([*run, "done", "attention", "--date", "2026-11-01"], env=env, check=True)
+    code = (
+        "import sys; sys.modules['click'] = None; "
+        "sys.argv = ['roadmap', 'review', '--interactive']; "
+        "from roadmap_cli.cli.entry import main; main()"
+    )
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=env,
+        close_fds=True,
+    )
+    os.close(secondary)
+    seen = b""
+    deadline = time.monotonic() + 60
+    sent = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([primary], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        if not sent and b"quit >" in seen:
+            time.sleep(1.0)  # as a person would: the prompt first puts the terminal in raw mode
+            os.write(primary, b"3")
+            sent = True
+        if process.poll() is not None and not ready:
+            break
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=30)
+    os.close(primary)
+    import re
+
+    text = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", seen.decode("utf-8", "replace"))
+    assert process.returncode == 0, text
+    assert "good: next review in " in text
+    assert "Done: 1 topic rated." in text
+    assert "Traceback" not in text and "internal error" not in text

@@ -23,10 +23,11 @@ def _is_terminal() -> bool:
 
 
 def _read_key() -> str:
-    """One key press, without Enter."""
-    import click
+    """One key press, without Enter (typer's own copy of click: typer >= 0.29 no longer
+    installs click)."""
+    from typer._click.termui import getchar
 
-    return click.getchar()
+    return getchar()
 
 
 def command(

@@ -71,3 +71,66 @@ def test_a_closed_stdout_still_records_the_mark(_isolated: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stderr == b""
     assert '"topic": "numpy"' in (_isolated / "relearn-ai.json").read_text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "roadmap: error: interrupted after the change was saved\n"),
+        ("zh", "roadmap: 错误: 已中断，但修改已经保存\n"),
+    ],
+)
+def test_ctrl_c_after_the_change_was_saved_says_so(
+    roadmap, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Ctrl-C between the write and its confirmation: the change is in the file, and the
+    message says it was saved and how to see or take it back (not "nothing changed")."""
+    import roadmap_cli.render.mark
+    from roadmap_cli.support import notices
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roadmap_cli.render.mark, "render_mark", interrupted)
+    monkeypatch.setattr(notices, "SAVED", [])
+    run = roadmap("--lang", lang, "done", "numpy")
+    assert run.exit_code == 130
+    assert run.stdout == ""
+    assert run.stderr.startswith(said)
+    assert "roadmap undo" in run.stderr
+    topics = roadmap("list", "--json").json()["stages"][0]["topics"]
+    assert {t["id"]: t["status"] for t in topics}["numpy"] == "done"
+
+
+def test_ctrl_c_before_anything_was_saved_promises_nothing_changed_in_part(
+    roadmap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import roadmap_cli.actions.mark
+    from roadmap_cli.support import notices
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roadmap_cli.actions.mark, "mark", interrupted)
+    monkeypatch.setattr(notices, "SAVED", [])
+    run = roadmap("done", "numpy")
+    assert run.exit_code == 130
+    assert run.stderr == "roadmap: error: interrupted (a change is saved whole or not at all)\n"
+
+
+def test_ctrl_c_while_starting_speaks_the_language_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    import roadmap_cli.cli.app
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roadmap_cli.cli.app, "main", interrupted)
+    monkeypatch.setattr(sys, "argv", ["roadmap", "--lang", "zh", "report"])
+    with pytest.raises(SystemExit) as info:
+        entry.main()
+    assert info.value.code == 130
+    assert capsys.readouterr().err == "roadmap: 错误: 已中断\n"

@@ -32,8 +32,10 @@ def main() -> None:
 
         cli_main()
     except KeyboardInterrupt:
-        from roadmap_cli.support.i18n import _
+        from roadmap_cli.cli.localize import preread_language
+        from roadmap_cli.support.i18n import _, set_language
 
+        set_language(preread_language(sys.argv[1:]))  # Ctrl-C may come before it was set
         error, interrupted = _("error:"), _("interrupted")
         sys.stderr.write(f"roadmap: {error} {interrupted}\n")
         sys.exit(ExitStatus.INTERRUPTED)

@@ -68,8 +68,17 @@ def say_notice(line: str) -> None:
 
 
 def say_interrupted() -> None:
-    """Say on stderr that Ctrl-C ended the command (exit status 130)."""
-    say_error(_("interrupted (a change is saved whole or not at all)"))
+    """Say on stderr that Ctrl-C ended the command (exit status 130), and whether a change
+    had been saved by then (:data:`roadmap_cli.support.notices.SAVED`)."""
+    from roadmap_cli.support import notices
+
+    if notices.SAVED:
+        say_error(
+            _("interrupted after the change was saved"),
+            _("'roadmap history' shows it; 'roadmap undo' takes it back"),
+        )
+    else:
+        say_error(_("interrupted (a change is saved whole or not at all)"))
 
 
 def install_wait_notice() -> None:

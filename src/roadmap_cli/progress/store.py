@@ -37,6 +37,7 @@ from roadmap_cli.progress.fileformat import (
     read_canonical_stream,
 )
 from roadmap_cli.progress.log import Progress
+from roadmap_cli.support import notices
 from roadmap_cli.support.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -349,6 +350,7 @@ class ProgressStore(Backups):
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
+            notices.SAVED.append(self.path)
         except OSError as exc:
             if pending is not None:  # the write failed: the backups stay as they were
                 with contextlib.suppress(OSError):

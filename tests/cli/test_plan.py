@@ -72,10 +72,23 @@ def test_this_week_lists_topics_in_progress_then_ready_ones_in_next_order(roadma
     assert roadmap("start", "numpy").exit_code == 0
     doc = roadmap("plan", "--json").json()["plan"]
     assert doc["quota"] == 2 and doc["done_this_week"] == 1
+    assert doc["this_week"] == ["numpy"]  # one more this week: the one in progress
+    assert "1 of 2 done — next: numpy\n" in roadmap("plan").stdout
+    assert roadmap("reset", "numpy").exit_code == 0
     expected = roadmap("next", "--json").json()["next"]
-    assert doc["this_week"] == [t["id"] for t in expected][:2]
-    assert doc["this_week"][0] == "numpy"
-    assert "1 of 2 done — next: numpy, " in roadmap("plan").stdout
+    doc = roadmap("plan", "--json").json()["plan"]
+    assert doc["this_week"] == [t["id"] for t in expected][:1]  # next's order, quota's count
+
+
+def test_topics_in_progress_fill_the_quota_before_ready_ones(roadmap) -> None:
+    """Three topics in progress and a quota of two: this week is those three, no more."""
+    assert roadmap("plan", "--weekly", "2").exit_code == 0
+    for topic in ("numpy", "pandas", "seaborn"):
+        assert roadmap("start", topic).exit_code == 0
+    doc = roadmap("plan", "--json").json()["plan"]
+    assert doc["quota"] == 2 and doc["done_this_week"] == 0
+    assert doc["this_week"] == ["numpy", "pandas", "seaborn"]
+    assert "0 of 2 done — next: numpy, pandas, seaborn\n" in roadmap("plan").stdout
 
 
 def test_include_optional_counts_optional_topics(roadmap) -> None:

@@ -365,7 +365,8 @@ def plan_status(
             chosen = [i for i in suggested if _in_scope(i.topic, spec)]
             doing = [i.topic for i in chosen if i.reason == "in_progress"]
             ready = [i.topic for i in chosen if i.reason == "ready"]
-            this_week = doing + ready[:wanted]  # as `next -n wanted` lists them
+            # topics in progress count toward the quota; ready ones fill what is left
+            this_week = doing + ready[: max(0, wanted - len(doing))]
 
     projected = None
     if left == 0:

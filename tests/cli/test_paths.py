@@ -57,3 +57,20 @@ def test_paths_still_works_with_an_invalid_roadmap(roadmap, tmp_path: Path) -> N
     missing = roadmap("--roadmap", str(tmp_path / "nope.toml"), "paths")
     assert missing.exit_code == 1
     assert "no such roadmap file" in missing.stderr
+
+
+def test_paths_works_when_the_roadmap_is_not_even_valid_toml(roadmap, tmp_path: Path) -> None:
+    """A TOML syntax error after a well-formed ``id`` line: ``paths`` still names the
+    progress file (to repair or restore it); no id line before the error: an error."""
+    broken = tmp_path / "syntax.toml"
+    broken.write_text('schema = 1\nid = "mine"  # mine\ntitle = [\n', encoding="utf-8")
+    assert roadmap("--roadmap", str(broken), "list").exit_code == 1
+    run = roadmap("--roadmap", str(broken), "paths", "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["progress"]["file"].endswith("mine.json")
+    nameless = tmp_path / "nameless.toml"
+    nameless.write_text('schema = 1\ntitle = [\n[stages]\nid = "not-top-level"\n', "utf-8")
+    failed = roadmap("--roadmap", str(nameless), "paths")
+    assert failed.exit_code == 1
+    assert failed.stdout == ""
+    assert "nameless.toml" in failed.stderr

@@ -315,13 +315,20 @@ class Catalog:
 
 
 def raw_roadmap_id(path: Path) -> str | None:
-    """The top-level ``id`` of the roadmap file at ``path`` when it parses as TOML and
-    the id is valid, though the file does not validate; None otherwise."""
+    """The top-level ``id`` of the roadmap file at ``path`` when it is valid, though the
+    file does not validate: read as TOML, or, in a file that is not valid TOML, from an
+    ``id = "..."`` line before the first table; None otherwise."""
+    import re
     import tomllib
 
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
         return None
-    value = raw.get("id")
+    try:
+        value = tomllib.loads(text).get("id")
+    except (tomllib.TOMLDecodeError, RecursionError):
+        top = re.split(r"(?m)^\s*\[", text, maxsplit=1)[0]
+        found = re.findall(r'(?m)^\s*id\s*=\s*"([^"\\]*)"\s*(?:#.*)?$', top)
+        value = found[0] if len(found) == 1 else None
     return value if is_valid_id(value) else None

@@ -377,3 +377,19 @@ def test_interactive_pass_in_a_real_terminal_without_click(tmp_path: Path) -> No
     assert "good: next review in " in text
     assert "Done: 1 topic rated." in text
     assert "Traceback" not in text and "internal error" not in text
+
+
+def test_ratings_and_modes_read_in_chinese_with_the_typed_word_kept(roadmap) -> None:
+    roadmap("done", "attention", "--date", "2026-11-01")
+    rated = roadmap("--lang", "zh", "review", "attention", "good")
+    assert rated.exit_code == 0, rated.stderr
+    assert rated.stdout.startswith("已复习 注意力机制 (attention)：记得 (good)\n")
+    assert roadmap("--lang", "zh", "review", "--off", "attention").exit_code == 0
+    history = roadmap("--lang", "zh", "history", "--limit", "2")
+    assert "复习：记得 (good)" in history.stdout and "复习 关闭" in history.stdout
+    english = roadmap("--lang", "en", "history", "--limit", "2")
+    assert "review: good" in english.stdout and "review off" in english.stdout
+    assert (
+        roadmap("--lang", "zh", "history", "--json").json()
+        == roadmap("--lang", "en", "history", "--json").json()
+    )

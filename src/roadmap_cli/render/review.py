@@ -23,7 +23,7 @@ from roadmap_cli.render.widgets import (
     resource_rows,
     title_text,
 )
-from roadmap_cli.support.i18n import N_, _, ngettext
+from roadmap_cli.support.i18n import N_, _, ngettext, pgettext
 from roadmap_cli.support.textsafe import clean_block, clean_line
 from roadmap_cli.support.words import plural
 
@@ -32,8 +32,10 @@ __all__ = [
     "card_lines",
     "describe_review_event",
     "in_days",
+    "mode_label",
     "next_line",
     "next_review",
+    "rating_label",
     "render_due",
     "render_forecast",
     "render_mode",
@@ -99,7 +101,7 @@ def card_lines(item: DueItem, names: Lang, today: date, zone_days: int, width: i
     s = item.schedule
     last = (
         _("last reviewed {date} ({rating})").format(
-            date=local_date(s.last_review), rating=s.last_rating
+            date=local_date(s.last_review), rating=rating_label(s.last_rating)
         )
         if s.last_review is not None and s.last_rating
         else _("not reviewed since done on {date}").format(date=local_date(s.since))
@@ -189,7 +191,7 @@ def render_rate(result: RateResult, lang: str) -> None:
     head = Text(_("Reviewed "))
     head.append_text(title_text(names, result.topic, style="heading"))
     head.append(f" ({result.topic.id})", style="id")
-    head.append(f": {result.event.value}")
+    head.append(pgettext("label", ": ") + rating_label(result.event.value))
     emit_lines(console, hang("", head, console.width))
     day = result.schedule.due_day(result.zone).isoformat()
     say(console, Text(next_review(result.days, day)))
@@ -345,14 +347,35 @@ def describe_review_event(event: Event) -> str:
     good``, ``review off``, ``review retention 0.85``."""
     value = event.value
     if event.kind == "review":
-        return _("review: {rating}").format(rating=clean_line(str(value)))
+        return _("review: {rating}").format(rating=rating_label(value))
     if event.kind == "review_mode":
-        return _("review {mode}").format(mode=clean_line(str(value)))
+        return _("review {mode}").format(mode=mode_label(value))
     if isinstance(value, dict) and "review_retention" in value:
         return _("review retention {value}").format(
             value=clean_line(str(value["review_retention"]))
         )
     return _("settings")
+
+
+def rating_label(rating: object) -> str:
+    """A rating as shown: ``good`` in English, ``记得 (good)`` in Chinese (the word typed to
+    rate stays visible); an unknown value as written."""
+    text = clean_line(str(rating))
+    words = {  # literal calls, so the messages are extracted
+        "again": pgettext("rating", "again"),
+        "hard": pgettext("rating", "hard"),
+        "good": pgettext("rating", "good"),
+        "easy": pgettext("rating", "easy"),
+    }
+    shown = words.get(text, text)
+    return text if shown == text else f"{shown} ({text})"
+
+
+def mode_label(mode: object) -> str:
+    """A review mode (``on``/``off``) in the interface language; another value as written."""
+    text = clean_line(str(mode))
+    words = {"on": pgettext("review mode", "on"), "off": pgettext("review mode", "off")}
+    return words.get(text, text)
 
 
 def next_review(days: int, day: str) -> str:

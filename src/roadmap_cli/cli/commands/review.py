@@ -10,7 +10,7 @@ import typer
 from roadmap_cli.cli.commands._common import JsonOption, app_context, complete_topic
 from roadmap_cli.errors import UsageError
 from roadmap_cli.render import emit_json
-from roadmap_cli.support.i18n import _
+from roadmap_cli.support.i18n import _, pgettext
 
 
 def _complete_rating(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -221,7 +221,7 @@ def _interactive(app: object) -> None:
 
     from roadmap_cli.actions.review import due_reviews, rate
     from roadmap_cli.render.console import make_console
-    from roadmap_cli.render.review import RATE_HINT, next_review, print_card
+    from roadmap_cli.render.review import RATE_HINT, next_review, print_card, rating_label
     from roadmap_cli.render.widgets import Lang
 
     console = make_console()
@@ -249,7 +249,8 @@ def _interactive(app: object) -> None:
             if key in keys:
                 done = rate(app, item.topic.id, keys[key])
                 day = done.schedule.due_day(done.zone).isoformat()
-                console.print(Text(f"  {keys[key]}: {next_review(done.days, day)}"))
+                label = rating_label(keys[key]) + pgettext("label", ": ")
+                console.print(Text(f"  {label}{next_review(done.days, day)}"))
                 rated += 1
                 break
             if key == "o":

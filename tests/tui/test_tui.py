@@ -246,3 +246,15 @@ async def test_no_english_command_palette_in_the_footer(_isolated: Path) -> None
         assert type(app.screen).__name__ != "CommandPalette"
         footer = [key.description for key in app.screen.query("FooterKey")]
         assert "退出" in footer and "palette" not in footer  # the footer: our keys only
+
+
+async def test_ctrl_c_says_in_chinese_which_key_quits(_isolated: Path) -> None:
+    app = _app("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        said = [(n.title, n.message) for n in app._notifications]
+        assert ("要退出吗？", "按 q 退出。") in said
+        footer = [key.description for key in app.screen.query("FooterKey")]
+        assert footer[:2] == ["帮助", "退出"]  # first, so a narrow terminal still shows them

@@ -81,6 +81,9 @@ class RoadmapApp(Prompts):
     """
     )
     BINDINGS: ClassVar[list[Any]] = [
+        # help and quit first: the footer is cut at the terminal's width
+        Binding("question_mark", "help", N_("help")),
+        Binding("q", "quit", N_("quit")),
         Binding("j", "down", N_("down"), show=False),
         Binding("k", "up", N_("up"), show=False),
         Binding("s", "mark('start')", N_("start")),
@@ -95,8 +98,6 @@ class RoadmapApp(Prompts):
         Binding("f", "filter", N_("filter")),
         Binding("R", "review", N_("review")),
         Binding("N", "jump_next", N_("next")),
-        Binding("question_mark", "help", N_("help")),
-        Binding("q", "quit", N_("quit")),
         Binding("escape", "cancel", N_("cancel"), show=False),
     ]
 
@@ -372,6 +373,11 @@ class RoadmapApp(Prompts):
             return
         self.filter, self.matches = None, None
         self.rebuild(suggested)
+
+    def action_help_quit(self) -> None:
+        """Ctrl-C (Textual keeps it for copying): say, in the interface language, which
+        key quits."""
+        self.notify(_("Press q to quit."), title=_("Quit?"))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

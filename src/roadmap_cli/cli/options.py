@@ -50,6 +50,7 @@ def options(
         str | None,
         typer.Option(
             "--lang",
+            metavar="zh|en",
             help="Language of the interface and titles: zh or en (env ROADMAP_LANG; default from "
             "the locale).",
             show_default=False,

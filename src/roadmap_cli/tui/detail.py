@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from roadmap_cli.progress.snapshot import Snapshot
@@ -36,6 +37,16 @@ _STATUS_STYLE = {"done": "green", "in_progress": "yellow", "skipped": "bright_bl
 def _indented(text: Text, columns: int = 4) -> Padding:
     """``text`` with every folded line indented ``columns`` cells."""
     return Padding(text, (0, 0, 0, columns))
+
+
+def _hanging(lead: Text, text: Text) -> Table:
+    """``lead`` then ``text``, the folded lines of ``text`` under its first character (a
+    long resource title stays clear of its number)."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(lead, text)
+    return grid
 
 
 def _heading(text: str) -> Text:
@@ -86,15 +97,15 @@ def topic_detail(snap: Snapshot, topic: Topic, lang: str) -> RenderableType:
         parts.append(Text("  " + _("none listed"), style="dim"))
     for number, resource in enumerate(resources, 1):
         url = clean_line(resource.url)
-        row = Text(f"{number:>2}. ")
-        row.append(clean_line(kind_label(resource.kind)), style="magenta")
-        row.append(" ")
-        row.append(clean_line(resource.title), style=Style(bold=True, link=url))
+        lead = Text(f"{number:>2}. ")
+        lead.append(clean_line(kind_label(resource.kind)), style="magenta")
+        lead.append(" ")
+        row = Text(clean_line(resource.title), style=Style(bold=True, link=url))
         if resource.origin == "editor":
             row.append(f"  {_(EDITOR_PICK)}", style="dim")
         elif resource.origin == "yours":
             row.append(f"  {_(YOURS)}", style="dim")
-        parts.append(row)
+        parts.append(_hanging(lead, row))
         parts.append(_indented(Text(url, style=Style(color="blue", link=url))))
         note = resource.display_note(names.lang, names.roadmap_language)
         if note:

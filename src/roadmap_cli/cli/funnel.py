@@ -50,7 +50,7 @@ class RoadmapGroup(TyperGroup):
             preread_language,
             wants_help,
         )
-        from roadmap_cli.support.i18n import get_language, set_language
+        from roadmap_cli.support.i18n import set_language
         from roadmap_cli.support.streams import make_streams_safe
 
         make_streams_safe()  # a cp1252 or gbk console never crashes a command
@@ -58,7 +58,7 @@ class RoadmapGroup(TyperGroup):
         install(self)  # plain option values without pydantic: faster start-up and completion
         argv = sys.argv[1:] if args is None else list(args)
         set_language(preread_language(argv))  # before any help or message is rendered
-        if get_language() != "en" and wants_help(argv, self):
+        if wants_help(argv, self):
             import typer.rich_utils  # noqa: F401  (typer imports it to render help anyway)
         localize_typer_strings()
         localize_command(self, self.context_settings.get("help_option_names", ["--help"]))

@@ -94,15 +94,17 @@ def preread_language(args: Sequence[str]) -> str:
 
 
 def localize_typer_strings() -> None:
-    """Set typer's fixed help strings to the language in use, if typer's help renderer
-    is imported (it is imported only to render help; when :func:`wants_help` is true the
-    caller imports it first). Idempotent; English restores typer's own strings."""
+    """Set typer's fixed help strings to the language in use, and show flags without a
+    type, if typer's help renderer is imported (it is imported only to render help; when
+    :func:`wants_help` is true the caller imports it first). Idempotent; English restores
+    typer's own strings."""
     module = sys.modules.get("typer.rich_utils")
     if module is None:
         return
     for name, english in TYPER_STRINGS.items():
         if hasattr(module, name):
             setattr(module, name, _(english))
+    _untyped_flags()
     from typer._click.formatting import HelpFormatter
 
     original = getattr(HelpFormatter.write_usage, "_roadmap_original", HelpFormatter.write_usage)
@@ -115,6 +117,24 @@ def localize_typer_strings() -> None:
 
     write_usage._roadmap_original = original  # type: ignore[attr-defined]
     HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+
+
+def _untyped_flags() -> None:
+    """In help, a flag (``--version``, ``--help``, ``--json``) shows no type: typer 0.29
+    labels it ``<bool>``, which reads as if it took a value. Idempotent."""
+    from typer.core import TyperOption
+
+    original = TyperOption.display_type_rich
+    if getattr(original, "_roadmap_flags", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if self.is_flag and self.metavar is None:
+            return None
+        return original(self, ctx)
+
+    display_type_rich._roadmap_flags = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
 
 
 def wants_help(args: Sequence[str], root: Any = None) -> bool:

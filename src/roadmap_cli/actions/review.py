@@ -37,12 +37,15 @@ __all__ = [
     "DueItem",
     "DueResult",
     "RateResult",
+    "Reviewing",
     "due_count",
     "due_reviews",
     "parse_rating",
     "rate",
     "review_states",
     "review_summary",
+    "reviewing",
+    "schedule_json",
     "topic_review",
 ]
 
@@ -114,7 +117,10 @@ def due_count(snap: Snapshot, now: datetime, zone: tzinfo) -> int:
     return sum(1 for s in review_states(snap, now).values() if s.is_due(today, zone))
 
 
-def _schedule_json(s: Schedule, zone: tzinfo, today: date) -> dict[str, Any]:
+def schedule_json(s: Schedule, zone: tzinfo, today: date) -> dict[str, Any]:
+    """A schedule as ``--json`` gives it: ``{due, due_day, days_overdue, since, reviews,
+    last_review, last_rating, recall}`` (times UTC ISO 8601, days local to ``zone``,
+    overdue counted from ``today``, recall 0–1 to three places)."""
     return {
         "due": iso_or_none(s.due),
         "due_day": s.due_day(zone).isoformat(),
@@ -167,7 +173,7 @@ class DueResult:
         return {
             **topic_ref(topic),
             "stage": stage_ref(item.stage),
-            **_schedule_json(item.schedule, self.zone, self.today),
+            **schedule_json(item.schedule, self.zone, self.today),
             "notes": [note_json(n) for n in item.notes],
             "resource": resource_json(topic.resources[0]) if topic.resources else None,
         }
@@ -191,9 +197,26 @@ def _item(snap: Snapshot, topic_id: str, s: Schedule) -> DueItem:
     return DueItem(catalog.topics[topic_id], catalog.stage_of[topic_id], s, state.notes, state)
 
 
-def due_reviews(app: AppContext, limit: int | None = 5, now: datetime | None = None) -> DueResult:
-    """The topics due for review at ``now`` (UTC, default the current time), most overdue
-    first (ties in roadmap order), at most ``limit`` (None: all).
+@dataclass(frozen=True)
+class Reviewing:
+    """Every current topic in review at one moment, as ``review`` and its forecast read it.
+
+    Attributes:
+        snap: the roadmap and progress folded.
+        order: the topics' schedules, soonest due first (ties in roadmap order).
+        now: the moment (UTC); ``zone`` the local time zone and ``today`` its day there.
+    """
+
+    snap: Snapshot
+    order: list[Schedule]
+    now: datetime
+    zone: tzinfo
+    today: date
+
+
+def reviewing(app: AppContext, now: datetime | None = None) -> Reviewing:
+    """Load the roadmap and progress of ``app`` and schedule every topic in review at
+    ``now`` (UTC, default the current time).
 
     Raises:
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
@@ -203,18 +226,30 @@ def due_reviews(app: AppContext, limit: int | None = 5, now: datetime | None = N
 
     now = now or now_utc()
     zone = local_zone()
-    today = now.astimezone(zone).date()
     catalog = app.catalog()
     snap = snapshot(catalog, app.store().load())
     states = review_states(snap, now)
     order = sorted(states.values(), key=lambda s: (s.due, catalog.position[s.topic]))
+    return Reviewing(snap, order, now, zone, now.astimezone(zone).date())
+
+
+def due_reviews(app: AppContext, limit: int | None = 5, now: datetime | None = None) -> DueResult:
+    """The topics due for review at ``now`` (UTC, default the current time), most overdue
+    first (ties in roadmap order), at most ``limit`` (None: all).
+
+    Raises:
+        RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
+    """
+    seen = reviewing(app, now)
+    snap, order, today, zone = seen.snap, seen.order, seen.today, seen.zone
+    catalog = snap.catalog
     due = [s for s in order if s.is_due(today, zone)]
     shown = due if limit is None else due[:limit]
     upcoming = _item(snap, order[0].topic, order[0]) if order and not due else None
     return DueResult(
         items=[_item(snap, s.topic, s) for s in shown],
         due=len(due),
-        scheduled=len(states),
+        scheduled=len(order),
         upcoming=upcoming,
         today=today,
         zone=zone,
@@ -249,7 +284,7 @@ class RateResult:
                 "rating": self.event.value,
             },
             "next": {
-                **_schedule_json(self.schedule, self.zone, self.today),
+                **schedule_json(self.schedule, self.zone, self.today),
                 "days": self.days,
             },
         }

@@ -11,7 +11,7 @@ from roadmap_cli.actions.common import (
     topic_ref,
 )
 from roadmap_cli.actions.context import AppContext
-from roadmap_cli.actions.review import _schedule_json, review_states
+from roadmap_cli.actions.review import review_states, reviewing, schedule_json
 
 __all__ = [
     "ForecastResult",
@@ -52,7 +52,7 @@ class ModeResult:
             "topic": topic_ref(self.topic),
             "review_mode": self.mode,
             "changed": self.changed,
-            "next": _schedule_json(self.schedule, self.zone, self.today) if self.schedule else None,
+            "next": schedule_json(self.schedule, self.zone, self.today) if self.schedule else None,
         }
 
 
@@ -175,7 +175,7 @@ class ForecastResult:
             "later": self.later,
             "days": [{"date": d.isoformat(), "due": n} for d, n in self.days],
             "topics": [
-                {**topic_ref(t), **_schedule_json(s, self.zone, self.today)} for t, s in self.topics
+                {**topic_ref(t), **schedule_json(s, self.zone, self.today)} for t, s in self.topics
             ],
         }
 
@@ -188,18 +188,13 @@ def forecast(app: AppContext, days: int = 14, now: datetime | None = None) -> Fo
         RoadmapFileError, ProgressFileError: unreadable roadmap or progress.
     """
     from roadmap_cli.progress.review import retention
-    from roadmap_cli.progress.snapshot import snapshot
-    from roadmap_cli.support.clock import local_zone, now_utc
 
-    now = now or now_utc()
-    zone = local_zone()
-    today = now.astimezone(zone).date()
-    catalog = app.catalog()
-    snap = snapshot(catalog, app.store().load())
-    states = review_states(snap, now)
+    seen = reviewing(app, now)
+    snap, today, zone = seen.snap, seen.today, seen.zone
+    catalog = snap.catalog
     counts = {today + timedelta(days=i): 0 for i in range(days)}
     overdue = later = 0
-    for s in states.values():
+    for s in seen.order:
         day = max(s.due_day(zone), today)
         if s.due_day(zone) < today:
             overdue += 1
@@ -207,10 +202,9 @@ def forecast(app: AppContext, days: int = 14, now: datetime | None = None) -> Fo
             counts[day] += 1
         else:
             later += 1
-    order = sorted(states.values(), key=lambda s: (s.due, catalog.position[s.topic]))
     return ForecastResult(
         days=sorted(counts.items()),
-        topics=[(catalog.topics[s.topic], s) for s in order],
+        topics=[(catalog.topics[s.topic], s) for s in seen.order],
         retention=retention(snap.progress),
         today=today,
         zone=zone,

@@ -16,7 +16,7 @@ from rich.text import Text
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import cell_width
 
-__all__ = ["SHADES", "WEEKS", "heatmap_columns", "heatmap_lines", "legend", "shade"]
+__all__ = ["MONTHS", "SHADES", "WEEKS", "heatmap_columns", "heatmap_lines", "legend", "shade"]
 
 #: How many weeks the report's heatmap covers.
 WEEKS = 16
@@ -25,7 +25,8 @@ SHADES = ("·", "░", "▒", "▓", "█")
 _STYLES = ("bright_black", "green4", "green3", "green1", "bold green1")
 _DAY_LABELS = (N_("Mon"), "", N_("Wed"), "", N_("Fri"), "", N_("Sun"))
 _LABEL_WIDTH = 4  # "Mon" and a space (cells)
-_MONTHS = (
+#: Month abbreviations (msgids), January first; also the plan's dates.
+MONTHS = (
     N_("Jan"),
     N_("Feb"),
     N_("Mar"),
@@ -70,12 +71,12 @@ def _month_line(columns: list[list[date | None]]) -> Text:
         if not days:
             continue
         if index == 0:
-            label = _(_MONTHS[days[0].month - 1])
+            label = _(MONTHS[days[0].month - 1])
         else:
             firsts = [d for d in days if d.day == 1]
             if not firsts:
                 continue
-            label = _(_MONTHS[firsts[0].month - 1])
+            label = _(MONTHS[firsts[0].month - 1])
         position = _LABEL_WIDTH + 2 * index
         used = cell_width(line)
         if used > position - (1 if line.strip() else 0):

@@ -17,6 +17,7 @@ from roadmap_cli.actions.plan import PlanResult
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.plan import PlanStatus
 from roadmap_cli.progress.timelog import MIN_TIMED_TOPICS, TimeSummary, format_minutes
+from roadmap_cli.render.heatmap import MONTHS
 from roadmap_cli.render.prose import fold_indented
 from roadmap_cli.roadmap.catalog import Catalog
 from roadmap_cli.support.i18n import N_, _
@@ -37,26 +38,12 @@ __all__ = [
 
 
 _WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-_MONTHS = (
-    N_("Jan"),
-    N_("Feb"),
-    N_("Mar"),
-    N_("Apr"),
-    N_("May"),
-    N_("Jun"),
-    N_("Jul"),
-    N_("Aug"),
-    N_("Sep"),
-    N_("Oct"),
-    N_("Nov"),
-    N_("Dec"),
-)
 
 
 def short_day(day: date) -> str:
     """``Mon 30 Nov`` in English (``11月30日 周一`` in Chinese)."""
     return _("{weekday} {day} {month}").format(
-        weekday=_(_WEEKDAYS[day.weekday()]), day=day.day, month=_(_MONTHS[day.month - 1])
+        weekday=_(_WEEKDAYS[day.weekday()]), day=day.day, month=_(MONTHS[day.month - 1])
     )
 
 

@@ -11,6 +11,7 @@ from roadmap_cli.actions.context import AppContext
 __all__ = [
     "JsonOption",
     "TopicArgument",
+    "WhenOption",
     "app_context",
     "complete_stage",
     "complete_topic",
@@ -65,3 +66,14 @@ TopicArgument = Annotated[
     ),
 ]
 """One TOPIC argument, completing to the topic ids of the roadmap in use."""
+
+WhenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="When: YYYY-MM-DD, 'yesterday', or an ISO date-time (default: now).",
+        show_default=False,
+    ),
+]
+"""``--date``/``-d`` of a record made now unless told otherwise (``note``, ``log``)."""

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from roadmap_cli.cli.commands._common import JsonOption, TopicArgument, app_context
+from roadmap_cli.cli.commands._common import JsonOption, TopicArgument, WhenOption, app_context
 from roadmap_cli.render import emit_json
 
 
@@ -21,15 +21,7 @@ def command(
             show_default=False,
         ),
     ],
-    when: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            "-d",
-            help="When: YYYY-MM-DD, 'yesterday', or an ISO date-time (default: now).",
-            show_default=False,
-        ),
-    ] = None,
+    when: WhenOption = None,
     note: Annotated[
         str | None,
         typer.Option("--note", "-m", help="A note on the session.", show_default=False),

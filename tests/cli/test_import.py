@@ -254,3 +254,13 @@ def test_markdown_roadmap_gets_an_import_hint(roadmap, tmp_path, name: str) -> N
     plain = tmp_path / "broken.toml"
     plain.write_text(MARKDOWN, encoding="utf-8")
     assert "Markdown" not in roadmap("--roadmap", str(plain), "next").stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_file_is_refused_not_read_forever(roadmap, tmp_path: Path) -> None:
+    """``/dev/zero`` says it is empty and never ends: the read stops at the cap."""
+    run = roadmap("import", "/dev/zero", "-o", str(tmp_path / "z.toml"))
+    assert run.exit_code == 1
+    assert run.stdout == ""
+    assert run.stderr.startswith("roadmap: error: /dev/zero: is too large to be a roadmap")
+    assert not (tmp_path / "z.toml").exists()

@@ -111,16 +111,18 @@ class ImportResult:
 
 
 def _read_markdown(path: Path) -> str:
+    from roadmap_cli.support.capped import TooLargeError, read_capped
+
     try:
         if path.is_dir():
             raise RoadmapError(
                 _("{path}: is a folder").format(path=path), _("give the Markdown file to import")
             )
-        if path.stat().st_size > MAX_MARKDOWN_BYTES:
-            raise RoadmapError(
-                _("{path}: is too large to be a roadmap (over 32 MiB)").format(path=path)
-            )
-        data = path.read_bytes()
+        data = read_capped(path, MAX_MARKDOWN_BYTES)  # /dev/zero or a pipe stops too
+    except TooLargeError:
+        raise RoadmapError(
+            _("{path}: is too large to be a roadmap (over 32 MiB)").format(path=path)
+        ) from None
     except FileNotFoundError:
         raise RoadmapError(
             _("{path}: no such file").format(path=path), _("check the path of the Markdown file")

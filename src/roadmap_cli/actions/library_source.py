@@ -65,12 +65,14 @@ def _read(source: str, progress: ProgressCallback | None) -> tuple[bytes, str, s
             _("SOURCE: {source}: not a .md or .toml file").format(source=source),
             _("give a Markdown (.md) or roadmap (.toml) file, or an http(s) address"),
         )
+    from roadmap_cli.support.capped import TooLargeError, read_capped
+
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise RoadmapError(
-                _("{path}: is larger than 5 MB, too large for a roadmap").format(path=path)
-            )
-        data = path.read_bytes()
+        data = read_capped(path, MAX_BYTES)  # /dev/zero or a pipe stops too
+    except TooLargeError:
+        raise RoadmapError(
+            _("{path}: is larger than 5 MB, too large for a roadmap").format(path=path)
+        ) from None
     except FileNotFoundError:
         raise RoadmapError(
             _("{path}: no such file").format(path=path), _("check the path")

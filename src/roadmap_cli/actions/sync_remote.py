@@ -4,7 +4,6 @@ machine's through git (never a rebase), the result written whole under the locks
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -234,21 +233,18 @@ def _with_local_events(path: Path, blob: bytes, name: str) -> bytes:
 
 
 def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (a temporary file in its folder, fsynced,
-    renamed over it)."""
-    import tempfile
+    """Write ``data`` to ``path`` atomically (:func:`~roadmap_cli.support.atomic.replace_bytes`,
+    which keeps the file's permission bits).
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    Raises:
+        SyncError: the folder cannot be made or the file cannot be written.
+    """
+    from roadmap_cli.support.atomic import replace_bytes
+
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_bytes(path, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise SyncError(
             _("{file}: cannot write the merged file ({reason})").format(
                 file=path, reason=exc.strerror

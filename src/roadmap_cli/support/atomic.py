@@ -1,6 +1,7 @@
 """Writing a new file safely: never over an existing one unless asked, and atomically
 (a temporary file in the same folder, fsynced, then renamed), so a crash leaves the old
-file or the new one, never half of one. Used by ``init`` and ``progress export``."""
+file or the new one, never half of one. Used by ``init``, ``progress export`` and the
+files ``sync`` checks out."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.support.i18n import N_, _
 
-__all__ = ["write_file"]
+__all__ = ["TempFileError", "replace_bytes", "write_file"]
 
 
 def write_file(path: Path, text: str, *, force: bool = False, what: str = N_("file")) -> None:
@@ -51,33 +52,53 @@ def write_file(path: Path, text: str, *, force: bool = False, what: str = N_("fi
             _("{path}: already exists; the {what} was not written").format(path=path, what=_(what)),
             _("choose another file name, or add --force to replace it"),
         )
-    folder = path.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
+        replace_bytes(path, text.encode("utf-8"))
+    except TempFileError as exc:
         raise RoadmapError(
             _("{path}: cannot write the {what} ({reason})").format(
                 path=path, what=_(what), reason=exc.strerror
             ),
             _("check that the folder exists and is writable"),
         ) from None
-    tmp = Path(tmp_name)
-    try:
-        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a shared file should not be
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise RoadmapError(
             _("{path}: cannot write the {what} ({reason})").format(
                 path=path, what=_(what), reason=exc.strerror
             ),
             _("check that the folder is writable and has space"),
         ) from None
+
+
+class TempFileError(OSError):
+    """No temporary file could be made in the folder (it is missing or not writable)."""
+
+
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Make ``data`` the contents of ``path`` atomically: a temporary file in the same
+    folder, fsynced, renamed over it. A replaced file keeps its permission bits; a new one
+    gets 0666 less the umask. Nothing is left behind on failure.
+
+    Raises:
+        TempFileError: no temporary file could be made in the folder.
+        OSError: the write or the rename failed.
+    """
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise TempFileError(exc.errno, exc.strerror, exc.filename) from None
+    tmp = Path(tmp_name)
+    try:
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a shared file should not be
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def _mode_for(path: Path) -> int:

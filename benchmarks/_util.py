@@ -166,6 +166,24 @@ def run_ok(argv: Sequence[str], env: Mapping[str, str], what: str) -> Run:
     return result
 
 
+def seed_progress(venv: Venv, data_dir: Path, ready: int = 4) -> list[str]:
+    """Record a little progress in ``data_dir`` on the bundled roadmap: the first three
+    ready topics done, the fourth started. Returns the ids of the next ``ready`` - 4
+    topics that were ready (what a ``done`` run can mark).
+
+    Raises:
+        SystemExit: a seeding command failed (the message shows its stderr).
+    """
+    import json
+
+    env = base_env(data_dir)
+    first = run_ok([venv.roadmap, "next", "--json", "-n", str(ready)], env, "roadmap next --json")
+    ids = [item["id"] for item in json.loads(first.stdout)["next"]]
+    for argv in (["done", *ids[:3]], ["start", ids[3]]):
+        run_ok([venv.roadmap, *argv], env, f"roadmap {' '.join(argv)}")
+    return ids[4:]
+
+
 def imported_modules(stderr: bytes) -> set[str]:
     """Top-level package names in ``python -X importtime`` output (stderr of a run with
     ``PYTHONPROFILEIMPORTTIME=1``): {"typer", "pydantic", …}."""

@@ -48,6 +48,7 @@ from _util import (
     print_table,
     print_targets,
     run,
+    seed_progress,
     venv_of,
 )
 
@@ -125,16 +126,7 @@ def seed_roadmap(venv: Venv, work: Workload) -> list[str]:
     Raises:
         SystemExit: a seeding command failed.
     """
-    env = base_env(work.roadmap_data)
-    first = run([venv.roadmap, "next", "--json", "-n", "6"], env)
-    if first.returncode:
-        raise SystemExit(f"roadmap next --json failed:\n{first.stderr.decode()}")
-    ids = [item["id"] for item in json.loads(first.stdout)["next"]]
-    for argv in (["done", *ids[:3]], ["start", ids[3]]):
-        result = run([venv.roadmap, *argv], env)
-        if result.returncode:
-            raise SystemExit(f"roadmap {' '.join(argv)} failed:\n{result.stderr.decode()}")
-    return ids[4:]
+    return seed_progress(venv, work.roadmap_data, ready=6)
 
 
 def seed_watson(work: Workload) -> None:

@@ -31,7 +31,6 @@ really writes.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import sys
@@ -56,6 +55,7 @@ from _util import (
     print_table,
     print_targets,
     run,
+    seed_progress,
     venv_of,
 )
 
@@ -141,15 +141,7 @@ def seed(venv: Venv, data_dir: Path) -> None:
     Raises:
         SystemExit: a seeding command failed (the message shows its stderr).
     """
-    env = base_env(data_dir)
-    first = run([venv.roadmap, "next", "--json", "-n", "4"], env)
-    if first.returncode:
-        raise SystemExit(f"roadmap next --json failed:\n{first.stderr.decode()}")
-    ids = [item["id"] for item in json.loads(first.stdout)["next"]]
-    for argv in (["done", *ids[:3]], ["start", ids[3]]):
-        result = run([venv.roadmap, *argv], env)
-        if result.returncode:
-            raise SystemExit(f"roadmap {' '.join(argv)} failed:\n{result.stderr.decode()}")
+    seed_progress(venv, data_dir)
 
 
 def make_synced(seeded: Path, scratch: Path) -> Path:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
-
 from roadmap_cli.actions.doctor import DoctorResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang, whole
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import emit_lines
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import clean_line

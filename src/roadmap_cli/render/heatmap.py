@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from rich.text import Text
-
+from roadmap_cli.render.text import Text
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import cell_width
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.console import Console
-from rich.text import Text
-
 from roadmap_cli.actions.history import HistoryEntry, HistoryResult
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.review import REVIEW_KINDS
-from roadmap_cli.render.console import make_console
+from roadmap_cli.render.console import Console, make_console
 from roadmap_cli.render.prose import NBSP, fold_lines, fold_text
 from roadmap_cli.render.review import describe_review_event
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import Lang, extra_event_words
 from roadmap_cli.support.clock import local_zone
 from roadmap_cli.support.i18n import N_, _

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import shlex
 
-from rich.text import Text
-
 from roadmap_cli.actions.import_ import ImportResult
 from roadmap_cli.importing.summary import count_by_reason, counted
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
+from roadmap_cli.render.text import Text
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural

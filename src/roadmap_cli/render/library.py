@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from roadmap_cli.library.store import BUNDLED_ID
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import bar, emit_lines, local_date
 from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line

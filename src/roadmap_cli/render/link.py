@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from roadmap_cli.actions.link import LinkResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import Lang, emit_lines, resource_rows, title_text
 from roadmap_cli.support.i18n import _
 from roadmap_cli.support.words import plural

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from roadmap_cli.actions.log import LogResult
 from roadmap_cli.progress.timelog import format_minutes
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import hang
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import Lang, emit_lines, local_date, title_text
 from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line

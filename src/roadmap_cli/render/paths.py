@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from roadmap_cli.actions.paths import PathsResult
 from roadmap_cli.render.console import make_console
+from roadmap_cli.render.text import Text
 from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import cell_width, clean_line
 

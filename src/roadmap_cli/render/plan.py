@@ -8,10 +8,7 @@ styled or escaped by each format. No state changes.
 from __future__ import annotations
 
 from datetime import date
-
-from rich.cells import cell_len
-from rich.console import RenderableType
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from roadmap_cli.actions.plan import PlanResult
 from roadmap_cli.progress.events import Event
@@ -19,10 +16,14 @@ from roadmap_cli.progress.plan import PlanStatus
 from roadmap_cli.progress.timelog import MIN_TIMED_TOPICS, TimeSummary, format_minutes
 from roadmap_cli.render.heatmap import MONTHS
 from roadmap_cli.render.prose import fold_indented
+from roadmap_cli.render.text import Text
 from roadmap_cli.roadmap.catalog import Catalog
 from roadmap_cli.support.i18n import N_, _
-from roadmap_cli.support.textsafe import clean_line
+from roadmap_cli.support.textsafe import cell_width, clean_line
 from roadmap_cli.support.words import plural
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 __all__ = [
     "describe_plan_or_time",
@@ -285,7 +286,7 @@ def plan_text(status: PlanStatus | None, width: int) -> list[Text]:
             out.append(fold_indented(Text("  " + clean_line(text)), width, indent=4))
             continue
         shown = _("{label}:").format(label=_(LABELS[label]))
-        line = Text("  " + shown + " " * max(1, 12 - cell_len(shown)), style="muted")
+        line = Text("  " + shown + " " * max(1, 12 - cell_width(shown)), style="muted")
         line.append(clean_line(text), style="heading" if label == "Standing" else "")
         out.append(fold_indented(line, width, indent=14))
     return out

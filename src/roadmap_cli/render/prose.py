@@ -19,16 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.style import StyleType
-from rich.text import Text
-
+from roadmap_cli.render.console import Console
+from roadmap_cli.render.text import Text
 from roadmap_cli.support.textsafe import cell_width
 
 __all__ = [
     "NBSP",
-    "Prose",
     "fold_indented",
     "fold_lines",
     "fold_ranges",
@@ -202,19 +198,3 @@ def say(console: Console, *lines: Text | str, split_long: bool = False) -> None:
 def whole(text: str) -> str:
     """``text`` (a path, a command) with its spaces made no-break: it is never folded."""
     return text.replace(" ", NBSP)
-
-
-class Prose:
-    """A paragraph (or several), plain or styled, that folds by the rules of this module
-    to the width rich gives it (a table cell, say)."""
-
-    def __init__(self, text: str | Text, style: StyleType = "") -> None:
-        self.text = Text(text, style=style) if isinstance(text, str) else text
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from fold_text(self.text, options.max_width)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        lines = self.text.plain.split("\n")
-        widest = max((cell_width(line) for line in lines), default=0)
-        return Measurement(min(widest, 8), widest)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
-from rich.text import Text
 
 from roadmap_cli.actions.report import ReportResult
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.render.heatmap import heatmap_columns, heatmap_lines, legend
-from roadmap_cli.render.prose import NBSP, Prose, fold_indented, hang
+from roadmap_cli.render.prose import NBSP, fold_indented, fold_text, hang
 from roadmap_cli.render.report_markdown import review_section_lines
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
 from roadmap_cli.support.i18n import _, pgettext
 from roadmap_cli.support.textsafe import cell_width, clean_line
@@ -43,6 +44,23 @@ def _offline_svg_format() -> str:
     from rich._export_format import CONSOLE_SVG_FORMAT
 
     return re.sub(r"\n\s*@font-face \{\{.*?\}\}", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
+
+
+class Prose:
+    """A paragraph (or several) that folds by the rules of :mod:`roadmap_cli.render.prose`
+    to the width rich gives it (a table cell)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in fold_text(self.text, options.max_width):
+            yield line.__rich__()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        lines = self.text.plain.split("\n")
+        widest = max((cell_width(line) for line in lines), default=0)
+        return Measurement(min(widest, 8), widest)
 
 
 def _split(counts: Counts) -> str:
@@ -317,9 +335,9 @@ def export_report(result: ReportResult, lang: str, fmt: str) -> str:
     printed."""
     import io
 
-    from roadmap_cli.render.console import make_console
+    from roadmap_cli.render.console import make_rich_console
 
-    console = make_console(record=True, width=EXPORT_WIDTH)
+    console = make_rich_console(record=True, width=EXPORT_WIDTH)
     console.file = io.StringIO()  # recorded only: nothing reaches stdout
     console.print(Group(*report_renderables(result, lang, EXPORT_WIDTH)))
     title = _("roadmap report · {title}").format(
@@ -334,7 +352,7 @@ def export_report(result: ReportResult, lang: str, fmt: str) -> str:
 
 def render_report(result: ReportResult, lang: str) -> None:
     """Print ``result`` on stdout, titles in ``lang`` ("zh"/"en")."""
-    from roadmap_cli.render.console import make_console
+    from roadmap_cli.render.console import make_rich_console
 
-    console: Console = make_console()
+    console = make_rich_console()
     console.print(Group(*report_renderables(result, lang, console.width)))

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.console import Console
-from rich.text import Text
-
 from roadmap_cli.actions.review import DueItem, DueResult, RateResult
 from roadmap_cli.actions.review_schedule import ForecastResult, ModeResult, RetentionResult
 from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.review import Schedule
-from roadmap_cli.render.console import make_console
+from roadmap_cli.render.console import Console, make_console
 from roadmap_cli.render.plan import weekday_name
 from roadmap_cli.render.prose import hang, say
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import (
     Lang,
     emit_lines,

@@ -3,11 +3,10 @@ notes) or one stage (bar, summary, topics)."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from roadmap_cli.actions.show import ShowStageResult, ShowTopicResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import NBSP, hang
+from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import (
     Lang,
     bar,

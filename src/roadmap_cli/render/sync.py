@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from roadmap_cli.actions.sync import SyncResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import say, whole
+from roadmap_cli.render.text import Text
 from roadmap_cli.support.i18n import _
 from roadmap_cli.support.textsafe import clean_line
 from roadmap_cli.support.words import plural

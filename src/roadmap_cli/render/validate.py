@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import shlex
 
-from rich.text import Text
-
 from roadmap_cli.actions.validate import InitResult, ValidateResult
 from roadmap_cli.render.console import make_console
 from roadmap_cli.render.prose import NBSP, hang, say, whole
+from roadmap_cli.render.text import Text
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import cell_width, clean_line
 from roadmap_cli.support.words import plural

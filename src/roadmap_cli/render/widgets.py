@@ -13,13 +13,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.console import Console
-from rich.style import Style
-from rich.text import Text
-
 from roadmap_cli.progress.events import Event, Status
 from roadmap_cli.progress.snapshot import Counts
+from roadmap_cli.render.console import Console
 from roadmap_cli.render.prose import NBSP, hang
+from roadmap_cli.render.text import Style, Text
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.textsafe import cell_width, clean_block, clean_line

@@ -212,9 +212,9 @@ class Console:
         for line in text.lines():
             if not soft_wrap and cell_width(line.plain) > width:
                 return None  # rich would wrap it
-            if len(line) > width and line.plain[-1].isspace():
+            if not soft_wrap and len(line) > width and line.plain[-1].isspace():
                 line = line.copy()  # lines() may give the text itself: leave it be
-                line.rstrip_end(width)
+                line.rstrip_end(width)  # as rich's wrap does (zero-width characters)
             if self.color_system is None:
                 out.append(line.plain)
             else:

@@ -171,8 +171,9 @@ class Text:
 
     @property
     def cell_len(self) -> int:
-        """Width in terminal cells."""
-        return cell_width(self.plain)
+        """Width in terminal cells (a newline counts none)."""
+        plain = self.plain
+        return cell_width(plain.replace("\n", "") if "\n" in plain else plain)
 
     def copy(self) -> Text:
         """A copy (the spans list is new)."""
@@ -211,16 +212,18 @@ class Text:
             return self
         if style is not None:
             raise ValueError("style must not be set when appending Text instance")
+        return self.append_text(text)
+
+    def append_text(self, text: Text) -> Text:
+        """Add ``text`` (with its styles) at the end (an empty one adds its empty spans,
+        as rich's does)."""
+        offset = self._length
         if text.style:
             self._spans.append(Span(offset, offset + len(text), text.style))
         self._spans.extend(span.move(offset) for span in text._spans)
         self._text.append(text.plain)
         self._length += len(text)
         return self
-
-    def append_text(self, text: Text) -> Text:
-        """Add ``text`` (with its styles) at the end."""
-        return self.append(text)
 
     def join(self, lines: Iterable[Text]) -> Text:
         """``lines`` with this text between each two (``Text("\\n").join(lines)``)."""

@@ -3,12 +3,30 @@ neighbour, whole Latin words, no-break spaces, hanging indents, styles kept."""
 
 from __future__ import annotations
 
-import pytest
-from rich.cells import cell_len
-from rich.style import Style
-from rich.text import Text
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from roadmap_cli.render import prose
 from roadmap_cli.render.prose import NBSP, fold_indented, fold_lines, fold_text, hang
+from roadmap_cli.render.text import Style, Text
+
+# the tokens as a regular expression gave them before render/prose.py split runs itself
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+)
+_TOKENS = re.compile(f"[{_WIDE}]|(?:[^\\s{_WIDE}]|{NBSP})+")
+EDGES = "\u1100\u115f\u1160\u2e7f\u2e80\u3000\u303e\u303f\u3040\u3041\u33ff\u3400\u4dbf\u4dc0"
+EDGES += "\u4e00\u9fff\ua000\uac00\ud7a3\ud7a4\uff60\uff61\uffe6\uffe7 \u00a0\t\n、（a1.é"
+
+
+@given(st.text(alphabet=st.sampled_from(EDGES) | st.characters(), max_size=40))
+def test_tokens_are_those_of_the_old_expression(text: str) -> None:
+    assert list(prose._tokens(text)) == [m.span() for m in _TOKENS.finditer(text)]
 
 
 def test_breaks_between_cjk_characters() -> None:
@@ -85,7 +103,8 @@ def test_fold_text_keeps_styles_and_links() -> None:
     text.append("big world", style=Style(bold=True, link="https://x.org"))
     lines = fold_text(text, 6)
     assert [line.plain for line in lines] == ["hello", "big", "world"]
-    assert lines[2].get_style_at_offset(_console(), 0).link == "https://x.org"
+    assert [(s.start, s.end, s.style.link) for s in lines[2].spans] == [(0, 5, "https://x.org")]
+    assert lines[2].__rich__().get_style_at_offset(_console(), 0).link == "https://x.org"
 
 
 def test_hang_indents_continuation_lines() -> None:

@@ -143,7 +143,9 @@ def test_console_prints_as_rich_does(
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         monkeypatch.setenv("COLUMNS", str(width))
-        line = Text(text, style, spans=[Span(a, b, s) for a, b, s in spans if s and a < b <= len(text)])
+        line = Text(
+            text, style, spans=[Span(a, b, s) for a, b, s in spans if s and a < b <= len(text)]
+        )
         ours, theirs = _outputs(line, soft_wrap, monkeypatch)
         assert ours == theirs
 

@@ -30,7 +30,7 @@ _BUSY = frozenset({errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK})  # some file 
 _FLAGS = (
     os.O_RDWR
     | os.O_CREAT
-    | os.O_NONBLOCK  # a FIFO put at the path never blocks the open
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO put at the path never blocks the open
     | getattr(os, "O_CLOEXEC", 0)  # a child process (git, an editor) does not inherit it
     | getattr(os, "O_NOFOLLOW", 0)  # a symlink planted at the path is refused
 )

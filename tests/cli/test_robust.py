@@ -139,14 +139,14 @@ def test_no_permission_via_cli(
     message: str,
     hint: str,
 ) -> None:
-    import tempfile
+    from roadmap_cli.progress import store as store_module
 
     assert roadmap("done", "attention").exit_code == 0
     before = progress_file.read_bytes()
     if what == "read":
         monkeypatch.setattr(Path, "read_bytes", _deny_reading_progress(progress_file))
     else:
-        monkeypatch.setattr(tempfile, "mkstemp", _deny)
+        monkeypatch.setattr(store_module, "make_temp", _deny)
     run = roadmap(*args)
     assert run.exit_code == 1
     assert run.stdout == ""

@@ -97,12 +97,12 @@ def _init_repository(data_dir: Path) -> bool:
 
 @contextlib.contextmanager
 def _sync_lock(git_dir: Path) -> Iterator[None]:
-    from filelock import FileLock, Timeout
+    from roadmap_cli.support.locking import FileLock, LockTimeout
 
-    lock = FileLock(str(git_dir / "roadmap-sync.lock"), timeout=0)
+    lock = FileLock(git_dir / "roadmap-sync.lock", timeout=0)
     try:
         lock.acquire()
-    except Timeout:
+    except LockTimeout:
         raise SyncError(
             _("{path}: another {command} is running in this folder").format(
                 path=git_dir.parent, command="'roadmap sync'"

@@ -24,9 +24,9 @@ def config_dir() -> Path:
     env = os.environ.get("ROADMAP_CONFIG_DIR")
     if env:
         return Path(env).expanduser()
-    import platformdirs
+    from roadmap_cli.support.userdirs import user_config_path
 
-    return platformdirs.user_config_path("roadmap-cli", appauthor=False)
+    return user_config_path()
 
 
 def config_path() -> Path:

@@ -147,13 +147,13 @@ class Library:
         Raises:
             RoadmapError: the lock cannot be taken (exit 1).
         """
-        from filelock import FileLock, Timeout
+        from roadmap_cli.support.locking import FileLock, LockTimeout
 
         self.ensure_folder()
-        lock = FileLock(str(self.folder / ".lock"), timeout=15)
+        lock = FileLock(self.folder / ".lock", timeout=15)
         try:
             lock.acquire()
-        except Timeout:
+        except LockTimeout:
             raise RoadmapError(
                 _("{path}: another roadmap command has held the library lock for 15 s").format(
                     path=self.folder

@@ -14,6 +14,6 @@ def default_data_dir() -> Path:
     env = os.environ.get("ROADMAP_DATA_DIR")
     if env:
         return Path(env).expanduser()
-    import platformdirs
+    from roadmap_cli.support.userdirs import user_data_path
 
-    return platformdirs.user_data_path("roadmap-cli", appauthor=False)
+    return user_data_path()

@@ -38,6 +38,7 @@ from roadmap_cli.progress.fileformat import (
 )
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support import notices
+from roadmap_cli.support.atomic import make_temp
 from roadmap_cli.support.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -237,17 +238,15 @@ class ProgressStore(Backups):
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
+        from roadmap_cli.support.locking import FileLock, LockTimeout
 
         self._ensure_dir()
-        import tempfile  # noqa: F401 - imported before the lock: _save needs it inside
-
-        lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT)
+        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT)
         try:
             first = min(LOCK_NOTICE_AFTER, LOCK_TIMEOUT)
             try:
                 lock.acquire(timeout=first)
-            except Timeout:
+            except LockTimeout:
                 if first >= LOCK_TIMEOUT:
                     raise
                 from roadmap_cli.support import notices
@@ -255,7 +254,7 @@ class ProgressStore(Backups):
                 if notices.WAIT_NOTICE is not None:
                     notices.WAIT_NOTICE(self.lock_path)
                 lock.acquire(timeout=LOCK_TIMEOUT - first)
-        except Timeout:
+        except LockTimeout:
             raise LockTimeoutError(
                 self.path,
                 _("another roadmap command has held the write lock for {seconds} s").format(
@@ -335,12 +334,7 @@ class ProgressStore(Backups):
         tmp: Path | None = None
         pending = self._pending_backup() if rotate else None
         try:
-            import tempfile  # here: commands that only read never need it
-
-            fd, tmp_name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{self.roadmap_id}.json.", suffix=".tmp"
-            )
-            tmp = Path(tmp_name)
+            fd, tmp = make_temp(target.parent, f".{self.roadmap_id}.json.", ".tmp")
             with os.fdopen(fd, "wb") as handle:
                 if append is None or not append(handle):
                     append = None  # the whole progress, serialised

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -30,7 +29,15 @@ from typing import Any
 from roadmap_cli import __version__
 from roadmap_cli.roadmap.model import Resource, Roadmap, Stage, Topic
 
-__all__ = ["CACHE_FORMAT", "KEEP", "cache_dir", "cache_key", "read_cached", "write_cached"]
+__all__ = [
+    "CACHE_FORMAT",
+    "KEEP",
+    "cache_dir",
+    "cache_key",
+    "read_cached",
+    "sha256_hex",
+    "write_cached",
+]
 
 #: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
 CACHE_FORMAT = 5  # 2: topic id that is also a stage id; 3: origin, note_en; 4: English twins
@@ -45,9 +52,9 @@ def cache_dir() -> Path:
     env = os.environ.get("ROADMAP_CACHE_DIR")
     if env:
         return Path(env).expanduser()
-    import platformdirs
+    from roadmap_cli.support.userdirs import user_cache_path
 
-    return platformdirs.user_cache_path("roadmap-cli", appauthor=False)
+    return user_cache_path()
 
 
 def cache_key(data: bytes) -> str:
@@ -57,9 +64,30 @@ def cache_key(data: bytes) -> str:
         ":".join(f.name for f in dataclasses.fields(model))
         for model in (Roadmap, Stage, Topic, Resource)
     )
-    digest = hashlib.sha256(data)
-    digest.update(f"\0{__version__}\0{CACHE_FORMAT}\0{fields}".encode())
-    return digest.hexdigest()[:40]
+    suffix = f"\0{__version__}\0{CACHE_FORMAT}\0{fields}".encode()
+    return sha256_hex(data, suffix)[:40]
+
+
+def sha256_hex(*chunks: bytes) -> str:
+    """The SHA-256 hex digest of ``chunks`` one after the other, as
+    ``hashlib.sha256`` gives it.
+
+    ``import hashlib`` costs ~3 ms on every run (it initialises OpenSSL, which reads
+    openssl.cnf) to hash a file of a few KB, so on CPython the digest comes from the
+    interpreter's own built-in SHA-256 module (``_sha256`` up to 3.11, ``_sha2`` from
+    3.12); hashlib only where neither exists. Raises nothing."""
+    digest: Any = None
+    for name in ("_sha2", "_sha256"):
+        with contextlib.suppress(ImportError):
+            digest = __import__(name).sha256()
+            break
+    if digest is None:
+        import hashlib
+
+        digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(chunk)
+    return str(digest.hexdigest())
 
 
 def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[list[Any]]) -> None:
@@ -70,11 +98,11 @@ def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[lis
         "roadmap": roadmap.model_dump(),
         "warnings": warnings,
     }
-    import tempfile
+    from roadmap_cli.support.atomic import make_temp
 
     with contextlib.suppress(OSError, ValueError, TypeError):
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".roadmap-", suffix=".tmp")
+        fd, tmp = make_temp(folder, ".roadmap-", ".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 # dumps, not dump: dump streams through the pure-Python encoder (~10x slower)

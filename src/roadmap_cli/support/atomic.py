@@ -6,14 +6,25 @@ files ``sync`` checks out."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.support.i18n import N_, _
 
-__all__ = ["TempFileError", "replace_bytes", "write_file"]
+__all__ = ["TempFileError", "make_temp", "replace_bytes", "write_file"]
+
+#: How many random names :func:`make_temp` tries before it gives up.
+_ATTEMPTS = 100
+_TEMP_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def write_file(path: Path, text: str, *, force: bool = False, what: str = N_("file")) -> None:
@@ -84,12 +95,11 @@ def replace_bytes(path: Path, data: bytes) -> None:
         OSError: the write or the rename failed.
     """
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = make_temp(path.parent, f".{path.name}.", ".tmp")
     except OSError as exc:
         raise TempFileError(exc.errno, exc.strerror, exc.filename) from None
-    tmp = Path(tmp_name)
     try:
-        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a shared file should not be
+        os.chmod(tmp, _mode_for(path))  # make_temp makes 0600; a shared file should not be
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -109,3 +119,24 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def make_temp(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+    """A new file ``folder/<prefix><random><suffix>``, opened for reading and writing:
+    its descriptor and path. The guarantees of ``tempfile.mkstemp`` without importing
+    ``tempfile`` (~4 ms of start-up: shutil, random) on every write: created only if no
+    file of that name exists (``O_EXCL``), never through a symlink (``O_NOFOLLOW``), mode
+    0600, not inherited by child processes (``O_CLOEXEC``), its random part drawn from
+    ``os.urandom``. The caller closes the descriptor and removes the file.
+
+    Raises:
+        FileExistsError: every name tried exists.
+        OSError: the folder is missing, not writable, or another error.
+    """
+    for _attempt in range(_ATTEMPTS):
+        path = folder / f"{prefix}{os.urandom(6).hex()}{suffix}"
+        try:
+            return os.open(path, _TEMP_FLAGS, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(folder))

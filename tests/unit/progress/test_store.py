@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from roadmap_cli.errors import ProgressFileError
+from roadmap_cli.progress import store as store_module
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event
 from roadmap_cli.progress.fileformat import parse_progress
 from roadmap_cli.progress.log import Progress
@@ -353,7 +354,7 @@ def test_real_chmod_read_only_folder(store: ProgressStore) -> None:
 @pytest.mark.parametrize(
     ("patches", "message"),
     [
-        ([(tempfile, "mkstemp")], "cannot write the progress file (Permission denied)"),
+        ([(store_module, "make_temp")], "cannot write the progress file (Permission denied)"),
         ([(os, "replace")], "cannot write the progress file (Permission denied)"),
         ([(os, "link"), (shutil, "copy2")], "cannot keep a backup (Permission denied)"),
     ],

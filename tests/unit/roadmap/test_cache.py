@@ -8,7 +8,7 @@ import pytest
 
 from roadmap_cli.errors import RoadmapFileError
 from roadmap_cli.roadmap.bundled import bundled_roadmap_path
-from roadmap_cli.roadmap.cache import KEEP, cache_dir, cache_key, read_cached
+from roadmap_cli.roadmap.cache import KEEP, cache_dir, cache_key, read_cached, sha256_hex
 from roadmap_cli.roadmap.catalog import load_catalog
 from tests.builders import make_roadmap, resource, stage, topic
 
@@ -100,3 +100,35 @@ def test_cached_warnings_are_made_when_asked_and_a_bad_entry_revalidates(tmp_pat
     again = load_catalog(path, cache)
     assert again.roadmap == fresh.roadmap
     assert again.warnings == fresh.warnings  # validated anew from the file
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [(), (b"",), (b"abc",), (b"a" * 1_000_003, b"\0tail"), (bytes(range(256)) * 99, b"x")],
+    ids=["nothing", "empty", "abc", "a million and three", "every byte"],
+)
+def test_sha256_hex_is_hashlibs_sha256(chunks: tuple[bytes, ...]) -> None:
+    import hashlib
+
+    expected = hashlib.sha256(b"".join(chunks)).hexdigest()
+    assert sha256_hex(*chunks) == expected
+
+
+def test_cache_key_is_unchanged(tmp_path: Path) -> None:
+    """The cache files' names: the SHA-256 of the file, then the program's version, the
+    cache format and the model fields, as written by every earlier version."""
+    import dataclasses
+    import hashlib
+
+    from roadmap_cli import __version__
+    from roadmap_cli.roadmap.cache import CACHE_FORMAT
+    from roadmap_cli.roadmap.model import Resource, Roadmap, Stage, Topic
+
+    data = bundled_roadmap_path().read_bytes()
+    fields = ",".join(
+        ":".join(f.name for f in dataclasses.fields(model))
+        for model in (Roadmap, Stage, Topic, Resource)
+    )
+    digest = hashlib.sha256(data)
+    digest.update(f"\0{__version__}\0{CACHE_FORMAT}\0{fields}".encode())
+    assert cache_key(data) == digest.hexdigest()[:40]

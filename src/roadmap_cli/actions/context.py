@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.store import ProgressStore
@@ -56,7 +57,7 @@ def check_language(lang: str, source: str = "--lang") -> str:
     return key
 
 
-@dataclass
+@record(frozen=False)
 class AppContext:
     """The global options of one ``roadmap`` invocation.
 

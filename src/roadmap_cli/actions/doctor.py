@@ -11,12 +11,13 @@ is healthy unless a file is damaged.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.roadmap.catalog import raw_roadmap_id
 from roadmap_cli.support.i18n import Msg, _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["AliasedMarks", "BackupCheck", "DoctorResult", "OrphanMarks", "diagnose"]
 
 
-@dataclass(frozen=True)
+@record
 class OrphanMarks:
     """Marks of a topic id that is neither a topic nor an alias in the roadmap."""
 
@@ -35,7 +36,7 @@ class OrphanMarks:
     events: int
 
 
-@dataclass(frozen=True)
+@record
 class AliasedMarks:
     """Marks recorded under ``alias``, a former id of ``topic``; they count for ``topic``."""
 
@@ -44,7 +45,7 @@ class AliasedMarks:
     events: int
 
 
-@dataclass(frozen=True)
+@record
 class BackupCheck:
     """One rotating backup: whether it parses, and how many events it holds (None if not)."""
 
@@ -53,7 +54,7 @@ class BackupCheck:
     events: int | None
 
 
-@dataclass(frozen=True)
+@record
 class CopyFinding:
     """A sync service's conflict copy of the progress file that was not merged, and why
     (another roadmap's, damaged, newer, or merging is off)."""
@@ -63,7 +64,7 @@ class CopyFinding:
     problem: str
 
 
-@dataclass
+@record(frozen=False)
 class DoctorResult:
     """What ``roadmap doctor`` found.
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -18,11 +17,12 @@ from roadmap_cli.progress.events import Event, format_time
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.roadmap.catalog import Catalog
 from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.records import record
 
 __all__ = ["HistoryEntry", "HistoryResult", "build_history", "local_midnight"]
 
 
-@dataclass(frozen=True)
+@record
 class HistoryEntry:
     """One event with what it refers to.
 
@@ -49,7 +49,7 @@ def _event_json(event: Event) -> dict[str, Any]:
     return {"id": event.id, "topic": event.topic, "status": event.status, "note": event.note}
 
 
-@dataclass
+@record(frozen=False)
 class HistoryResult:
     """``roadmap history``: events newest first.
 

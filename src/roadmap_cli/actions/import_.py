@@ -16,7 +16,7 @@ import functools
 import gc
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, ParamSpec, TypeVar
@@ -24,6 +24,7 @@ from typing import Any, ClassVar, ParamSpec, TypeVar
 from roadmap_cli.errors import RoadmapError, RoadmapFileError, UsageError
 from roadmap_cli.importing.summary import LeftOut, count_by_reason, counted
 from roadmap_cli.support.i18n import N_, Msg, _
+from roadmap_cli.support.records import record
 from roadmap_cli.support.words import plural
 
 __all__ = ["ImportResult", "run_import"]
@@ -35,7 +36,7 @@ R = TypeVar("R")
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
 
 
-@dataclass
+@record(frozen=False)
 class ImportResult:
     """What ``roadmap import`` produced.
 

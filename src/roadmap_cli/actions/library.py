@@ -12,7 +12,7 @@ and reports what changed. Nothing is written when anything fails.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from roadmap_cli.actions.library_source import (
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.library.store import BUNDLED_ID, Library, SourceRecord
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.library.fetch import ProgressCallback
@@ -41,7 +42,7 @@ __all__ = [
 IMPORT_BATCH_PREFIX = "import-"
 
 
-@dataclass
+@record(frozen=False)
 class AddResult:
     """What ``roadmap add`` installed."""
 
@@ -76,7 +77,7 @@ class AddResult:
         }
 
 
-@dataclass
+@record(frozen=False)
 class UpdateResult:
     """What ``roadmap update`` found and did."""
 

@@ -8,7 +8,7 @@ import hashlib
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.library.store import SourceRecord
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.library.fetch import ProgressCallback
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 _MARKDOWN = (".md", ".markdown")
 
 
-@dataclass
+@record(frozen=False)
 class _Built:
     """A roadmap made from a source: its TOML text, the validated roadmap and what the
     import said."""

@@ -3,7 +3,7 @@ roadmaps side by side, the one in use, and taking one out (its progress stays)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,12 +13,13 @@ from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.library.index import Summary
 from roadmap_cli.library.store import BUNDLED_ID, Library
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     pass
 
 
-@dataclass
+@record(frozen=False)
 class UseResult:
     """What ``roadmap use`` chose."""
 
@@ -49,7 +50,7 @@ class UseResult:
         }
 
 
-@dataclass
+@record(frozen=False)
 class RoadmapsResult:
     """``roadmap roadmaps``: every roadmap of the library, the bundled one first."""
 
@@ -87,7 +88,7 @@ class RoadmapsResult:
         return {"in_use": self.in_use, "roadmaps": rows}
 
 
-@dataclass
+@record(frozen=False)
 class RemoveResult:
     """What ``roadmap remove`` removed and what it left."""
 

@@ -6,11 +6,11 @@ merges, syncs and undoes like a mark. URLs get the same checks as a roadmap file
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -23,7 +23,7 @@ __all__ = ["MAX_TITLE_LENGTH", "LinkResult", "link", "unlink"]
 MAX_TITLE_LENGTH = 500
 
 
-@dataclass
+@record(frozen=False)
 class LinkResult:
     """``roadmap link`` / ``roadmap unlink``: the topic, the resource added or removed and
     its number (as ``show`` numbers it; after ``unlink``, the number it had), and how many

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, cast
 
 from roadmap_cli.actions.common import (
@@ -14,12 +14,13 @@ from roadmap_cli.actions.context import AppContext
 from roadmap_cli.progress.events import Status
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Stage, Topic
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.library.index import DoneElsewhere
 
 
-@dataclass
+@record(frozen=False)
 class ListResult:
     """``roadmap list``: stages with their counts and topics with their statuses."""
 

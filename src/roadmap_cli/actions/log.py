@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["LogResult", "log_time"]
 
 
-@dataclass
+@record(frozen=False)
 class LogResult:
     """``roadmap log``: the time event recorded, and the topic's logged time since."""
 

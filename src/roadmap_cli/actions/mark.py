@@ -6,7 +6,7 @@ resolved before anything is written, so one bad argument changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
@@ -20,9 +20,10 @@ from roadmap_cli.progress.events import Event, Status, format_time
 from roadmap_cli.progress.snapshot import Counts
 from roadmap_cli.roadmap.model import Topic
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 
-@dataclass
+@record(frozen=False)
 class Change:
     """One topic's status change: ``before`` → ``after`` (equal when nothing changed).
 
@@ -39,7 +40,7 @@ class Change:
     unmet: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class ChangeResult:
     """``roadmap start|done|skip|reset``: what changed, plus the counts after it.
     ``language`` is the roadmap's own language (for choosing titles)."""

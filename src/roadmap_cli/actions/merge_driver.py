@@ -9,12 +9,13 @@ there speaks it too."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import ProgressFileError
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.log import Progress
@@ -25,7 +26,7 @@ __all__ = ["DriverResult", "merge_driver"]
 _SIDES = {"ours": N_("ours side"), "theirs": N_("theirs side")}
 
 
-@dataclass
+@record(frozen=False)
 class DriverResult:
     """What ``progress merge-driver`` wrote into OURS: ``kind`` is "progress" (the union,
     ``events`` of them, ``new`` from THEIRS) or "file" (a whole file, ``took`` "ours" or

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.actions.common import (
@@ -14,13 +14,14 @@ from roadmap_cli.actions.common import (
 )
 from roadmap_cli.actions.context import AppContext
 from roadmap_cli.progress.snapshot import NextPlan, Snapshot
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.library.index import DoneElsewhere
     from roadmap_cli.progress.plan import PlanStatus
 
 
-@dataclass
+@record(frozen=False)
 class NextResult:
     """``roadmap next``: what to study now."""
 

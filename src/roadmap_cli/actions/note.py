@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -19,7 +19,7 @@ __all__ = ["MAX_NOTE_LENGTH", "NoteResult", "add_note"]
 MAX_NOTE_LENGTH = 10_000
 
 
-@dataclass
+@record(frozen=False)
 class NoteResult:
     """``roadmap note``: the note event recorded, the topic it belongs to, and how many
     notes the topic has now."""

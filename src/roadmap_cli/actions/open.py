@@ -8,11 +8,11 @@ are printed too, so the command is useful over SSH, where no browser can start.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 from roadmap_cli.support.words import plural
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["Chosen", "OpenResult", "browser_open", "browser_problem", "choose", "open_resources"]
 
 
-@dataclass(frozen=True)
+@record
 class Chosen:
     """A resource picked to open: its 1-based ``index`` in the topic and whether the
     browser accepted it (False when not launched or no browser could start)."""
@@ -32,7 +32,7 @@ class Chosen:
     opened: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class OpenResult:
     """``roadmap open``: the topic and the resources handed to the browser."""
 

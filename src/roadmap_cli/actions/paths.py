@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 __all__ = ["PathsResult", "gather_paths"]
 
 
-@dataclass
+@record(frozen=False)
 class PathsResult:
     """The files ``roadmap`` uses for the roadmap in use (absolute paths)."""
 

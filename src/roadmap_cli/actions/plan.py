@@ -4,13 +4,13 @@ write the remaining weeks as a calendar file (the calendar's text is made in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -32,7 +32,7 @@ __all__ = [
 MAX_HOURS = 7 * 24
 
 
-@dataclass
+@record(frozen=False)
 class PlanResult:
     """``roadmap plan``: what the command did (``action``: "set", "cleared" or "show")
     and the learner's standing against the plan in effect (None when there is none)."""

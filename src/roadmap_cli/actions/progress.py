@@ -9,7 +9,7 @@ merging the same copy twice changes nothing, and a sync service's conflict copy
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from roadmap_cli.errors import (
     RoadmapError,
 )
 from roadmap_cli.support.i18n import N_, _, ngettext
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.log import Progress
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@record(frozen=False)
 class ExportResult:
     """``progress export FILE``: the copy written and how many events it holds."""
 
@@ -57,7 +58,7 @@ class ExportResult:
         }
 
 
-@dataclass
+@record(frozen=False)
 class MergeResult:
     """``progress merge FILE``: how many of the copy's events were new to our progress,
     the topics they touch, and the event count before and after."""
@@ -84,7 +85,7 @@ class MergeResult:
         }
 
 
-@dataclass
+@record(frozen=False)
 class RestoreResult:
     """``progress restore``: the backup brought back (``backup``: the name it had; it has
     left the rotation), and where the file

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,13 +22,14 @@ from roadmap_cli.progress.review import ReviewSummary
 from roadmap_cli.progress.snapshot import Counts, NextPlan, Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Topic
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.plan import PlanStatus
     from roadmap_cli.progress.timelog import TimeSummary
 
 
-@dataclass
+@record(frozen=False)
 class ReportResult:
     """``roadmap report``: overall and per-stage progress, work in progress, recent work,
     what is next, activity, streaks, pace and orphaned marks."""

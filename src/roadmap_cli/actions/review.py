@@ -8,7 +8,6 @@ days (:func:`roadmap_cli.support.clock.local_zone`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -32,6 +31,7 @@ from roadmap_cli.progress.review import (
 from roadmap_cli.progress.snapshot import Snapshot
 from roadmap_cli.roadmap.model import Stage, Topic
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 __all__ = [
     "DueItem",
@@ -133,7 +133,7 @@ def schedule_json(s: Schedule, zone: tzinfo, today: date) -> dict[str, Any]:
     }
 
 
-@dataclass
+@record(frozen=False)
 class DueItem:
     """One topic due for review: the topic (its first resource is the one to check
     against), its stage, its schedule, the learner's notes on it (oldest first) and its
@@ -146,7 +146,7 @@ class DueItem:
     state: TopicState
 
 
-@dataclass
+@record(frozen=False)
 class DueResult:
     """``roadmap review``: the topics due now, most overdue first.
 
@@ -197,7 +197,7 @@ def _item(snap: Snapshot, topic_id: str, s: Schedule) -> DueItem:
     return DueItem(catalog.topics[topic_id], catalog.stage_of[topic_id], s, state.notes, state)
 
 
-@dataclass(frozen=True)
+@record
 class Reviewing:
     """Every current topic in review at one moment, as ``review`` and its forecast read it.
 
@@ -257,7 +257,7 @@ def due_reviews(app: AppContext, limit: int | None = 5, now: datetime | None = N
     )
 
 
-@dataclass
+@record(frozen=False)
 class RateResult:
     """``roadmap review TOPIC RATING``: the rating recorded and the schedule after it."""
 

@@ -3,7 +3,6 @@ ahead, and the settings that shape it (retention, a topic in or out of review)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -31,9 +30,10 @@ from roadmap_cli.progress.review import (
 )
 from roadmap_cli.roadmap.model import Topic
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 
-@dataclass
+@record(frozen=False)
 class ModeResult:
     """``roadmap review --off/--on TOPIC``: the topic, the mode now, whether it changed,
     and (when on and done) its next review."""
@@ -95,7 +95,7 @@ def set_mode(app: AppContext, query: str, mode: str) -> ModeResult:
     )
 
 
-@dataclass
+@record(frozen=False)
 class RetentionResult:
     """``roadmap review --retention R``: the retention before and after."""
 
@@ -145,7 +145,7 @@ def set_retention(app: AppContext, value: float) -> RetentionResult:
     return RetentionResult(before, value)
 
 
-@dataclass
+@record(frozen=False)
 class ForecastResult:
     """``roadmap review --forecast``: reviews per day and every topic in review.
 

@@ -15,11 +15,12 @@ resources of it that matched.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.errors import UsageError
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.events import Status
@@ -38,7 +39,7 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-@dataclass(frozen=True)
+@record
 class Excerpt:
     """A short piece of a long field (``summary`` or a learner ``note``) around a match."""
 
@@ -46,7 +47,7 @@ class Excerpt:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class ResourceHit:
     """A matching resource: its 1-based ``index`` in the topic (as ``roadmap show`` and
     ``roadmap open --index`` number them), the resource, and the fields that matched
@@ -57,7 +58,7 @@ class ResourceHit:
     fields: tuple[str, ...]
 
 
-@dataclass
+@record(frozen=False)
 class TopicHit:
     """A topic that matched, itself (``fields``: "id", "title", "title_en", "summary",
     "notes") or through its ``resources``."""
@@ -70,7 +71,7 @@ class TopicHit:
     resources: list[ResourceHit] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class SearchResult:
     """``roadmap search``: the query and the topics that matched, in roadmap order."""
 

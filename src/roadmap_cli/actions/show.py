@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +22,13 @@ from roadmap_cli.progress.review import Schedule
 from roadmap_cli.progress.snapshot import Snapshot, StageSummary
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
 from roadmap_cli.support.clock import local_zone
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.library.index import DoneElsewhere
 
 
-@dataclass
+@record(frozen=False)
 class ShowTopicResult:
     """``roadmap show TOPIC``: a topic, its stage, status, prerequisites, notes, resources."""
 
@@ -86,7 +87,7 @@ class ShowTopicResult:
         }
 
 
-@dataclass
+@record(frozen=False)
 class ShowStageResult:
     """``roadmap show STAGE``: a stage, its summary, counts and topics."""
 

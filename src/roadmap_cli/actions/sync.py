@@ -18,7 +18,7 @@ merge left half-done and clears git lock files a killed git left.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ from roadmap_cli.actions.sync_git import (
 from roadmap_cli.actions.sync_remote import _branches, _fetch, _merge, _push
 from roadmap_cli.support.git import run_git
 from roadmap_cli.support.i18n import Msg
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.actions.context import AppContext
@@ -56,7 +57,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@record(frozen=False)
 class SyncResult:
     """What ``roadmap sync`` did.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from roadmap_cli.actions.context import AppContext
@@ -10,9 +9,10 @@ from roadmap_cli.errors import RoadmapError
 from roadmap_cli.progress.events import Event, Status
 from roadmap_cli.roadmap.model import Topic
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 
-@dataclass
+@record(frozen=False)
 class UndoResult:
     """``roadmap undo``: the events that were reverted and what each topic is now."""
 

@@ -4,13 +4,14 @@ problem with its location; write a commented example roadmap to start from."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.roadmap.locate import locate_line
 from roadmap_cli.support.i18n import N_
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.roadmap.catalog import Problem
@@ -31,7 +32,7 @@ _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
 
 
-@dataclass(frozen=True)
+@record
 class Located:
     """A :class:`~roadmap_cli.roadmap.catalog.Problem` with the file line it points at (or None)."""
 
@@ -39,7 +40,7 @@ class Located:
     line: int | None
 
 
-@dataclass
+@record(frozen=False)
 class ValidateResult:
     """``roadmap validate FILE``: every problem found (errors and warnings, file order),
     and a summary of the roadmap when it is valid."""
@@ -131,7 +132,7 @@ def example_roadmap(path: Path) -> str:
     return template.replace("{id}", roadmap_id).replace("{file}", shown)
 
 
-@dataclass
+@record(frozen=False)
 class InitResult:
     """``roadmap init FILE``: the file written and the id of its roadmap."""
 

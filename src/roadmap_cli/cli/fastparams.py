@@ -17,10 +17,11 @@ as usual.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from roadmap_cli.support.records import record
 
 __all__ = ["install"]
 
@@ -39,7 +40,7 @@ def install(command: Any) -> None:
     except ImportError:  # another typer: leave conversion to it
         return
 
-    @dataclass(frozen=True)
+    @record
     class Fast(RuntimeParam):
         """Plain values converted here; anything else by typer's own converter."""
 

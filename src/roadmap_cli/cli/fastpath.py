@@ -28,13 +28,14 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from roadmap_cli.actions.context import AppContext, check_language, default_language
 from roadmap_cli.errors import ExitStatus, UsageError
 from roadmap_cli.render import Result, emit_json
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.records import record
 
 __all__ = [
     "Form",
@@ -172,7 +173,7 @@ _VALID: dict[str, re.Pattern[str]] = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class Form:
     """A command line the fast path answers: the global options given (spelling ->
     value), the command, its positional arguments and its options (name -> value)."""

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from roadmap_cli.importing.markdown import ImportedRoadmap, ImportedTopic
 from roadmap_cli.importing.rules import slugify, unique_id
+from roadmap_cli.support.records import record
 
 __all__ = ["Previous", "assign_ids", "read_previous"]
 
@@ -38,7 +39,7 @@ __all__ = ["Previous", "assign_ids", "read_previous"]
 PARENT_LENGTH = 24
 
 
-@dataclass
+@record(frozen=False)
 class _OldTopic:
     id: str
     title_en: str = ""
@@ -48,7 +49,7 @@ class _OldTopic:
     title: str = ""
 
 
-@dataclass
+@record(frozen=False)
 class Previous:
     """What an earlier import (or a hand-edited copy of it) held, by title.
 

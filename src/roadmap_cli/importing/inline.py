@@ -15,13 +15,14 @@ by the image's alt text and marked ``badge`` when the image is a badge.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from roadmap_cli.importing.boilerplate import is_badge_url
 from roadmap_cli.importing.cleanup import strip_invisible, strip_markers
+from roadmap_cli.support.records import record
 from roadmap_cli.support.textsafe import clean_block, clean_line
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def tidy_title(text: str) -> str:
     return " ".join(text.split()).strip(" :：-–—|·")
 
 
-@dataclass
+@record(frozen=False)
 class InlineLink:
     title: str
     url: str
@@ -74,7 +75,7 @@ class InlineLink:
     images: list[str] = field(default_factory=list)  # URLs of images inside the link
 
 
-@dataclass
+@record(frozen=False)
 class InlineText:
     """One paragraph, heading or table row flattened: its text and the links in it."""
 

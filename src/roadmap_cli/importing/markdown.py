@@ -28,13 +28,14 @@ Ids are assigned afterwards by :mod:`roadmap_cli.importing.ids`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.importing.inline import tidy_title
 from roadmap_cli.importing.rules import han_count
 from roadmap_cli.importing.summary import LeftOut
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@record(frozen=False)
 class ImportedResource:
     """A link found in the Markdown; ``line`` is 1-based; ``texts`` are the note's lines."""
 
@@ -69,7 +70,7 @@ class ImportedResource:
         return _joined(self.texts)
 
 
-@dataclass
+@record(frozen=False)
 class ImportedTopic:
     """A topic: from a heading, a list item, a labelled list or a lone link.
 
@@ -100,7 +101,7 @@ class ImportedTopic:
         return _joined(self.texts)
 
 
-@dataclass
+@record(frozen=False)
 class ImportedStage:
     """A stage: a section heading (``heading`` is its Markdown, e.g. ``## 概述``), or the
     stage made for content outside any section (``heading`` None)."""
@@ -121,7 +122,7 @@ class ImportedStage:
         return _joined(self.texts)
 
 
-@dataclass
+@record(frozen=False)
 class ImportedRoadmap:
     """What :func:`parse_markdown` found. ``skipped`` lists links that are not resources
     (relative, non-http) as ``"line N: URL (reason)"``."""

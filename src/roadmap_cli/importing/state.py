@@ -6,7 +6,6 @@ links are kept (badges, banners, social links and translations are counted as le
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from roadmap_cli.importing.inline import (
 from roadmap_cli.importing.markdown import ImportedResource, ImportedStage, ImportedTopic
 from roadmap_cli.importing.rules import is_optional, resource_kind
 from roadmap_cli.importing.summary import LeftOut
+from roadmap_cli.support.records import record
 from roadmap_cli.support.urls import check_url, clean_url
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def line_of(node: Node) -> int:
     return node.map[0] + 1 if node.map else 0
 
 
-@dataclass
+@record(frozen=False)
 class Ctx:
     """Where content goes: ``topic`` gets links (None: each item is a topic of its own,
     under ``parent``), ``sink`` gets remarks; ``attach``: links go to the stage's overview
@@ -46,7 +46,7 @@ class Ctx:
     parent: ImportedTopic | None = None
 
 
-@dataclass
+@record(frozen=False)
 class Item:
     inline: InlineText
     rest: list[Node]

@@ -10,9 +10,9 @@ gives both).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
+from roadmap_cli.support.records import record
 from roadmap_cli.support.words import plural
 
 __all__ = ["REASONS", "LeftOut", "count_by_reason", "counted"]
@@ -35,7 +35,7 @@ REASONS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class LeftOut:
     """One thing the import did not turn into a topic or resource.
 

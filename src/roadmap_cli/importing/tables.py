@@ -12,10 +12,11 @@ cells go into its summary as ``header: value`` lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from roadmap_cli.importing.inline import InlineText, tidy, tidy_title
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.importing.tree import Node
@@ -56,7 +57,7 @@ _EFFORT_HEADERS = ("effort", "workload", "hours", "hours/week", "工作量", "�
 _SKIP_HEADERS = ("status", "状态", "#", "no", "no.", "序号")
 
 
-@dataclass
+@record(frozen=False)
 class TableRow:
     """One body row: its name, the inline text of each cell, and the fields it gives."""
 

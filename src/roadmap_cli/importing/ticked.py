@@ -11,9 +11,11 @@ only the new ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from roadmap_cli.support.records import record
 
 __all__ = ["IMPORT_BATCH_PREFIX", "TickedResult", "record_ticked"]
 
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 IMPORT_BATCH_PREFIX = "import-"
 
 
-@dataclass
+@record(frozen=False)
 class TickedResult:
     """What ``--progress`` recorded: ``recorded`` topic ids newly marked done, ``already``
     those that were done or skipped before, and the batch id (None when nothing new)."""

@@ -15,12 +15,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 __all__ = ["MAX_BYTES", "TIMEOUT", "FetchError", "Fetched", "fetch", "raw_url"]
 
@@ -43,7 +43,7 @@ class FetchError(RoadmapError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+@record
 class Fetched:
     """A finished download: the address asked for, the address really read (after the
     raw form and redirects), the bytes and the response's content type (may be "")."""

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_cli.library.store import BUNDLED_ID, Library
 from roadmap_cli.support.i18n import N_
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.roadmap.model import Topic
@@ -31,7 +32,7 @@ __all__ = ["INDEX_FORMAT", "DoneElsewhere", "Index", "Summary", "done_elsewhere_
 INDEX_FORMAT = 1
 
 
-@dataclass
+@record(frozen=False)
 class Summary:
     """One roadmap at a glance.
 
@@ -64,7 +65,7 @@ class Summary:
         return self.title
 
 
-@dataclass(frozen=True)
+@record
 class DoneElsewhere:
     """A resource of a topic here that a done topic of another roadmap shares."""
 

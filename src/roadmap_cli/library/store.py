@@ -14,12 +14,13 @@ import contextlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.records import record
 
 __all__ = ["BUNDLED_ID", "Library", "SourceRecord"]
 
@@ -27,7 +28,7 @@ __all__ = ["BUNDLED_ID", "Library", "SourceRecord"]
 BUNDLED_ID = "relearn-ai"
 
 
-@dataclass(frozen=True)
+@record
 class SourceRecord:
     """What an installed roadmap was made from (see the module docstring)."""
 
@@ -47,7 +48,7 @@ class SourceRecord:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@record
 class Library:
     """The installed roadmaps of one data folder (``data_dir``)."""
 

@@ -8,12 +8,12 @@ learner's local zone. Nothing here reads files or prints.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from roadmap_cli.progress.events import format_time
 from roadmap_cli.progress.review import review_ratings
 from roadmap_cli.progress.snapshot import Snapshot
+from roadmap_cli.support.records import record
 
 __all__ = ["Pace", "activity_by_day", "pace", "streaks"]
 
@@ -51,7 +51,7 @@ def streaks(days: set[date] | Counter[date], today: date) -> tuple[int, int]:
     return current, longest
 
 
-@dataclass(frozen=True)
+@record
 class Pace:
     """Topics finished per week and the finish date that pace implies.
 

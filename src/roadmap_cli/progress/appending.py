@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event
 from roadmap_cli.progress.log import Progress
+from roadmap_cli.support.records import record
 
 __all__ = [
     "TAIL",
@@ -45,7 +45,7 @@ def file_identity(st: os.stat_result) -> tuple[int, ...]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-@dataclass(frozen=True)
+@record
 class StreamedFile:
     """A canonical progress file read line by line: what a write needs to append to it
     without its bytes.

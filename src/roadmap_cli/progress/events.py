@@ -22,12 +22,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from typing import Literal
 
 from roadmap_cli.progress.shape import ShapeError
 from roadmap_cli.support.i18n import N_
+from roadmap_cli.support.records import record
 from roadmap_cli.support.textsafe import encodable
 
 __all__ = [
@@ -179,7 +180,7 @@ def _extra(pairs: object) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Event:
     """One recorded change.
 

@@ -39,7 +39,6 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -49,6 +48,7 @@ from roadmap_cli.progress.events import PROGRESS_SCHEMA, Event, ShapeError
 from roadmap_cli.progress.fastread import parse_lines
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.support.i18n import _
+from roadmap_cli.support.records import record
 
 __all__ = [
     "CanonicalFile",
@@ -70,7 +70,7 @@ _STREAM_FROM = 1 << 20
 _HEAD_BYTES = 4096
 
 
-@dataclass(frozen=True)
+@record
 class CanonicalFile:
     """A progress file read by :func:`read_canonical`.
 

@@ -10,16 +10,16 @@ Pure logic: nothing here reads files or prints.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from roadmap_cli.progress.events import Event
 from roadmap_cli.roadmap.model import RESOURCE_KINDS, Resource
+from roadmap_cli.support.records import record
 
 __all__ = ["UserLink", "link_value", "user_links"]
 
 
-@dataclass(frozen=True)
+@record
 class UserLink:
     """One link a learner added to a topic.
 

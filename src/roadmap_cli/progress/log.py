@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from itertools import pairwise
 
@@ -25,12 +25,13 @@ from roadmap_cli.progress.events import (
     recording_key,
 )
 from roadmap_cli.support.i18n import N_
+from roadmap_cli.support.records import record
 from roadmap_cli.support.textsafe import encodable
 
 __all__ = ["Progress", "TopicState", "conflicting_ids", "fold", "merge_events"]
 
 
-@dataclass
+@record(frozen=False)
 class Progress:
     """The contents of one progress file: which roadmap it belongs to and its events,
     kept in time order (``at``, then ``id``); events with the same id are merged.
@@ -168,7 +169,7 @@ class Progress:
         )
 
 
-@dataclass
+@record(frozen=False)
 class TopicState:
     """A topic's state, folded from its events.
 

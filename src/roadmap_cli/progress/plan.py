@@ -16,7 +16,7 @@ remaining weeks. Over a plan the quotas add up to exactly the topics left.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
@@ -25,6 +25,7 @@ from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import Snapshot, next_topics
 from roadmap_cli.progress.timelog import TimeSummary, week_of
 from roadmap_cli.roadmap.model import Topic
+from roadmap_cli.support.records import record
 
 __all__ = [
     "PlanSpec",
@@ -40,7 +41,7 @@ __all__ = [
 Standing = Literal["not_started", "on_track", "behind", "ahead", "finished"]
 
 
-@dataclass(frozen=True)
+@record
 class PlanSpec:
     """What the learner asked for (the value of a ``plan`` event).
 
@@ -129,7 +130,7 @@ def weeks_between(first_monday: date, last_day: date) -> int:
     return max(0, (week_of(last_day) - first_monday).days // 7 + 1)
 
 
-@dataclass(frozen=True)
+@record
 class WeekPlan:
     """One week of the schedule: Monday and Sunday (local dates), how many topics, which
     ones (in ``next``'s order, then roadmap order)."""
@@ -153,7 +154,7 @@ class WeekPlan:
         }
 
 
-@dataclass
+@record(frozen=False)
 class PlanStatus:
     """Where the learner stands against the plan, on ``today`` (local date).
 

@@ -27,12 +27,12 @@ files or prints; times are UTC.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from roadmap_cli.progress.events import Event, recording_key
 from roadmap_cli.progress.log import Progress, TopicState
+from roadmap_cli.support.records import record
 
 __all__ = [
     "DEFAULT_RETENTION",
@@ -133,7 +133,7 @@ def review_modes(
     return modes
 
 
-@dataclass(frozen=True)
+@record
 class Enrolment:
     """A topic in review, before scheduling.
 
@@ -188,7 +188,7 @@ def enrolments(
     return out
 
 
-@dataclass(frozen=True)
+@record
 class Schedule:
     """A topic's review state at one moment, derived by FSRS from its ratings.
 
@@ -308,7 +308,7 @@ def schedule(
     return out
 
 
-@dataclass(frozen=True)
+@record
 class ReviewSummary:
     """Review at a glance (the report's Review section).
 

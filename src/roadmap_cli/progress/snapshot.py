@@ -7,7 +7,7 @@ pace) is in :mod:`roadmap_cli.progress.activity`. Nothing here reads files or pr
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
 from roadmap_cli.progress.events import Status
@@ -15,6 +15,7 @@ from roadmap_cli.progress.links import UserLink, user_links
 from roadmap_cli.progress.log import Progress, TopicState, fold
 from roadmap_cli.roadmap.catalog import Catalog
 from roadmap_cli.roadmap.model import Resource, Stage, Topic
+from roadmap_cli.support.records import record
 
 __all__ = [
     "Counts",
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class Counts:
     """How many topics have each status. ``percent`` = (done + skipped) ÷ total × 100."""
 
@@ -65,7 +66,7 @@ class Counts:
         }
 
 
-@dataclass
+@record(frozen=False)
 class Snapshot:
     """A roadmap with its progress folded onto it.
 
@@ -114,7 +115,7 @@ def snapshot(catalog: Catalog, progress: Progress) -> Snapshot:
     return Snapshot(catalog, progress, states, orphans, links)
 
 
-@dataclass(frozen=True)
+@record
 class StageSummary:
     """A stage's counts: all topics, required ones and optional ones."""
 
@@ -153,7 +154,7 @@ def overall(summaries: list[StageSummary]) -> tuple[Counts, Counts, Counts]:
     )
 
 
-@dataclass(frozen=True)
+@record
 class NextItem:
     """A topic to study: ``reason`` is "in_progress" (already started, ``since`` when) or
     "ready" (every prerequisite done or skipped)."""
@@ -164,7 +165,7 @@ class NextItem:
     since: datetime | None = None
 
 
-@dataclass
+@record(frozen=False)
 class NextPlan:
     """What to study now.
 

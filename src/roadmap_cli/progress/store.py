@@ -15,7 +15,7 @@ import contextlib
 import copy
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -40,6 +40,7 @@ from roadmap_cli.progress.log import Progress
 from roadmap_cli.support import notices
 from roadmap_cli.support.atomic import make_temp
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from roadmap_cli.progress.tailread import Tail
@@ -64,7 +65,7 @@ LOCK_NOTICE_AFTER = 2.0
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@record
 class ProgressStore(Backups):
     """The progress of one roadmap, stored in ``data_dir / f"{roadmap_id}.json"``.
 

@@ -19,13 +19,13 @@ import io
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 
 from roadmap_cli.progress.events import Event, format_time
 from roadmap_cli.progress.fastread import parse_lines
 from roadmap_cli.progress.fileformat import events_span
+from roadmap_cli.support.records import record
 from roadmap_cli.support.textsafe import encodable
 
 __all__ = ["Tail", "read_tail"]
@@ -43,7 +43,7 @@ _CHUNK = 1 << 20
 _BY_TIME = itemgetter(1, 0)
 
 
-@dataclass(frozen=True)
+@record
 class Tail:
     """The newest events of a progress file and what history needs to know about them.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta, tzinfo
 
 from roadmap_cli.errors import UsageError
@@ -20,6 +20,7 @@ from roadmap_cli.progress.events import Event
 from roadmap_cli.progress.log import Progress
 from roadmap_cli.progress.snapshot import Snapshot
 from roadmap_cli.support.i18n import N_, _
+from roadmap_cli.support.records import record
 
 __all__ = [
     "MAX_MINUTES",
@@ -79,7 +80,7 @@ def format_minutes(minutes: float) -> str:
     return f"{hours}h" if hours else f"{rest}m"
 
 
-@dataclass(frozen=True)
+@record
 class TimeEntry:
     """One live (not undone) time event: its topic, minutes and note."""
 
@@ -110,7 +111,7 @@ def time_entries(progress: Progress) -> list[TimeEntry]:
     return out
 
 
-@dataclass
+@record(frozen=False)
 class TimeSummary:
     """Logged time, in minutes.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import InitVar, dataclass, field
+from dataclasses import InitVar, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from roadmap_cli.roadmap.checks import (
 )
 from roadmap_cli.roadmap.model import Roadmap, Stage, Topic, is_valid_id
 from roadmap_cli.support.i18n import Msg, _
+from roadmap_cli.support.records import record
 from roadmap_cli.support.words import plural
 
 __all__ = [
@@ -161,7 +162,7 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@dataclass
+@record(frozen=False)
 class Catalog:
     """A validated roadmap with its indexes.
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from roadmap_cli.roadmap.model import ROADMAP_SCHEMA, Roadmap
 from roadmap_cli.support.i18n import Msg
+from roadmap_cli.support.records import record
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -38,7 +38,7 @@ _TOML_END = re.compile(r"\s*\(at end of document\)$")
 _NO_ENGLISH_TITLE = Msg("no English title")
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One problem found in a roadmap file.
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal, Self, TypeGuard
+
+from roadmap_cli.support.records import record
 
 __all__ = [
     "RESOURCE_KINDS",
@@ -81,7 +83,7 @@ class _Plain:
         return dataclasses.asdict(self)  # type: ignore[call-overload,no-any-return]
 
 
-@dataclass(frozen=True)
+@record
 class Resource(_Plain):
     """Something to study a topic with: a paper, video, course, book, post, repository…
 
@@ -137,7 +139,7 @@ class _Guided:
         return in_language(self.editor_note, self.editor_note_en, lang, roadmap_language)
 
 
-@dataclass(frozen=True)
+@record
 class Topic(_Guided, _Plain):
     """One thing a learner studies; its status is tracked by ``id``.
 
@@ -161,7 +163,7 @@ class Topic(_Guided, _Plain):
     effort: str | None = None  # as the source says it: "6-10 hours/week"
 
 
-@dataclass(frozen=True)
+@record
 class Stage(_Guided, _Plain):
     """A section of the roadmap: an ordered list of topics."""
 
@@ -175,7 +177,7 @@ class Stage(_Guided, _Plain):
     topics: list[Topic] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class Roadmap(_Plain):
     """A whole roadmap file. ``id`` names its progress file (``<id>.json``);
     ``schema_version`` is the file's ``schema``."""

@@ -12,11 +12,11 @@ import os
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_cli.errors import RoadmapError
 from roadmap_cli.support.i18n import _, get_language
+from roadmap_cli.support.records import record
 
 __all__ = [
     "GIT_TIMEOUT",
@@ -46,7 +46,7 @@ class GitError(RoadmapError):
         self.output = output
 
 
-@dataclass(frozen=True)
+@record
 class GitOutput:
     """A finished git command: its exit status and what it printed (text, stripped)."""
 

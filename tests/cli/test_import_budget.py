@@ -38,6 +38,9 @@ LEAN = (
 )
 #: Only the command that needs it imports each of these (tui: textual; plan --ics: icalendar).
 ONE_COMMAND = frozenset({"textual", "icalendar"})
+#: TAB completion reads the ids from the roadmap cache's JSON entry (warm in these runs),
+#: not the TOML, and makes no data class (dataclasses imports inspect, ast, dis...).
+COMPLETION = frozenset({"tomllib", "dataclasses", "inspect"})
 #: The everyday text commands print through render/console.py's own console, not rich
 #: (only report's tables, the tui and prints it hands over load rich).
 TEXT = frozenset({"rich"})
@@ -79,10 +82,14 @@ BUDGET: list[Budget] = [
     ),
     Budget(
         (),
-        frozenset({"typer", "pydantic", "rich"}) | WRITE_ONLY | ONE_COMMAND,
+        frozenset({"typer", "pydantic", "rich"}) | COMPLETION | WRITE_ONLY | ONE_COMMAND,
         _tab("roadmap done fl"),
     ),
-    Budget((), frozenset({"typer", "pydantic", "rich"}) | WRITE_ONLY, _tab("roadmap show dif")),
+    Budget(
+        (),
+        frozenset({"typer", "pydantic", "rich"}) | COMPLETION | WRITE_ONLY,
+        _tab("roadmap show dif"),
+    ),
     Budget(("next",), frozenset({"fsrs"}) | TEXT | FAST | WRITE_ONLY | LEAN | ONE_COMMAND),
     Budget(("next",), TEXT | FAST | WRITE_ONLY | LEAN, {"FORCE_COLOR": "1", "NO_COLOR": ""}),
     Budget(("--lang", "zh", "next", "-n", "2"), TEXT | FAST | WRITE_ONLY | LEAN | ONE_COMMAND),

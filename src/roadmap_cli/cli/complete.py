@@ -39,24 +39,43 @@ def installed_ids(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
 def read_roadmap(
     given: str | os.PathLike[str] | None, data_dir: str | os.PathLike[str] | None = None
 ) -> dict[str, Any]:
-    """The TOML data of the roadmap ``given`` (a path or an installed id; None: the one
-    chosen with ``roadmap use``, else the bundled roadmap); an empty dict if it cannot be
-    read or parsed. Never raises."""
-    import tomllib
-
+    """The data of the roadmap ``given`` (a path or an installed id; None: the one chosen
+    with ``roadmap use``, else the bundled roadmap), stages and topics with their ids as
+    in the TOML file: from the roadmap cache's entry for the file when there is one, else
+    parsed from the TOML; an empty dict if it cannot be read or parsed. Never raises."""
     from roadmap_cli.library.select import resolve_roadmap
 
     try:
         path = resolve_roadmap(
             Path(given).expanduser() if given else None, _data_dir(data_dir), strict=False
         )
+        data = path.read_bytes()
     except Exception:  # completion never fails
         return {}
+    cached = _cached(data)
+    if cached is not None:
+        return cached
+    import tomllib
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
+        return tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return {}
+
+
+def _cached(data: bytes) -> dict[str, Any] | None:
+    """The roadmap stored in the cache for file contents ``data`` (validated when it was
+    stored), or None."""
+    import json
+
+    from roadmap_cli.roadmap.cachekey import cache_dir, cache_key
+
+    try:
+        entry = json.loads((cache_dir() / f"roadmap-{cache_key(data)}.json").read_bytes())
+        roadmap = entry["roadmap"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return roadmap if isinstance(roadmap, dict) else None
 
 
 def _load(ctx: typer.Context) -> dict[str, Any]:

@@ -1,15 +1,20 @@
 """Which roadmap file a command uses: ``--roadmap`` / ``ROADMAP_FILE`` (a path, or the id
 of an installed roadmap), else the one chosen with ``roadmap use``, else the bundled one.
 
-Light on purpose (json and os only): shell completion uses it too.
+Light on purpose (json and os only; the library's store only for an installed roadmap):
+shell completion uses it too.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from roadmap_cli.library.store import BUNDLED_ID, Library
+from roadmap_cli.roadmap.bundled import BUNDLED_ID, bundled_roadmap_path
 from roadmap_cli.support.i18n import _
+
+if TYPE_CHECKING:
+    from roadmap_cli.library.store import Library
 
 __all__ = ["as_roadmap_id", "resolve_roadmap"]
 
@@ -37,15 +42,13 @@ def resolve_roadmap(given: Path | None, data_dir: Path, *, strict: bool = True) 
             nor an existing file (exit 2; the installed ids are suggested).
         RoadmapError: the config file is damaged, or names a roadmap no longer installed.
     """
-    from roadmap_cli.roadmap.bundled import bundled_roadmap_path
-
-    library = Library(data_dir)
     if given is not None:
         roadmap_id = as_roadmap_id(given)
         if roadmap_id is None or given.is_file():
             return given
         if roadmap_id == BUNDLED_ID:
             return bundled_roadmap_path()
+        library = _library(data_dir)
         if library.has(roadmap_id) or not strict:
             return library.path(roadmap_id) if library.has(roadmap_id) else bundled_roadmap_path()
         raise library.unknown(roadmap_id, "--roadmap")
@@ -60,6 +63,7 @@ def resolve_roadmap(given: Path | None, data_dir: Path, *, strict: bool = True) 
         chosen = None
     if chosen is None or chosen == BUNDLED_ID:
         return bundled_roadmap_path()
+    library = _library(data_dir)
     if library.has(chosen):
         return library.path(chosen)
     if not strict:
@@ -72,3 +76,9 @@ def resolve_roadmap(given: Path | None, data_dir: Path, *, strict: bool = True) 
             command="'roadmap use ID'", bundled=f"'roadmap use {BUNDLED_ID}'"
         ),
     )
+
+
+def _library(data_dir: Path) -> Library:
+    from roadmap_cli.library.store import Library
+
+    return Library(data_dir)

@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_cli.errors import RoadmapError, UsageError
+from roadmap_cli.roadmap.bundled import BUNDLED_ID
 from roadmap_cli.support.i18n import N_, _
 from roadmap_cli.support.records import record
 
 __all__ = ["BUNDLED_ID", "Library", "SourceRecord"]
 
 #: The id of the roadmap that ships with the program.
-BUNDLED_ID = "relearn-ai"
 
 
 @record

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["bundled_roadmap_path"]
+__all__ = ["BUNDLED_ID", "bundled_roadmap_path"]
+
+#: The bundled roadmap's id (always available; never stored in the library).
+BUNDLED_ID = "relearn-ai"
 
 
 def bundled_roadmap_path() -> Path:

@@ -19,15 +19,14 @@ never inside the data folder, so commands that only read leave the data folder u
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from roadmap_cli import __version__
-from roadmap_cli.roadmap.model import Resource, Roadmap, Stage, Topic
+from roadmap_cli.roadmap.cachekey import CACHE_FORMAT, cache_dir, cache_key, sha256_hex
+from roadmap_cli.roadmap.model import Roadmap
 
 __all__ = [
     "CACHE_FORMAT",
@@ -39,55 +38,8 @@ __all__ = [
     "write_cached",
 ]
 
-#: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
-CACHE_FORMAT = 5  # 2: topic id that is also a stage id; 3: origin, note_en; 4: English twins
-# 5: warnings kept as message templates and fields (translated when shown)
 #: How many entries (validated versions of roadmap files) are kept.
 KEEP = 8
-
-
-def cache_dir() -> Path:
-    """The folder cache entries live in: ``ROADMAP_CACHE_DIR`` if set, else the user
-    cache folder."""
-    env = os.environ.get("ROADMAP_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    from roadmap_cli.support.userdirs import user_cache_path
-
-    return user_cache_path()
-
-
-def cache_key(data: bytes) -> str:
-    """The cache entry name of roadmap file contents ``data``: a hex digest of the bytes,
-    the program version, the cache format and the field names of the models."""
-    fields = ",".join(
-        ":".join(f.name for f in dataclasses.fields(model))
-        for model in (Roadmap, Stage, Topic, Resource)
-    )
-    suffix = f"\0{__version__}\0{CACHE_FORMAT}\0{fields}".encode()
-    return sha256_hex(data, suffix)[:40]
-
-
-def sha256_hex(*chunks: bytes) -> str:
-    """The SHA-256 hex digest of ``chunks`` one after the other, as
-    ``hashlib.sha256`` gives it.
-
-    ``import hashlib`` costs ~3 ms on every run (it initialises OpenSSL, which reads
-    openssl.cnf) to hash a file of a few KB, so on CPython the digest comes from the
-    interpreter's own built-in SHA-256 module (``_sha256`` up to 3.11, ``_sha2`` from
-    3.12); hashlib only where neither exists. Raises nothing."""
-    digest: Any = None
-    for name in ("_sha2", "_sha256"):
-        with contextlib.suppress(ImportError):
-            digest = __import__(name).sha256()
-            break
-    if digest is None:
-        import hashlib
-
-        digest = hashlib.sha256()
-    for chunk in chunks:
-        digest.update(chunk)
-    return str(digest.hexdigest())
 
 
 def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[list[Any]]) -> None:

@@ -108,3 +108,27 @@ def test_roadmap_file_is_honoured(tmp_path: Path, capsys: pytest.CaptureFixture[
     mine.write_text('[[stages]]\nid = "s"\n[[stages.topics]]\nid = "flux"\n', encoding="utf-8")
     env = {**_bash("roadmap done fl"), "ROADMAP_FILE": str(mine)}
     assert _fast_answer(env, capsys) == "flux\n"
+
+
+def test_ids_come_from_the_roadmap_cache_when_it_has_the_file(tmp_path: Path) -> None:
+    """With a cache entry for the file, completion reads the ids from its JSON (no TOML
+    parse); without one, from the TOML; both give the roadmap's ids in order."""
+    import json
+
+    from roadmap_cli.cli.complete import read_roadmap, topic_ids_of
+    from roadmap_cli.roadmap.bundled import bundled_roadmap_path
+    from roadmap_cli.roadmap.cache import cache_dir, cache_key
+    from roadmap_cli.roadmap.catalog import load_catalog
+
+    path = bundled_roadmap_path()
+    from_toml = topic_ids_of(read_roadmap(str(path), tmp_path))  # the cache is empty
+    assert from_toml[:2] == ["dl-theory", "dl-code"] and len(from_toml) > 50
+    load_catalog(path, cache_dir())  # as any command does: the entry is written
+    entry = cache_dir() / f"roadmap-{cache_key(path.read_bytes())}.json"
+    assert topic_ids_of(read_roadmap(str(path), tmp_path)) == from_toml
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    stored["roadmap"]["stages"][0]["topics"][0]["id"] = "from-the-cache"
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert topic_ids_of(read_roadmap(str(path), tmp_path))[0] == "from-the-cache"
+    entry.write_text("{damaged", encoding="utf-8")
+    assert topic_ids_of(read_roadmap(str(path), tmp_path)) == from_toml

@@ -19,6 +19,11 @@ the one measured: ``--install`` creates it (``--peers-venv``, default
 read or touched::
 
     python benchmarks/peers.py --venv /work/venv --install --runs 21 [--check]
+
+With ``--baseline V2`` (another venv, an earlier version of roadmap installed) each
+roadmap command of that version runs in the same rounds too, right after this version's,
+and a second table gives both against the same peer runs: before and after, same machine,
+same run.
 """
 
 from __future__ import annotations
@@ -164,8 +169,11 @@ class Case:
     fresh: Path | None = None
 
 
-def make_cases(venv: Venv, peers: Venv, work: Workload, ready: list[str]) -> list[Case]:
-    """The four pairs: roadmap commands and the peers' counterparts."""
+def make_cases(
+    venv: Venv, peers: Venv, work: Workload, ready: list[str], baseline: Venv | None = None
+) -> list[Case]:
+    """The four pairs: roadmap commands and the peers' counterparts (and, with
+    ``baseline``, the same roadmap commands of that venv, named ``before: roadmap …``)."""
     rm = venv.roadmap
     watson = str(peers.bin_dir / "watson")
     topydo = str(peers.bin_dir / "topydo")
@@ -177,7 +185,7 @@ def make_cases(venv: Venv, peers: Venv, work: Workload, ready: list[str]) -> lis
     def topydo_argv(folder: str, *args: str) -> list[str]:
         return [topydo, "-t", f"{folder}/todo.txt", "-d", f"{folder}/done.txt", *args]
 
-    return [
+    cases = [
         Case("roadmap next", [rm, "next"], renv),
         Case("watson status", [watson, "status"], wenv),
         Case("roadmap report", [rm, "report"], renv),
@@ -187,6 +195,15 @@ def make_cases(venv: Venv, peers: Venv, work: Workload, ready: list[str]) -> lis
         Case("roadmap list", [rm, "list"], renv),
         Case("topydo ls", topydo_argv(str(work.topydo_dir), "ls"), penv),
     ]
+    if baseline is None:
+        return cases
+    out = []
+    for case in cases:
+        out.append(case)
+        if case.name.startswith("roadmap"):
+            argv = [baseline.roadmap, *case.argv[1:]]
+            out.append(Case(f"before: {case.name}", argv, case.env, fresh=case.fresh))
+    return out
 
 
 PAIRS = (
@@ -208,7 +225,7 @@ def measure(case: Case, work: Workload) -> Run:
     if case.fresh is not None:
         copy = work.fresh(case.fresh)
         argv = [a.replace("{dir}", str(copy)) for a in argv]
-        if case.name.startswith("roadmap"):
+        if case.name.startswith(("roadmap", "before: roadmap")):
             env = base_env(copy)
     result = run(argv, env)
     if copy is not None:
@@ -232,8 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--install", action="store_true", help=f"create it and install {' '.join(PEERS)}"
     )
+    parser.add_argument(
+        "--baseline",
+        help="another venv (an earlier roadmap) whose commands run in the same rounds",
+    )
     args = parser.parse_args(argv)
     venv = venv_of(args.venv)
+    baseline = venv_of(args.baseline) if args.baseline else None
     peers = peers_venv(args.peers_venv.expanduser().absolute(), args.install)
     times: dict[str, list[float]] = {}
     rss: dict[str, float] = {}
@@ -242,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         ready = seed_roadmap(venv, work)
         seed_watson(work)
         seed_topydo(work)
-        cases = make_cases(venv, peers, work, ready)
+        cases = make_cases(venv, peers, work, ready, baseline)
         for case in cases:  # warm-up: bytecode caches, roadmap cache, page cache
             measure(case, work)
         for _ in range(args.runs):
@@ -281,8 +303,33 @@ def main(argv: list[str] | None = None) -> int:
         ["pair", "roadmap ms", "peer ms", "× (paired median)", "RSS MiB", "peer RSS MiB"], rows
     )
     print()
+    if baseline is not None:
+        print(f"before: {baseline.python}; after: {venv.python} (same rounds)\n")
+        print_table(
+            ["pair", "before ms", "after ms", "peer ms", "before ×", "after ×", "after/before"],
+            [_before_after(times, ours, theirs) for ours, theirs in PAIRS],
+        )
+        print()
     ok = print_targets(targets)
     return 0 if ok or not args.check else 1
+
+
+def _before_after(times: dict[str, list[float]], ours: str, theirs: str) -> list[str]:
+    """One row of the before/after table: medians and paired-median ratios."""
+    before, after, peer = times[f"before: {ours}"], times[ours], times[theirs]
+
+    def paired(a: list[float], b: list[float]) -> str:
+        return f"{statistics.median(x / y for x, y in zip(a, b, strict=True)):.2f}"
+
+    return [
+        f"{ours} / {theirs}",
+        ms(statistics.median(before)),
+        ms(statistics.median(after)),
+        ms(statistics.median(peer)),
+        paired(before, peer),
+        paired(after, peer),
+        paired(after, before),
+    ]
 
 
 if __name__ == "__main__":

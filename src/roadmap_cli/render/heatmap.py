@@ -1,4 +1,4 @@
-"""A calendar heatmap of activity, like a contribution graph, as lines of rich Text.
+"""A calendar heatmap of activity, like a contribution graph, as lines of styled Text.
 
 Seven rows (Monday to Sunday), one column per week, the last column being the week of
 ``today``; each cell is shaded by that local day's count of completions and notes. Shades

@@ -86,7 +86,7 @@ def history_lines(result: HistoryResult, lang: str, console: Console) -> Iterato
     under its own column (CJK-aware, see :func:`~roadmap_cli.render.prose.fold_lines`).
 
     Items are plain strings when the console has no colour (piped, ``NO_COLOR``), which
-    prints 100,000 events in seconds; rich Text otherwise.
+    prints 100,000 events in seconds; styled Text otherwise.
     """
     names = Lang(lang, result.language)
     ids = [clean_line(e.topic.id if e.topic else e.event.topic or "—") for e in result.entries]

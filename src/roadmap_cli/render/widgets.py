@@ -2,7 +2,8 @@
 language, progress bars, resource rows, local dates, and printing folded lines.
 
 Text from a roadmap file or a note passes through :mod:`roadmap_cli.support.textsafe` and is put
-in ``rich.text.Text`` objects, so it prints literally: no markup, no escape sequences.
+in :class:`~roadmap_cli.render.text.Text` objects, so it prints literally: no markup, no
+escape sequences.
 Lines are folded here, not by rich (see :mod:`roadmap_cli.render.prose`): Chinese folds
 between characters, a Latin word is never cut, a folded line keeps its hanging indent,
 and a URL is never folded or cropped (it runs past the right edge, for the terminal to
@@ -208,7 +209,7 @@ def resource_rows(
 
 
 def emit_lines(console: Console, *lines: Text) -> None:
-    """Print already folded lines as they are: rich neither folds nor crops them, so a
+    """Print already folded lines as they are: the console neither folds nor crops them, so a
     URL or path wider than the console runs on (the terminal wraps it softly)."""
     for line in lines:
         console.print(line, soft_wrap=True)

@@ -4,7 +4,8 @@ Titles, notes and URLs come from files a user may not have written. Before they 
 terminal, control characters (ANSI and OSC escape sequences start with one), C1 controls
 and bidirectional-override marks are removed, so text prints literally and cannot move the
 cursor, change colours, set window titles or reorder what is shown. Rich markup is never
-interpreted in such text: renderers wrap it in ``rich.text.Text``, which takes no markup.
+interpreted in such text: renderers wrap it in ``Text`` (render/text.py; rich's in the tui),
+which takes no markup.
 """
 
 from __future__ import annotations

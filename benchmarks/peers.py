@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     venv = venv_of(args.venv)
-    baseline = venv_of(args.baseline) if args.baseline else None
+    baseline = venv_of(Path(args.baseline)) if args.baseline else None
     peers = peers_venv(args.peers_venv.expanduser().absolute(), args.install)
     times: dict[str, list[float]] = {}
     rss: dict[str, float] = {}

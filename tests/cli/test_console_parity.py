@@ -91,6 +91,12 @@ def _both(
     return ours, theirs
 
 
+def _terminal(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], width: str) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("COLUMNS", width)
+
+
 def _same(ours: Run, theirs: Run) -> None:
     assert ours.exit_code == theirs.exit_code
     assert _LINK_ID.sub("id=;", ours.stdout) == _LINK_ID.sub("id=;", theirs.stdout)
@@ -101,9 +107,7 @@ def _same(ours: Run, theirs: Run) -> None:
 def test_reading_commands_print_as_rich_would(
     studied: Path, roadmap, monkeypatch: pytest.MonkeyPatch, env, width, lang
 ) -> None:
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setenv("COLUMNS", width)
+    _terminal(monkeypatch, env, width)
     coloured = 0
     for args in READS + ERRORS:
         ours, theirs = _both(roadmap, monkeypatch, ("--lang", lang, *args), lambda: None)
@@ -118,9 +122,7 @@ def test_reading_commands_print_as_rich_would(
 def test_writing_commands_print_as_rich_would(
     studied: Path, roadmap, monkeypatch: pytest.MonkeyPatch, env, width, lang
 ) -> None:
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setenv("COLUMNS", width)
+    _terminal(monkeypatch, env, width)
     keep = studied.parent / "kept"
     shutil.copytree(studied, keep)
 

@@ -217,11 +217,10 @@ def _interactive(app: object) -> None:
                 command="roadmap review TOPIC again|hard|good|easy"
             ),
         )
-    from rich.text import Text
-
     from roadmap_cli.actions.review import due_reviews, rate
     from roadmap_cli.render.console import make_console
     from roadmap_cli.render.review import RATE_HINT, next_review, print_card, rating_label
+    from roadmap_cli.render.text import Text
     from roadmap_cli.render.widgets import Lang
 
     console = make_console()

@@ -2,7 +2,12 @@
 through rich: every command below runs twice on the same progress, once as shipped and
 once with every print handed to rich, in colour and without, narrow and wide, in both
 languages, and the two outputs must be equal (hyperlink ids aside: rich draws them at
-random)."""
+random).
+
+One difference is on purpose: where a renderer measures a Text (``history`` decides
+whether a note folds), the width is :func:`~roadmap_cli.support.textsafe.cell_width`, as
+it always was without colour; rich measured emoji joined by ZWJ (👨‍👩‍👧‍👦) narrower, so
+in colour such a line used to fold at other widths than the same line without colour."""
 
 from __future__ import annotations
 

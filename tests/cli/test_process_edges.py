@@ -29,6 +29,63 @@ def test_a_closed_pipe_is_not_an_error(command: list[str], _isolated: Path) -> N
     assert stderr == ""
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("command", "lang"),
+    [
+        (["next"], "en"),
+        (["next", "--json"], "en"),
+        (["list"], "zh"),
+        (["report"], "en"),
+        (["--help"], "zh"),
+    ],
+)
+def test_output_to_a_full_device_is_an_io_error_not_a_bug(
+    command: list[str], lang: str, _isolated: Path
+) -> None:
+    """``roadmap next > /dev/full``: one error and its hint, exit 1; never "internal error"
+    nor Python's "Exception ignored" at exit (the fast path and typer's alike)."""
+    env = {**os.environ, "ROADMAP_LANG": lang}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "roadmap_cli", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    expected = "cannot write the output" if lang == "en" else "无法写出输出"
+    assert len(lines) == 2 and expected in lines[0], done.stderr
+    assert "internal error" not in done.stderr and "Exception" not in done.stderr
+
+
+def test_an_error_elsewhere_with_the_same_errno_is_still_a_bug() -> None:
+    """Only a failing write or flush counts as the output failing: an ENOSPC raised
+    anywhere else (none should reach the guard) stays an internal error."""
+    import errno
+
+    from roadmap_cli.cli.guard import _output_failed
+
+    def write() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def load() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    for body, expected in ((write, True), (load, False)):
+        try:
+            body()
+        except OSError as exc:
+            assert _output_failed(exc) is expected
+    try:
+        raise OSError(errno.EACCES, "Permission denied")
+    except OSError as exc:
+        assert not _output_failed(exc)
+
+
 def test_ctrl_c_while_starting_is_one_line_and_130(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

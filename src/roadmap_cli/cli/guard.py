@@ -8,6 +8,7 @@ Importing this module imports neither typer nor rich.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -122,11 +123,30 @@ def open_closed_streams() -> None:
             setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
+#: Errors of a write that failed for want of room or a device that failed.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", -1)})
+
+
+def _output_failed(exc: OSError) -> bool:
+    """Whether ``exc`` is writing the output (stdout) failing: an OSError of
+    :data:`_OUTPUT_ERRNOS` raised in a ``write`` or ``flush`` of a stream, or while
+    printing (the progress and cache files have their own errors, never this one)."""
+    if exc.errno not in _OUTPUT_ERRNOS:
+        return False
+    names = set()
+    trace = exc.__traceback__
+    while trace is not None:
+        names.add(trace.tb_frame.f_code.co_name)
+        trace = trace.tb_next
+    return bool(names & {"write", "flush", "print", "echo", "emit_json"})
+
+
 def guarded(body: Callable[[], int]) -> int:
     """Run ``body`` and return its exit status, or the status of the error it raised
     after writing that error on stderr: a :class:`RoadmapError` (its message, hint and
     status), Ctrl-C (130), a closed stdout (``roadmap list | head``: what was wanted was
-    printed, 0), anything else (an internal error, 1; ``ROADMAP_DEBUG=1`` re-raises it)."""
+    printed, 0), stdout on a full or failing device (1), anything else (an internal error,
+    1; ``ROADMAP_DEBUG=1`` re-raises it)."""
     try:
         return body()
     except RoadmapError as exc:
@@ -141,6 +161,18 @@ def guarded(body: Callable[[], int]) -> int:
     except Exception as exc:
         if os.environ.get("ROADMAP_DEBUG"):
             raise
+        if isinstance(exc, OSError) and _output_failed(exc):  # next > /dev/full: no bug
+            silence_stdout()
+            say_error(
+                _("cannot write the output ({reason})").format(
+                    reason=clean_line(str(exc.strerror))
+                ),
+                _(
+                    "the disk or device the output goes to is full or failing; free space, or "
+                    "send the output elsewhere"
+                ),
+            )
+            return ExitStatus.ERROR
         say_error(
             _("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"),
             _("this is a bug in roadmap; run again with ROADMAP_DEBUG=1 for the traceback"),

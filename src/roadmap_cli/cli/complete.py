@@ -66,15 +66,10 @@ def read_roadmap(
 def _cached(data: bytes) -> dict[str, Any] | None:
     """The roadmap stored in the cache for file contents ``data`` (validated when it was
     stored), or None."""
-    import json
+    from roadmap_cli.roadmap.cachekey import cache_dir, cache_key, read_entry
 
-    from roadmap_cli.roadmap.cachekey import cache_dir, cache_key
-
-    try:
-        entry = json.loads((cache_dir() / f"roadmap-{cache_key(data)}.json").read_bytes())
-        roadmap = entry["roadmap"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    entry = read_entry(cache_dir() / f"roadmap-{cache_key(data)}.json")
+    roadmap = entry.get("roadmap") if entry is not None else None
     return roadmap if isinstance(roadmap, dict) else None
 
 

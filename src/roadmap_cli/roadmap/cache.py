@@ -7,9 +7,11 @@ second for one of 10,000 topics. Once a file has validated, its contents are sto
 JSON under a name derived from the SHA-256 of the file's bytes, this program's version and
 the models' field names, so any change to the file or to the program misses the cache. A
 hit rebuilds the plain :mod:`roadmap_cli.roadmap.model` objects without validating again (the
-data was validated when it was stored) and without importing pydantic. The cache is only
-an accelerator: a missing, unreadable or damaged entry, or a folder that cannot be
-written, silently means "validate again".
+data was validated when it was stored) and without importing pydantic. Each entry starts
+with the SHA-256 of the rest of its bytes (:func:`~roadmap_cli.roadmap.cachekey.entry_bytes`),
+so an entry changed on disk in any way, even into valid JSON of the wrong types, misses.
+The cache is only an accelerator: a missing, unreadable or damaged entry, or a folder that
+cannot be written, silently means "validate again".
 
 The cache folder is ``ROADMAP_CACHE_DIR`` if set, else
 ``platformdirs.user_cache_path("roadmap-cli")`` (``~/.cache/roadmap-cli`` on Linux); it is
@@ -20,12 +22,18 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 from pathlib import Path
 from typing import Any
 
-from roadmap_cli.roadmap.cachekey import CACHE_FORMAT, cache_dir, cache_key, sha256_hex
+from roadmap_cli.roadmap.cachekey import (
+    CACHE_FORMAT,
+    cache_dir,
+    cache_key,
+    entry_bytes,
+    read_entry,
+    sha256_hex,
+)
 from roadmap_cli.roadmap.model import Roadmap
 
 __all__ = [
@@ -56,9 +64,8 @@ def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[lis
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = make_temp(folder, ".roadmap-", ".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                # dumps, not dump: dump streams through the pure-Python encoder (~10x slower)
-                handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(entry_bytes(entry))
             os.replace(tmp, folder / f"roadmap-{cache_key(data)}.json")
         except BaseException:
             with contextlib.suppress(OSError):
@@ -83,7 +90,9 @@ def read_cached(folder: Path, data: bytes) -> tuple[Roadmap, list[list[Any]]] | 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        entry = json.loads((folder / f"roadmap-{cache_key(data)}.json").read_bytes())
+        entry = read_entry(folder / f"roadmap-{cache_key(data)}.json")
+        if entry is None:
+            return None
         return Roadmap.from_dict(entry["roadmap"]), [list(w) for w in entry["warnings"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

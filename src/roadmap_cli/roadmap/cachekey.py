@@ -11,11 +11,20 @@ from typing import Any
 
 from roadmap_cli import __version__
 
-__all__ = ["CACHE_FORMAT", "MODEL_FIELDS", "cache_dir", "cache_key", "sha256_hex"]
+__all__ = [
+    "CACHE_FORMAT",
+    "MODEL_FIELDS",
+    "cache_dir",
+    "cache_key",
+    "entry_bytes",
+    "read_entry",
+    "sha256_hex",
+]
 
 #: Bumped when the layout of a cache entry changes, or the checks (warnings) do.
-CACHE_FORMAT = 5  # 2: topic id that is also a stage id; 3: origin, note_en; 4: English twins
-# 5: warnings kept as message templates and fields (translated when shown)
+CACHE_FORMAT = 6  # 2: topic id that is also a stage id; 3: origin, note_en; 4: English twins
+# 5: warnings kept as message templates and fields (translated when shown); 6: a digest of
+# the entry in its first field
 
 
 #: The field names of Roadmap, Stage, Topic and Resource, as the entry names include them
@@ -48,7 +57,7 @@ def cache_key(data: bytes) -> str:
     return sha256_hex(data, suffix)[:40]
 
 
-def sha256_hex(*chunks: bytes) -> str:
+def sha256_hex(*chunks: bytes | memoryview) -> str:
     """The SHA-256 hex digest of ``chunks`` one after the other, as
     ``hashlib.sha256`` gives it.
 
@@ -68,3 +77,41 @@ def sha256_hex(*chunks: bytes) -> str:
     for chunk in chunks:
         digest.update(chunk)
     return str(digest.hexdigest())
+
+
+#: How an entry starts: its first field is the SHA-256 of everything after it.
+_HEAD = b'{"digest":"'
+_HEAD_END = len(_HEAD) + 64
+
+
+def entry_bytes(entry: dict[str, Any]) -> bytes:
+    """``entry`` as the bytes of a cache file: compact UTF-8 JSON whose first field,
+    ``digest``, is the SHA-256 of the bytes after it (``,"roadmap":…}``), so an entry
+    changed or damaged on disk in any way is found out when read."""
+    import json
+
+    # dumps, not dump: dump streams through the pure-Python encoder (~10x slower)
+    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    rest = b"," + body[1:] if len(body) > 2 else b"}"
+    return _HEAD + sha256_hex(rest).encode() + b'"' + rest
+
+
+def read_entry(path: Path) -> dict[str, Any] | None:
+    """The cache entry in ``path``, or None when it is missing, unreadable, not written by
+    :func:`entry_bytes` or does not match its digest. Never raises."""
+    import json
+
+    try:
+        data = path.read_bytes()
+        if not data.startswith(_HEAD) or data[_HEAD_END : _HEAD_END + 1] != b'"':
+            return None
+        rest = memoryview(data)[_HEAD_END + 1 :]  # hashed in place: no copy of a 10 MB entry
+        if sha256_hex(rest).encode() != data[len(_HEAD) : _HEAD_END]:
+            return None
+        entry = json.loads(data)
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(entry, dict):
+        return None
+    entry.pop("digest", None)
+    return entry

@@ -126,9 +126,14 @@ def test_ids_come_from_the_roadmap_cache_when_it_has_the_file(tmp_path: Path) ->
     load_catalog(path, cache_dir())  # as any command does: the entry is written
     entry = cache_dir() / f"roadmap-{cache_key(path.read_bytes())}.json"
     assert topic_ids_of(read_roadmap(str(path), tmp_path)) == from_toml
-    stored = json.loads(entry.read_text(encoding="utf-8"))
+    from roadmap_cli.roadmap.cachekey import entry_bytes, read_entry
+
+    stored = read_entry(entry)
+    assert stored is not None
     stored["roadmap"]["stages"][0]["topics"][0]["id"] = "from-the-cache"
-    entry.write_text(json.dumps(stored), encoding="utf-8")
+    entry.write_bytes(entry_bytes(stored))
     assert topic_ids_of(read_roadmap(str(path), tmp_path))[0] == "from-the-cache"
+    entry.write_text(json.dumps(stored), encoding="utf-8")  # edited: the digest fails
+    assert topic_ids_of(read_roadmap(str(path), tmp_path)) == from_toml
     entry.write_text("{damaged", encoding="utf-8")
     assert topic_ids_of(read_roadmap(str(path), tmp_path)) == from_toml

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmap_cli.errors import RoadmapFileError
 from roadmap_cli.roadmap.bundled import bundled_roadmap_path
@@ -132,3 +135,58 @@ def test_cache_key_is_unchanged(tmp_path: Path) -> None:
     digest = hashlib.sha256(data)
     digest.update(f"\0{__version__}\0{CACHE_FORMAT}\0{fields}".encode())
     assert cache_key(data) == digest.hexdigest()[:40]
+
+
+@given(
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=4),
+    st.integers(0, 10_000),
+    st.integers(1, 255),
+)
+def test_an_entry_changed_in_any_byte_is_not_read(
+    extra: dict[str, str], where: int, flip: int
+) -> None:
+    """Every entry carries the SHA-256 of its bytes: changing any one byte (or editing
+    it by hand and saving it as plain JSON) makes it a miss, never a wrong roadmap."""
+    import tempfile
+
+    from roadmap_cli.roadmap.cachekey import entry_bytes, read_entry
+
+    entry = {"roadmap": {"id": "x", "extra": extra}, "warnings": []}
+    data = bytearray(entry_bytes(entry))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "roadmap-x.json"
+        path.write_bytes(bytes(data))
+        assert read_entry(path) == entry
+        data[where % len(data)] ^= flip
+        path.write_bytes(bytes(data))
+        assert read_entry(path) is None
+        path.write_text(json.dumps(entry), encoding="utf-8")
+        assert read_entry(path) is None
+
+
+def test_an_entry_edited_on_disk_is_validated_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title turned into a list in the cache (valid JSON, wrong type) used to reach the
+    renderers as an internal error; now the entry misses and the file is read again."""
+    from typer.testing import CliRunner
+
+    from roadmap_cli.cli.app import app
+    from roadmap_cli.roadmap.cachekey import read_entry
+
+    monkeypatch.setenv("ROADMAP_CACHE_DIR", str(tmp_path / "c"))
+    runner = CliRunner()
+    assert runner.invoke(app, ["next"]).exit_code == 0
+    (entry_path,) = (tmp_path / "c").iterdir()
+    entry = read_entry(entry_path)
+    assert entry is not None
+    entry["roadmap"]["stages"][0]["topics"][0]["title"] = ["not", "a", "title"]
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")
+    result = runner.invoke(app, ["next"])
+    assert result.exit_code == 0, result.output
+    assert "Deep learning lectures" in result.stdout
+    assert "internal error" not in result.output
+    rebuilt = read_entry(entry_path)
+    assert rebuilt is not None and isinstance(
+        rebuilt["roadmap"]["stages"][0]["topics"][0]["title"], str
+    )

@@ -293,9 +293,12 @@ def test_check_roadmap_on_arbitrary_text(text: str) -> None:
 def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
     roadmap_file_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli_runner: CliRunner
 ) -> None:
-    """The roadmap cache skips validation on a hit; the store checks the id again."""
+    """The roadmap cache skips validation on a hit. An entry edited on disk no longer
+    matches its digest and is validated again from the file; one rewritten with a new
+    digest is still stopped by the store, which checks the id again."""
     from roadmap_cli.cli.app import app
     from roadmap_cli.roadmap.cache import cache_key
+    from roadmap_cli.roadmap.cachekey import entry_bytes, read_entry
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("ROADMAP_CACHE_DIR", str(cache))
@@ -304,10 +307,15 @@ def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
     runner = cli_runner
     assert runner.invoke(app, ["list"]).exit_code == 0
     entry_path = cache / f"roadmap-{cache_key(text.encode())}.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry = read_entry(entry_path)
+    assert entry is not None
     entry["roadmap"]["id"] = "../../escaped"
-    entry_path.write_text(json.dumps(entry), encoding="utf-8")
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")  # no digest: ignored
     result = runner.invoke(app, ["done", "a"])
+    assert result.exit_code == 0, result.stderr
+    assert read_entry(entry_path) is not None  # and written afresh
+    entry_path.write_bytes(entry_bytes(entry))  # a digest that matches: the store checks
+    result = runner.invoke(app, ["reset", "a"])
     assert result.exit_code == 1
     assert "roadmap id '../../escaped' cannot name a progress file" in result.stderr
     assert list(tmp_path.rglob("escaped*")) == []

@@ -8,7 +8,7 @@ JSON under a name derived from the SHA-256 of the file's bytes, this program's v
 the models' field names, so any change to the file or to the program misses the cache. A
 hit rebuilds the plain :mod:`roadmap_cli.roadmap.model` objects without validating again (the
 data was validated when it was stored) and without importing pydantic. Each entry starts
-with the SHA-256 of the rest of its bytes (:func:`~roadmap_cli.roadmap.cachekey.entry_bytes`),
+with the CRC-32 of the rest of its bytes (:func:`~roadmap_cli.roadmap.cachekey.entry_bytes`),
 so an entry changed on disk in any way, even into valid JSON of the wrong types, misses.
 The cache is only an accelerator: a missing, unreadable or damaged entry, or a folder that
 cannot be written, silently means "validate again".

@@ -133,7 +133,7 @@ def test_ids_come_from_the_roadmap_cache_when_it_has_the_file(tmp_path: Path) ->
     stored["roadmap"]["stages"][0]["topics"][0]["id"] = "from-the-cache"
     entry.write_bytes(entry_bytes(stored))
     assert topic_ids_of(read_roadmap(str(path), tmp_path))[0] == "from-the-cache"
-    entry.write_text(json.dumps(stored), encoding="utf-8")  # edited: the digest fails
+    entry.write_text(json.dumps(stored), encoding="utf-8")  # edited: the CRC-32 fails
     assert topic_ids_of(read_roadmap(str(path), tmp_path)) == from_toml
     entry.write_text("{damaged", encoding="utf-8")
     assert topic_ids_of(read_roadmap(str(path), tmp_path)) == from_toml

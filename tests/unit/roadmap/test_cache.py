@@ -107,8 +107,15 @@ def test_cached_warnings_are_made_when_asked_and_a_bad_entry_revalidates(tmp_pat
 
 @pytest.mark.parametrize(
     "chunks",
-    [(), (b"",), (b"abc",), (b"a" * 1_000_003, b"\0tail"), (bytes(range(256)) * 99, b"x")],
-    ids=["nothing", "empty", "abc", "a million and three", "every byte"],
+    [
+        (),
+        (b"",),
+        (b"abc",),
+        (b"a" * 1_000_003, b"\0tail"),
+        (bytes(range(256)) * 99, b"x"),
+        (b"b" * (1 << 20), b"over the built-in module's limit"),
+    ],
+    ids=["nothing", "empty", "abc", "a million and three", "every byte", "large"],
 )
 def test_sha256_hex_is_hashlibs_sha256(chunks: tuple[bytes, ...]) -> None:
     import hashlib
@@ -145,8 +152,8 @@ def test_cache_key_is_unchanged(tmp_path: Path) -> None:
 def test_an_entry_changed_in_any_byte_is_not_read(
     extra: dict[str, str], where: int, flip: int
 ) -> None:
-    """Every entry carries the SHA-256 of its bytes: changing any one byte (or editing
-    it by hand and saving it as plain JSON) makes it a miss, never a wrong roadmap."""
+    """Every entry carries the CRC-32 of its bytes: changing any one byte (or editing it
+    by hand and saving it as plain JSON) makes it a miss, never a wrong roadmap."""
     import tempfile
 
     from roadmap_cli.roadmap.cachekey import entry_bytes, read_entry

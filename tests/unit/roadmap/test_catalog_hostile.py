@@ -294,8 +294,8 @@ def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
     roadmap_file_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli_runner: CliRunner
 ) -> None:
     """The roadmap cache skips validation on a hit. An entry edited on disk no longer
-    matches its digest and is validated again from the file; one rewritten with a new
-    digest is still stopped by the store, which checks the id again."""
+    matches its CRC-32 and is validated again from the file; one rewritten with a new
+    CRC-32 is still stopped by the store, which checks the id again."""
     from roadmap_cli.cli.app import app
     from roadmap_cli.roadmap.cache import cache_key
     from roadmap_cli.roadmap.cachekey import entry_bytes, read_entry
@@ -310,11 +310,11 @@ def test_a_tampered_cache_entry_cannot_smuggle_in_a_path_like_id(
     entry = read_entry(entry_path)
     assert entry is not None
     entry["roadmap"]["id"] = "../../escaped"
-    entry_path.write_text(json.dumps(entry), encoding="utf-8")  # no digest: ignored
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")  # no CRC-32: ignored
     result = runner.invoke(app, ["done", "a"])
     assert result.exit_code == 0, result.stderr
     assert read_entry(entry_path) is not None  # and written afresh
-    entry_path.write_bytes(entry_bytes(entry))  # a digest that matches: the store checks
+    entry_path.write_bytes(entry_bytes(entry))  # a CRC-32 that matches: the store checks
     result = runner.invoke(app, ["reset", "a"])
     assert result.exit_code == 1
     assert "roadmap id '../../escaped' cannot name a progress file" in result.stderr

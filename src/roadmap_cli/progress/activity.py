@@ -61,7 +61,8 @@ class Pace:
         overall_per_week: topics done ÷ weeks since the first event (at least one week).
         remaining: topics neither done nor skipped.
         projected_finish: local date at ``recent_per_week`` (or ``overall_per_week`` when
-            there was nothing recent); None when there is not enough data yet.
+            there was nothing recent); None when there is not enough data yet, or when
+            that date is past 9999-12-31 (:attr:`beyond_reach`).
         first: the time (UTC) of the first recorded event, None when there is none.
     """
 
@@ -70,6 +71,13 @@ class Pace:
     remaining: int
     projected_finish: date | None
     first: datetime | None = None
+
+    @property
+    def beyond_reach(self) -> bool:
+        """Whether topics are left and there is a pace, but the finish it implies is past
+        the last date there is (9999-12-31), so ``projected_finish`` is None."""
+        rate = self.recent_per_week or self.overall_per_week
+        return self.projected_finish is None and self.remaining > 0 and rate > 0
 
     def to_json(self) -> dict[str, object]:
         """``{recent_per_week, overall_per_week, remaining, projected_finish, since}``
@@ -100,5 +108,8 @@ def pace(snap: Snapshot, now: datetime, zone: tzinfo) -> Pace:
     if remaining == 0:
         finish = now.astimezone(zone).date()
     elif rate > 0:
-        finish = (now + timedelta(weeks=remaining / rate)).astimezone(zone).date()
+        try:
+            finish = (now + timedelta(weeks=remaining / rate)).astimezone(zone).date()
+        except OverflowError:  # 50,000 topics at one a year: past 9999-12-31 (beyond_reach)
+            finish = None
     return Pace(recent, overall_rate, remaining, finish, first)

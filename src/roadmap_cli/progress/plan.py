@@ -180,7 +180,8 @@ class PlanStatus:
         rate: topics a week the projection uses (hours ÷ median, or the current pace);
             0 when unknown.
         projected_finish: the local date the plan's topics are done at that rate, None
-            when there is no rate yet.
+            when there is no rate yet or that date is past 9999-12-31
+            (:attr:`beyond_reach`).
         median_minutes, timed_done: the learner's median minutes per done topic (None
             under :data:`~roadmap_cli.progress.timelog.MIN_TIMED_TOPICS` timed ones) and
             how many done topics have time.
@@ -206,6 +207,11 @@ class PlanStatus:
     projected_finish: date | None = None
     median_minutes: float | None = None
     timed_done: int = 0
+
+    @property
+    def beyond_reach(self) -> bool:
+        """Whether topics are left at a known rate whose finish is past 9999-12-31."""
+        return self.projected_finish is None and self.left > 0 and self.rate > 0
 
     @property
     def overdue(self) -> bool:
@@ -373,7 +379,10 @@ def plan_status(
     if left == 0:
         projected = today
     elif rate > 0:
-        projected = today + timedelta(days=math.ceil(left / rate * 7))
+        try:
+            projected = today + timedelta(days=math.ceil(left / rate * 7))
+        except OverflowError:  # past 9999-12-31: see PlanStatus.beyond_reach
+            projected = None
     return PlanStatus(
         spec=spec,
         event=event,

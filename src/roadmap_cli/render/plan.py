@@ -156,10 +156,12 @@ def plan_summary(status: PlanStatus) -> list[tuple[str, str]]:
 
 
 def _finish(status: PlanStatus) -> str:
-    if status.projected_finish is None:
+    if status.projected_finish is None and not status.beyond_reach:
         return _("not enough data yet: mark a topic done to see your pace")
     rate = _("{rate} topics a week").format(rate=f"{status.rate:.1f}")
     source = _("your hours") if status.basis == "hours" else _("your current pace")
+    if status.projected_finish is None:  # beyond reach
+        return _("projected after 9999-12-31 at {rate} ({source})").format(rate=rate, source=source)
     days = (status.projected_finish - status.target).days
     when = (
         _("on the target")

@@ -21,12 +21,14 @@ from roadmap_cli.render.prose import NBSP, fold_indented, fold_text, hang
 from roadmap_cli.render.report_markdown import review_section_lines
 from roadmap_cli.render.text import Text
 from roadmap_cli.render.widgets import Lang, bar, local_date, title_text
-from roadmap_cli.support.i18n import _, pgettext
+from roadmap_cli.support.i18n import N_, _, pgettext
 from roadmap_cli.support.textsafe import cell_width, clean_line
 from roadmap_cli.support.words import plural
 
 __all__ = ["export_report", "report_renderables"]
 
+#: A finish too far off for a date (50,000 topics at one a year).
+BEYOND = N_("after 9999-12-31")
 #: Width of the console a report picture (SVG, HTML) or text file is drawn at.
 EXPORT_WIDTH = 100
 
@@ -259,7 +261,7 @@ def _pace(result: ReportResult, width: int) -> list[RenderableType]:
     """Topics per week and the projected finish date, or "not enough data yet"."""
     pace = result.pace
     out: list[RenderableType] = [_section(_("Pace"))]
-    if pace.projected_finish is None:
+    if pace.projected_finish is None and not pace.beyond_reach:
         none = Text(
             "  " + _("not enough data yet: mark a topic done to see your pace"), style="muted"
         )
@@ -277,7 +279,8 @@ def _pace(result: ReportResult, width: int) -> list[RenderableType]:
         finish.append(_("every topic is done or skipped"), style="done")
     else:
         rate = pace.recent_per_week or pace.overall_per_week
-        finish.append(pace.projected_finish.isoformat(), style="heading")
+        when = pace.projected_finish.isoformat() if pace.projected_finish else _(BEYOND)
+        finish.append(when, style="heading")
         finish.append(
             "  "
             + _("at {rate}, {topics} to go").format(

@@ -42,6 +42,7 @@ __all__ = [
     "cache_dir",
     "cache_key",
     "read_cached",
+    "read_cached_key",
     "sha256_hex",
     "write_cached",
 ]
@@ -85,12 +86,19 @@ def _prune(folder: Path) -> None:
 
 def read_cached(folder: Path, data: bytes) -> tuple[Roadmap, list[list[Any]]] | None:
     """The roadmap and warnings stored for file contents ``data``, or None when there is
-    no usable entry. Never raises. The cyclic garbage collector is paused meanwhile (a
-    large roadmap is hundreds of thousands of objects, none of them garbage)."""
+    no usable entry (:func:`read_cached_key` with ``data``'s key). Never raises."""
+    return read_cached_key(folder, cache_key(data))
+
+
+def read_cached_key(folder: Path, key: str) -> tuple[Roadmap, list[list[Any]]] | None:
+    """The roadmap and warnings stored under ``key`` (:func:`cache_key` of a file's
+    contents), or None when there is no usable entry. Never raises. The cyclic garbage
+    collector is paused meanwhile (a large roadmap is hundreds of thousands of objects,
+    none of them garbage)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        entry = read_entry(folder / f"roadmap-{cache_key(data)}.json")
+        entry = read_entry(folder / f"roadmap-{key}.json")
         if entry is None:
             return None
         return Roadmap.from_dict(entry["roadmap"]), [list(w) for w in entry["warnings"]]

@@ -91,12 +91,15 @@ def load_catalog(path: Path, cache: Path | None = None) -> Catalog:
     """
     data = read_roadmap_bytes(path)
     if cache is not None:
-        from roadmap_cli.roadmap.cache import read_cached
+        from roadmap_cli.roadmap.cache import cache_key, read_cached_key
 
-        hit = read_cached(cache, data)
+        key = cache_key(data)
+        del data  # a 28 MB roadmap need not stay in memory while its entry is read
+        hit = read_cached_key(cache, key)
         if hit is not None and isinstance(hit[1], list):
             stored = hit[1]  # made into problems only when asked for (10,000 warnings: ~0.1 s)
             return Catalog(hit[0], path, lambda: _cached_warnings(stored) or _warnings_of(path))
+        data = read_roadmap_bytes(path)  # a miss: read it again, to validate
     roadmap, problems = check_roadmap(data)
     if roadmap is None:
         from roadmap_cli.roadmap.locate import locate_line

@@ -137,3 +137,15 @@ def test_finished_roadmap_projects_today(catalog: Catalog) -> None:
     result = pace(snapshot(catalog, _progress(*events)), NOW, SHANGHAI)
     assert result.remaining == 0
     assert result.projected_finish == _day(30)
+
+
+def test_a_finish_past_the_last_date_is_beyond_reach_not_a_crash(catalog: Catalog) -> None:
+    """One topic in seven thousand years leaves the rest for millions of years: past
+    9999-12-31, which no date can hold (it raised OverflowError in report)."""
+    progress = _progress((datetime(2026, 1, 5, 4, tzinfo=UTC), "dl-theory", "done"))
+    far = datetime(9000, 1, 1, tzinfo=UTC)
+    result = pace(snapshot(catalog, progress), far, SHANGHAI)
+    assert result.projected_finish is None and result.beyond_reach
+    assert result.to_json()["projected_finish"] is None
+    assert not pace(snapshot(catalog, progress), NOW, SHANGHAI).beyond_reach
+    assert not pace(snapshot(catalog, _progress()), far, SHANGHAI).beyond_reach

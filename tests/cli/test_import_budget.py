@@ -7,7 +7,7 @@ pydantic, a command that only reads never loads the write lock, and on Linux no 
 on the hot path, reading or writing, pays for the standard and third-party modules a lock,
 a temporary file, a hash or the user's folders would otherwise pull in (filelock, logging,
 tempfile, hashlib, platformdirs: see support/locking.py, support/atomic.make_temp,
-roadmap/cache.sha256_hex, support/userdirs.py).
+roadmap/cachekey.digest_hex, support/userdirs.py).
 
 To budget a new dependency (fsrs, textual, icalendar, ...), add its module to the rows of
 :data:`BUDGET` that must stay free of it.

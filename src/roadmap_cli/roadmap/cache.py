@@ -4,7 +4,7 @@ file on every run.
 Parsing a roadmap with ``tomllib`` and validating it with pydantic costs ~60 ms for the
 bundled roadmap (most of it importing pydantic and building its validators) and about a
 second for one of 10,000 topics. Once a file has validated, its contents are stored as
-JSON under a name derived from the SHA-256 of the file's bytes, this program's version and
+JSON under a name derived from the BLAKE2b digest of the file's bytes, this program's version and
 the models' field names, so any change to the file or to the program misses the cache. A
 hit rebuilds the plain :mod:`roadmap_cli.roadmap.model` objects without validating again (the
 data was validated when it was stored) and without importing pydantic. Each entry starts
@@ -30,9 +30,9 @@ from roadmap_cli.roadmap.cachekey import (
     CACHE_FORMAT,
     cache_dir,
     cache_key,
+    digest_hex,
     entry_bytes,
     read_entry,
-    sha256_hex,
 )
 from roadmap_cli.roadmap.model import Roadmap
 
@@ -41,9 +41,9 @@ __all__ = [
     "KEEP",
     "cache_dir",
     "cache_key",
+    "digest_hex",
     "read_cached",
     "read_cached_key",
-    "sha256_hex",
     "write_cached",
 ]
 

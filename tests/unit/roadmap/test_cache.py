@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from roadmap_cli.errors import RoadmapFileError
 from roadmap_cli.roadmap.bundled import bundled_roadmap_path
-from roadmap_cli.roadmap.cache import KEEP, cache_dir, cache_key, read_cached, sha256_hex
+from roadmap_cli.roadmap.cache import KEEP, cache_dir, cache_key, digest_hex, read_cached
 from roadmap_cli.roadmap.catalog import load_catalog
 from tests.builders import make_roadmap, resource, stage, topic
 
@@ -117,16 +117,17 @@ def test_cached_warnings_are_made_when_asked_and_a_bad_entry_revalidates(tmp_pat
     ],
     ids=["nothing", "empty", "abc", "a million and three", "every byte", "large"],
 )
-def test_sha256_hex_is_hashlibs_sha256(chunks: tuple[bytes, ...]) -> None:
+def test_digest_hex_is_hashlibs_blake2b(chunks: tuple[bytes, ...]) -> None:
     import hashlib
 
-    expected = hashlib.sha256(b"".join(chunks)).hexdigest()
-    assert sha256_hex(*chunks) == expected
+    expected = hashlib.blake2b(b"".join(chunks), digest_size=20).hexdigest()
+    assert digest_hex(*chunks) == expected
 
 
 def test_cache_key_is_unchanged(tmp_path: Path) -> None:
-    """The cache files' names: the SHA-256 of the file, then the program's version, the
-    cache format and the model fields, as written by every earlier version."""
+    """The cache files' names: the 20-byte BLAKE2b digest of the file, then the program's
+    version, the cache format and the model fields (cache format 6 on; format 5 and
+    before used SHA-256, so their entries are never read)."""
     import dataclasses
     import hashlib
 
@@ -139,9 +140,10 @@ def test_cache_key_is_unchanged(tmp_path: Path) -> None:
         ":".join(f.name for f in dataclasses.fields(model))
         for model in (Roadmap, Stage, Topic, Resource)
     )
-    digest = hashlib.sha256(data)
+    digest = hashlib.blake2b(data, digest_size=20)
     digest.update(f"\0{__version__}\0{CACHE_FORMAT}\0{fields}".encode())
-    assert cache_key(data) == digest.hexdigest()[:40]
+    assert cache_key(data) == digest.hexdigest()
+    assert CACHE_FORMAT == 6
 
 
 @given(

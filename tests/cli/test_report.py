@@ -213,3 +213,16 @@ def test_recently_done_is_newest_first_within_one_second(roadmap) -> None:
     recent = [t["id"] for t in roadmap("report", "--json").json()["recently_done"]]
     assert recent[0] in ("dl-code", "numpy")
     assert recent[-1] == "dl-theory"
+
+
+def test_titles_line_up_after_ids_of_different_lengths(roadmap) -> None:
+    """In progress, Recently done and Next pad each id to the widest in the section, so
+    the titles start in one column."""
+    assert roadmap("start", "dl-code", "numpy").exit_code == 0
+    assert roadmap("done", "pandas", "seaborn").exit_code == 0
+    out = roadmap("report").stdout
+    for title, items in (("In progress", 2), ("Recently done", 2), ("Next", 3)):
+        lines = _section(out, title).splitlines()[1 : 1 + items]
+        assert len(lines) == items, out
+        starts = {len(re.match(r"\s+(?:\d{4}-\d\d-\d\d\s+)?\S+\s+", line)[0]) for line in lines}
+        assert len(starts) == 1, lines

@@ -7,6 +7,7 @@ them, and :func:`export_report` records them for ``--format text|svg|html`` file
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -190,24 +191,32 @@ def _days_ago(day: date, today: date) -> str:
     return _("{n} days ago").format(n=days)
 
 
+def _id_column(ids: list[str]) -> Callable[[str], str]:
+    """Pads an id to the widest of ``ids``, so the titles after them line up."""
+    widest = max((cell_width(i) for i in ids), default=0)
+    return lambda topic_id: topic_id + " " * (widest - cell_width(topic_id))
+
+
 def _work(result: ReportResult, names: Lang, width: int) -> list[RenderableType]:
     """In progress (since when), recently done (with dates), and what is next; an item
     that folds keeps its lines under its title."""
     out: list[RenderableType] = [_section(_("In progress"))]
+    doing = _id_column([topic.id for topic, _since in result.in_progress])
     for topic, since in result.in_progress:
         line = Text(names.title(topic))
         if since:
             day = local_date(since)
             ago = _days_ago(date.fromisoformat(day), result.today)
             line.append("  " + _("since {date} ({ago})").format(date=day, ago=ago), style="muted")
-        out.append(hang(Text(f"  {topic.id}  ", style="id"), line, width))
+        out.append(hang(Text(f"  {doing(topic.id)}  ", style="id"), line, width))
     if not result.in_progress:
         out.append(Text("  " + _("nothing started ('roadmap start TOPIC')"), style="muted"))
 
     out.append(_section(_("Recently done")))
+    done = _id_column([topic.id for topic, _at in result.recent])
     for topic, at in result.recent:
         head = Text(f"  {local_date(at)}  ", style="muted")
-        head.append(topic.id, style="id")
+        head.append(done(topic.id), style="id")
         head.append("  ")
         out.append(hang(head, names.title(topic), width))
     if not result.recent:
@@ -215,11 +224,12 @@ def _work(result: ReportResult, names: Lang, width: int) -> list[RenderableType]
 
     out.append(_section(_("Next")))
     ready = [i for i in result.plan.items if i.reason == "ready"]
+    column = _id_column([i.topic.id for i in ready])
     for item in ready:
         line = Text(names.title(item.topic))
         line.append("  ·" + NBSP, style="muted")
         line.append(names.title(item.stage), style="muted")
-        out.append(hang(Text(f"  {item.topic.id}  ", style="id"), line, width))
+        out.append(hang(Text(f"  {column(item.topic.id)}  ", style="id"), line, width))
     if not ready:
         if result.plan.remaining == 0:
             out.append(Text("  " + _("all done!"), style="done"))

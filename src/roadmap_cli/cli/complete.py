@@ -66,9 +66,9 @@ def read_roadmap(
 def _cached(data: bytes) -> dict[str, Any] | None:
     """The roadmap stored in the cache for file contents ``data`` (validated when it was
     stored), or None."""
-    from roadmap_cli.roadmap.cachekey import cache_dir, cache_key, read_entry
+    from roadmap_cli.roadmap.cachekey import cache_dir, cache_key, entry_path, read_entry
 
-    entry = read_entry(cache_dir() / f"roadmap-{cache_key(data)}.json")
+    entry = read_entry(entry_path(cache_dir(), cache_key(data)))
     roadmap = entry.get("roadmap") if entry is not None else None
     return roadmap if isinstance(roadmap, dict) else None
 

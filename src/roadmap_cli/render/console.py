@@ -132,9 +132,8 @@ class Console:
     other options, rich renderables, a line that rich would wrap) go to :attr:`rich`.
     """
 
-    def __init__(self, file: IO[str], *, stderr: bool = False, width: int | None = None) -> None:
+    def __init__(self, file: IO[str], *, width: int | None = None) -> None:
         self.file = file
-        self._stderr = stderr
         self._rich: rich.console.Console | None = None
         env = os.environ
         columns = env.get("COLUMNS")
@@ -284,7 +283,7 @@ def _is_terminal(file: IO[str]) -> bool:
 
 def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
     """A console writing to stdout (or stderr) with the project's theme."""
-    return Console(_stream(stderr), stderr=stderr, width=width)
+    return Console(_stream(stderr), width=width)
 
 
 def make_rich_console(

@@ -54,9 +54,10 @@ _RUNS = re.compile("(?:\\S|[\u00a0\u3000])+")
 def _tokens(paragraph: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each CJK character and each run of other non-space characters
     (no-break spaces included) in ``paragraph``."""
+    ascii_only = paragraph.isascii()  # once: per token it would read the paragraph again
     for match in _RUNS.finditer(paragraph):
         start, end = match.span()
-        if paragraph.isascii() or match.group().isascii():
+        if ascii_only or match.group().isascii():
             yield start, end
             continue
         run = start

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -255,11 +256,9 @@ class Text:
         pieces = [Text(text[a:b], self.style, end=self.end) for a, b in ranges]
         if not self._spans:
             return pieces
-        import bisect
-
         starts = [a for a, _b in ranges]
         for span in self._spans:
-            first = max(0, bisect.bisect_right(starts, span.start) - 1)
+            first = max(0, bisect_right(starts, span.start) - 1)
             for number in range(first, len(ranges)):
                 line_start, line_end = ranges[number]
                 if line_start >= span.end:

@@ -32,6 +32,7 @@ from roadmap_cli.roadmap.cachekey import (
     cache_key,
     digest_hex,
     entry_bytes,
+    entry_path,
     read_entry,
 )
 from roadmap_cli.roadmap.model import Roadmap
@@ -67,7 +68,7 @@ def write_cached(folder: Path, data: bytes, roadmap: Roadmap, warnings: list[lis
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(entry_bytes(entry))
-            os.replace(tmp, folder / f"roadmap-{cache_key(data)}.json")
+            os.replace(tmp, entry_path(folder, cache_key(data)))
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -98,7 +99,7 @@ def read_cached_key(folder: Path, key: str) -> tuple[Roadmap, list[list[Any]]] |
     enabled = gc.isenabled()
     gc.disable()
     try:
-        entry = read_entry(folder / f"roadmap-{key}.json")
+        entry = read_entry(entry_path(folder, key))
         if entry is None:
             return None
         return Roadmap.from_dict(entry["roadmap"]), [list(w) for w in entry["warnings"]]

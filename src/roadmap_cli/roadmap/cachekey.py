@@ -17,6 +17,7 @@ __all__ = [
     "cache_key",
     "digest_hex",
     "entry_bytes",
+    "entry_path",
     "read_entry",
 ]
 
@@ -83,6 +84,11 @@ def _crc32(data: bytes | memoryview) -> bytes:
     import zlib
 
     return b"%08x" % zlib.crc32(data)
+
+
+def entry_path(folder: Path, key: str) -> Path:
+    """The file of the cache entry named ``key`` (:func:`cache_key`) in ``folder``."""
+    return folder / f"roadmap-{key}.json"
 
 
 def entry_bytes(entry: dict[str, Any]) -> bytes:
